@@ -1,0 +1,1 @@
+package io.gongkai.extract; class Placeholder {}

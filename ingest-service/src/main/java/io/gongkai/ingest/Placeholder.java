@@ -1,0 +1,1 @@
+package io.gongkai.ingest; class Placeholder {}

@@ -1,0 +1,13 @@
+package io.gongkai.model;
+
+/**
+ * Where a value was read in the source document, so every number can be traced back.
+ *
+ * @param page    1-based page for paged sources (PDF), else null
+ * @param line    1-based line of the extracted text where the cell was read
+ * @param column  0-based index of the cell among the numeric cells of its row
+ * @param rawLabel the row label as printed (before normalisation)
+ * @param rawText  the cell's text as printed; empty for a blank cell
+ */
+public record Provenance(Integer page, Integer line, Integer column, String rawLabel, String rawText) {
+}

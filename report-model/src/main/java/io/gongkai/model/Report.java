@@ -1,0 +1,101 @@
+package io.gongkai.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the system reads out of one 政府信息公开工作年度报告, in the JSON names of spec/report-model.md.
+ *
+ * <p>The three tables are maps of row key to (field key to value); a row is present with every field of
+ * the layout that was detected, and a blank or unreadable cell is {@code null}, never 0. Beyond the
+ * spec's keys: {@code provenance} maps each value's path to where it was read, {@code units} keeps units
+ * printed beside amounts whose unit the template does not fix, {@code sections} holds the six sections'
+ * text, and {@code extractionFindings} the findings that only the extractor can see (a table whose cells
+ * cannot be told apart, labels that differ from the template).
+ */
+public record Report(
+        String agency,
+        Integer year,
+        String administrativeLevel,
+        LocalDate publishedOn,
+        String templateVersion,
+        Map<String, Map<String, BigDecimal>> activeDisclosure,
+        Map<String, Map<String, BigDecimal>> applications,
+        Map<String, Map<String, BigDecimal>> reviewsAndLawsuits,
+        Map<String, Provenance> provenance,
+        Map<String, String> units,
+        List<Section> sections,
+        List<Finding> extractionFindings) {
+
+    public static final String ACTIVE_DISCLOSURE = "activeDisclosure";
+    public static final String APPLICATIONS = "applications";
+    public static final String REVIEWS_AND_LAWSUITS = "reviewsAndLawsuits";
+
+    public Report {
+        activeDisclosure = activeDisclosure == null ? Map.of() : activeDisclosure;
+        applications = applications == null ? Map.of() : applications;
+        reviewsAndLawsuits = reviewsAndLawsuits == null ? Map.of() : reviewsAndLawsuits;
+        provenance = provenance == null ? Map.of() : provenance;
+        units = units == null ? Map.of() : units;
+        sections = sections == null ? List.of() : sections;
+        extractionFindings = extractionFindings == null ? List.of() : extractionFindings;
+    }
+
+    /** The table of the given name ({@link #ACTIVE_DISCLOSURE}, {@link #APPLICATIONS}, {@link #REVIEWS_AND_LAWSUITS}). */
+    public Map<String, Map<String, BigDecimal>> table(String name) {
+        return switch (name) {
+            case ACTIVE_DISCLOSURE -> activeDisclosure;
+            case APPLICATIONS -> applications;
+            case REVIEWS_AND_LAWSUITS -> reviewsAndLawsuits;
+            default -> throw new IllegalArgumentException("no table " + name);
+        };
+    }
+
+    /** The value at {@code table.row.field}; null when blank, unreadable or absent. */
+    public BigDecimal value(String path) {
+        String[] parts = path.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a cell path: " + path);
+        }
+        Map<String, BigDecimal> row = table(parts[0]).get(parts[1]);
+        return row == null ? null : row.get(parts[2]);
+    }
+
+    /** Whether the layout detected has a cell at this path (it may still be blank). */
+    public boolean hasCell(String path) {
+        String[] parts = path.split("\\.");
+        Map<String, BigDecimal> row = table(parts[0]).get(parts[1]);
+        return row != null && row.containsKey(parts[2]);
+    }
+
+    /** Every cell of the three tables, path to value (null for blank), in table order. */
+    public Map<String, BigDecimal> cells() {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (String table : List.of(ACTIVE_DISCLOSURE, APPLICATIONS, REVIEWS_AND_LAWSUITS)) {
+            table(table).forEach((row, fields) -> fields.forEach((field, v) -> out.put(table + "." + row + "." + field, v)));
+        }
+        return out;
+    }
+
+    /** The section with the given number (1..6), or null when the document has none. */
+    public Section section(int number) {
+        for (Section s : sections) {
+            if (s.number() == number) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** A copy with more extraction findings. */
+    public Report withExtractionFindings(List<Finding> more) {
+        List<Finding> all = new ArrayList<>(extractionFindings);
+        all.addAll(more);
+        return new Report(agency, year, administrativeLevel, publishedOn, templateVersion, activeDisclosure, applications,
+                reviewsAndLawsuits, provenance, units, sections, all);
+    }
+}

@@ -1,0 +1,1 @@
+package io.gongkai.validate; class Placeholder {}
