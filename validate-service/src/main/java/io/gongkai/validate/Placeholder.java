@@ -1,1 +1,0 @@
-package io.gongkai.validate; class Placeholder {}
