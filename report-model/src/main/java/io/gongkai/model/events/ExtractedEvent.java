@@ -18,7 +18,7 @@ public record ExtractedEvent(
         String detectedType,
         String encoding,
         Report report,
-        String extractorVersion) {
+        String extractorVersion) implements PipelineEvent {
 
     public static final String EXTRACTED = "EXTRACTED";
     public static final String FAILED = "FAILED";

@@ -14,5 +14,5 @@ public record RawDocumentEvent(
         String declaredContentType,
         String sourceUrl,
         Instant fetchedAt,
-        Instant receivedAt) {
+        Instant receivedAt) implements PipelineEvent {
 }

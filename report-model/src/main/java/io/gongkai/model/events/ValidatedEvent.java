@@ -17,5 +17,5 @@ public record ValidatedEvent(
         List<Finding> findings,
         String ruleSetVersion,
         long version,
-        Instant validatedAt) {
+        Instant validatedAt) implements PipelineEvent {
 }

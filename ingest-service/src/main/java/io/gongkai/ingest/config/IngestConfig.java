@@ -1,0 +1,54 @@
+package io.gongkai.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of the front door, under {@code gongkai.*}. */
+@ConfigMapping(prefix = "gongkai")
+public interface IngestConfig {
+
+    Auth auth();
+
+    Upload upload();
+
+    Storage storage();
+
+    Publish publish();
+
+    interface Auth {
+        /** Bearer tokens that may submit documents (env GONGKAI_AUTH_SUBMIT_TOKENS, comma-separated). */
+        Optional<List<String>> submitTokens();
+
+        /** Bearer tokens that may only read. */
+        Optional<List<String>> readTokens();
+
+        /** Whether reading results needs no token (the reports are public documents). */
+        @WithDefault("true")
+        boolean publicRead();
+    }
+
+    interface Upload {
+        /** Largest document accepted, in bytes; larger ones are answered 413. */
+        @WithDefault("52428800")
+        long maxBytes();
+    }
+
+    interface Storage {
+        /** The database of the front door: documents, statuses and the raw blob bucket. */
+        @WithDefault("gongkai-ingest")
+        String database();
+
+        /** The GridFS bucket holding each document's bytes once, named by SHA-256 (the claim check). */
+        @WithDefault("raw")
+        String bucket();
+    }
+
+    interface Publish {
+        /** How long a submit waits for the broker to acknowledge its reports.raw event before answering 503. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

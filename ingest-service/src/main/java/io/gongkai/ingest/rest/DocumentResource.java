@@ -1,0 +1,186 @@
+package io.gongkai.ingest.rest;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import io.gongkai.ingest.config.IngestConfig;
+import io.gongkai.ingest.mapping.DocumentMapper;
+import io.gongkai.ingest.mapping.DocumentPage;
+import io.gongkai.ingest.mapping.DocumentView;
+import io.gongkai.ingest.repository.DocumentRepository;
+import io.gongkai.ingest.service.DocumentIntakeService;
+import io.gongkai.ingest.service.Submission;
+import io.gongkai.ingest.service.SubmissionResult;
+import io.gongkai.model.events.DocumentStatus;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Submitting documents and reading what became of them. */
+@Path("/api/documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final DocumentIntakeService intake;
+    private final DocumentRepository documents;
+    private final IngestConfig config;
+
+    public DocumentResource(DocumentIntakeService intake, DocumentRepository documents, IngestConfig config) {
+        this.intake = intake;
+        this.documents = documents;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Submit a document", description = "The body is the document's bytes (HTML, PDF, DOC/DOCX or text) "
+            + "with its Content-Type. Answers 202 once the document is stored and its reports.raw event acknowledged; "
+            + "the same bytes again answer 200 with the same documentId and publish nothing.")
+    @APIResponse(responseCode = "202", description = "Accepted: a new document")
+    @APIResponse(responseCode = "200", description = "Already known: the same bytes were submitted before")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "A read-only token")
+    @APIResponse(responseCode = "413", description = "Larger than gongkai.upload.max-bytes")
+    @APIResponse(responseCode = "503", description = "Kafka or MongoDB unavailable: retry later, without risk of duplicates")
+    public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
+            @HeaderParam("X-Fetched-At") String fetchedAt) {
+        return accept(new Submission(checkSize(body), contentType, fileName, sourceUrl, parseInstant(fetchedAt)));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Submit a document as a form upload", description = "Field `file` holds the document "
+            + "(for browsers and curl -F); optional fields `sourceUrl` and `fetchedAt`.")
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl,
+            @RestForm("fetchedAt") String fetchedAt) {
+        if (file == null) {
+            throw problem(Response.Status.BAD_REQUEST, "Missing file", "表单缺少 file 字段。 The form has no field named file.");
+        }
+        if (file.size() > config.upload().maxBytes()) {
+            throw tooLarge(file.size());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return accept(new Submission(checkSize(bytes), file.contentType(), file.fileName(), sourceUrl, parseInstant(fetchedAt)));
+    }
+
+    @GET
+    @Path("/{documentId}")
+    @Operation(summary = "A document's status, and once validated its report and findings")
+    public DocumentView get(@PathParam("documentId") String documentId) {
+        if (!DOCUMENT_ID.matcher(documentId).matches()) {
+            throw notFound(documentId);
+        }
+        return documents.find(documentId).map(DocumentMapper::toView).orElseThrow(() -> notFound(documentId));
+    }
+
+    @GET
+    @Operation(summary = "List documents, newest first, filtered by status, agency and year")
+    public DocumentPage list(@QueryParam("status") String status, @QueryParam("agency") String agency,
+            @QueryParam("year") Integer year, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging",
+                    "page 须 ≥ 0，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间。 page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        // Every filter value is bound as a literal with eq(): nothing from the request becomes an operator.
+        List<Bson> filters = new ArrayList<>();
+        if (status != null && !status.isBlank()) {
+            filters.add(eq("status", parseStatus(status).name()));
+        }
+        if (agency != null && !agency.isBlank()) {
+            filters.add(eq("agency", agency.strip()));
+        }
+        if (year != null) {
+            filters.add(eq("year", year));
+        }
+        Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
+        return new DocumentPage(documents.list(filter, page, size).stream().map(DocumentMapper::toSummary).toList(),
+                page, size, documents.count(filter));
+    }
+
+    private Response accept(Submission submission) {
+        SubmissionResult result = intake.submit(submission);
+        Map<String, String> body = Map.of("documentId", result.documentId(), "status", result.status());
+        return Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                .location(URI.create("/api/documents/" + result.documentId())).entity(body).build();
+    }
+
+    private byte[] checkSize(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw problem(Response.Status.BAD_REQUEST, "Empty document", "提交的文档为空。 The document is empty.");
+        }
+        if (body.length > config.upload().maxBytes()) {
+            throw tooLarge(body.length);
+        }
+        return body;
+    }
+
+    private WebApplicationException tooLarge(long size) {
+        return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Document too large", String.format(Locale.ROOT,
+                "文档大小 %d 字节，超过上限 %d 字节。 The document has %d bytes, more than the limit of %d.",
+                size, config.upload().maxBytes(), size, config.upload().maxBytes()));
+    }
+
+    private static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad X-Fetched-At",
+                    "抓取时间须为 ISO-8601 格式，例如 2024-03-01T08:00:00Z。 X-Fetched-At must be an ISO-8601 instant.");
+        }
+    }
+
+    private static DocumentStatus parseStatus(String status) {
+        try {
+            return DocumentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw problem(Response.Status.BAD_REQUEST, "Unknown status",
+                    "status 只能是 RECEIVED、EXTRACTED、VALIDATED 或 FAILED。 Unknown status.");
+        }
+    }
+
+    private static WebApplicationException notFound(String documentId) {
+        return problem(Response.Status.NOT_FOUND, "Document not found", "没有此文档。 No such document.");
+    }
+
+    private static WebApplicationException problem(Response.Status status, String title, String detail) {
+        return new WebApplicationException(detail, Problem.response(status, title, detail));
+    }
+}

@@ -1,0 +1,218 @@
+package io.gongkai.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.ingest.InMemoryKafkaResource;
+import io.gongkai.ingest.MongoServerResource;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Provenance;
+import io.gongkai.model.Report;
+import io.gongkai.model.Severity;
+import io.gongkai.model.events.ExtractedEvent;
+import io.gongkai.model.events.ValidatedEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The front door with the in-memory connector and an in-JVM MongoDB-protocol server. */
+@QuarkusTest
+@QuarkusTestResource(MongoServerResource.class)
+@QuarkusTestResource(InMemoryKafkaResource.class)
+class DocumentResourceTest {
+
+    private static final String SUBMIT = "Bearer test-submit-token";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    ObjectMapper json;
+
+    private InMemorySink<String> raw;
+
+    @BeforeEach
+    void clearSink() {
+        raw = connector.sink("raw");
+        raw.clear();
+    }
+
+    private static byte[] uniqueDocument() {
+        return ("二〇二三年政府信息公开工作年度报告 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String submit(byte[] body, int expectedStatus) {
+        return given().header("Authorization", SUBMIT).contentType("text/plain").header("X-File-Name", "report.txt")
+                .header("X-Source-Url", "http://www.example.gov.cn/a.html").body(body)
+                .when().post("/api/documents")
+                .then().statusCode(expectedStatus).body("status", notNullValue())
+                .extract().path("documentId");
+    }
+
+    @Test
+    void anUnauthenticatedSubmitIsRefused() {
+        given().contentType("text/plain").body(uniqueDocument()).when().post("/api/documents")
+                .then().statusCode(401).contentType("application/problem+json").body("title", equalTo("Unauthorized"))
+                .header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer wrong").contentType("text/plain").body(uniqueDocument())
+                .when().post("/api/documents").then().statusCode(401).contentType("application/problem+json");
+        assertEquals(0, raw.received().size(), "nothing is published for a refused submit");
+    }
+
+    @Test
+    void aReadOnlyTokenCannotSubmit() {
+        given().header("Authorization", "Bearer test-read-token").contentType("text/plain").body(uniqueDocument())
+                .when().post("/api/documents")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    }
+
+    @Test
+    void anEmptyDocumentIsABadRequest() {
+        given().header("Authorization", SUBMIT).contentType("text/plain").body(new byte[0]).when().post("/api/documents")
+                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Empty document"));
+    }
+
+    @Test
+    void aNewDocumentIsStoredAndPublishedOnceAndTheSameBytesAgainPublishNothing() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("../samples/000_f8a12ae11966356f.txt"));
+        String id = submit(body, 202);
+
+        assertEquals(1, raw.received().size());
+        Message<String> event = raw.received().get(0);
+        JsonNode payload = json.readTree(event.getPayload());
+        assertEquals(id, payload.get("documentId").asText());
+        assertEquals(64, payload.get("sha256").asText().length());
+        assertEquals(body.length, payload.get("size").asLong());
+        assertEquals("report.txt", payload.get("fileName").asText());
+        assertEquals(id, event.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey());
+
+        given().when().get("/api/documents/" + id).then().statusCode(200)
+                .body("status", equalTo("RECEIVED")).body("fileName", equalTo("report.txt"))
+                .body("sourceUrl", equalTo("http://www.example.gov.cn/a.html"))
+                .body("sha256", equalTo(payload.get("sha256").asText()));
+
+        assertEquals(id, submit(body, 200), "the same bytes get the same id");
+        assertEquals(1, raw.received().size(), "and publish nothing");
+    }
+
+    @Test
+    void aMultipartUploadIsAccepted() {
+        byte[] body = uniqueDocument();
+        String id = given().header("Authorization", SUBMIT).multiPart("file", "upload.txt", body, "text/plain")
+                .when().post("/api/documents").then().statusCode(202).extract().path("documentId");
+        given().when().get("/api/documents/" + id).then().statusCode(200).body("fileName", equalTo("upload.txt"));
+        assertEquals(1, raw.received().size());
+    }
+
+    @Test
+    void aDocumentAboveTheSizeLimitIs413() {
+        byte[] body = new byte[1_000_001];
+        given().header("Authorization", SUBMIT).contentType("application/pdf").body(body).when().post("/api/documents")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("1000001"));
+        assertEquals(0, raw.received().size());
+    }
+
+    @Test
+    void aBadFetchTimeIsABadRequest() {
+        given().header("Authorization", SUBMIT).header("X-Fetched-At", "yesterday").contentType("text/plain")
+                .body(uniqueDocument()).when().post("/api/documents")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void statusFollowsThePipelineAndNeverGoesBack() throws Exception {
+        String id = submit(uniqueDocument(), 202);
+        String sha = json.readTree(raw.received().get(0).getPayload()).get("sha256").asText();
+        Report report = new Report("获嘉县人民政府办公室", 2023, "county", null, "2021", Map.of(),
+                Map.of("newReceived", cells("total", new BigDecimal("9"))), Map.of(),
+                Map.of("applications.newReceived.total", new Provenance(null, 12, 6, "一、本年新收", "9")),
+                Map.of(), List.of(), List.of());
+
+        connector.source("extracted-status").send(json.writeValueAsString(
+                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("EXTRACTED")));
+
+        Finding finding = Finding.of("MISSING_VALUE", Severity.warning, "空", "applications.newReceived.naturalPerson");
+        connector.source("validated-status").send(json.writeValueAsString(
+                new ValidatedEvent(id, sha, report, List.of(finding), "rules-1", 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("VALIDATED"))
+                .body("report.agency", equalTo("获嘉县人民政府办公室"))
+                .body("report.applications.newReceived.total", equalTo(9))
+                .body("report.provenance.'applications.newReceived.total'.line", equalTo(12))
+                .body("findings", hasSize(1)).body("findings[0].code", equalTo("MISSING_VALUE"))
+                .body("findings[0].severity", equalTo("warning")));
+
+        // A late extracted event (redelivery) must not undo the validation.
+        connector.source("extracted-status").send(json.writeValueAsString(
+                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test")));
+        connector.source("validated-status").send(json.writeValueAsString(
+                new ValidatedEvent(id, sha, report, List.of(), "rules-1", 1, Instant.now())));
+        Thread.sleep(300);
+        given().get("/api/documents/" + id).then().body("status", equalTo("VALIDATED")).body("findings", hasSize(1));
+
+        given().queryParam("status", "validated").queryParam("agency", "获嘉县人民政府办公室").queryParam("year", 2023)
+                .when().get("/api/documents").then().statusCode(200)
+                .body("items.documentId", org.hamcrest.Matchers.hasItem(id))
+                .body("items.find { it.documentId == '" + id + "' }.warnings", equalTo(1));
+    }
+
+    @Test
+    void aFailedExtractionEndsFailedWithItsReason() throws Exception {
+        String id = submit(uniqueDocument(), 202);
+        connector.source("extracted-status").send(json.writeValueAsString(
+                new ExtractedEvent(id, "x", ExtractedEvent.FAILED, "文档不是年度报告", "text/plain", null, null, "test")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("FAILED")).body("error", equalTo("文档不是年度报告")));
+    }
+
+    @Test
+    void unknownDocumentsAndBadQueriesAreProblems() {
+        given().get("/api/documents/" + "0".repeat(32)).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/documents/$gt").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("status", "DONE").get("/api/documents").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("size", 100000).get("/api/documents").then().statusCode(400);
+        // An operator-looking value is only ever a literal: it matches nothing.
+        given().queryParam("agency", "{\"$ne\": null}").get("/api/documents").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    private static Map<String, BigDecimal> cells(String key, BigDecimal value) {
+        Map<String, BigDecimal> row = new LinkedHashMap<>();
+        row.put("naturalPerson", null);
+        row.put(key, value);
+        return row;
+    }
+
+    @Test
+    void openApiIsPublished() {
+        String doc = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertTrue(doc.contains("/api/documents"));
+    }
+}
