@@ -1,0 +1,229 @@
+package io.gongkai.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on real parts: a Kafka broker, a MongoDB-protocol server and the three packaged
+ * services, driven over HTTP as a crawler would.
+ */
+class PipelineEndToEndIT {
+
+    /** The finding codes implemented so far; required findings of other codes are not yet expected. */
+    private static final Set<String> CODES_UNDER_TEST = Set.of("APPLICATIONS_BALANCE", "APPLICATIONS_TOTAL_ROW",
+            "APPLICATIONS_TOTAL_COLUMN", "REVIEW_TOTAL", "LAWSUIT_TOTAL", "MISSING_VALUE", "INVALID_VALUE",
+            "UNREADABLE_TABLE");
+    private static final Duration PROCESSING_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path ROOT = Path.of(System.getProperty("gongkai.root", "..")).toAbsolutePath().normalize();
+    private static final String TOKEN = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+
+    private static Infrastructure infrastructure;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static String api;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        infrastructure = Infrastructure.start();
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers,
+                "MONGODB_URI", infrastructure.mongoUri,
+                "GONGKAI_AUTH_SUBMIT_TOKENS", TOKEN);
+        for (String name : List.of("ingest-service", "extract-service", "validate-service")) {
+            services.add(ServiceProcess.start(ROOT, name, env));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        api = "http://127.0.0.1:" + services.get(0).port + "/api/documents";
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    @Test
+    void everySampleReportIsReadAndCheckedExactlyAsExpected() throws Exception {
+        Map<String, String> ids = new LinkedHashMap<>();
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(ROOT.resolve("samples"))) {
+            samples = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertEquals(5, samples.size(), "the five bundled sample reports");
+        for (Path sample : samples) {
+            HttpResponse<String> answer = submit(Files.readAllBytes(sample), "text/plain", sample.getFileName().toString(), TOKEN);
+            assertTrue(answer.statusCode() == 202 || answer.statusCode() == 200, sample + ": " + answer.body());
+            ids.put(sample.getFileName().toString().replace(".txt", ""), JSON.readTree(answer.body()).get("documentId").asText());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> entry : ids.entrySet()) {
+            JsonNode result = awaitDone(entry.getValue());
+            JsonNode expected = JSON.readTree(ROOT.resolve("samples").resolve(entry.getKey() + ".expected.json").toFile());
+            assertEquals("VALIDATED", result.get("status").asText(), entry.getKey() + " ended " + result);
+            ExpectedResult.differences(expected, result, CODES_UNDER_TEST)
+                    .forEach(d -> problems.add(entry.getKey() + ": " + d));
+            assertProvenanceForEveryValue(entry.getKey(), result, problems);
+        }
+        assertTrue(problems.isEmpty(), "differences from the hand-checked expectations:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theSameBytesAgainGetTheSameIdAndPublishNothing() throws Exception {
+        byte[] body = ("重复提交测试 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> first = submit(body, "text/plain", "dup.txt", TOKEN);
+        assertEquals(202, first.statusCode(), first.body());
+        String id = JSON.readTree(first.body()).get("documentId").asText();
+        HttpResponse<String> second = submit(body, "text/plain", "dup-again.txt", TOKEN);
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals(id, JSON.readTree(second.body()).get("documentId").asText());
+        awaitDone(id);
+        assertEquals(1, recordsWithKey("reports.raw", id).size(), "exactly one reports.raw event for the document");
+    }
+
+    @Test
+    void aDocumentThatIsNotAReportEndsFailedWithAReason() throws Exception {
+        byte[] body = ("今天天气很好，我们去公园散步，看到很多人在跳舞。" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(submit(body, "text/plain", "weather.txt", TOKEN).body()).get("documentId").asText();
+        JsonNode result = awaitDone(id);
+        assertEquals("FAILED", result.get("status").asText());
+        assertFalse(result.path("error").asText().isBlank(), "a FAILED document says why: " + result);
+    }
+
+    @Test
+    void anUnauthenticatedSubmitIsRefused() throws Exception {
+        HttpResponse<String> noToken = submit("x".getBytes(StandardCharsets.UTF_8), "text/plain", "x.txt", null);
+        assertEquals(401, noToken.statusCode());
+        assertTrue(noToken.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(401, submit("x".getBytes(StandardCharsets.UTF_8), "text/plain", "x.txt", "not-the-token").statusCode());
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("reports.raw", key, "{this is not json")).get();
+        }
+        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
+        while (recordsWithKey("reports.raw.dlq.extract", key).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the poison message never reached reports.raw.dlq.extract");
+            Thread.sleep(500);
+        }
+        // The consumer is not stuck: a report submitted after the poison message is still processed.
+        byte[] sample = Files.readAllBytes(ROOT.resolve("samples/000_f8a12ae11966356f.txt"));
+        byte[] changed = (new String(sample, StandardCharsets.UTF_8) + "\n\n" + key).getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(submit(changed, "text/plain", "after-poison.txt", TOKEN).body()).get("documentId").asText();
+        assertEquals("VALIDATED", awaitDone(id).get("status").asText());
+    }
+
+    private static void assertProvenanceForEveryValue(String name, JsonNode result, List<String> problems) {
+        JsonNode provenance = result.at("/report/provenance");
+        for (String table : List.of("activeDisclosure", "applications", "reviewsAndLawsuits")) {
+            result.at("/report/" + table).fields().forEachRemaining(row -> row.getValue().fields().forEachRemaining(cell -> {
+                String path = table + "." + row.getKey() + "." + cell.getKey();
+                if (!cell.getValue().isNull() && provenance.path(path).path("line").asInt(0) < 1) {
+                    problems.add(name + ": no provenance for " + path);
+                }
+            }));
+        }
+    }
+
+    private static HttpResponse<String> submit(byte[] body, String contentType, String fileName, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).header("X-File-Name", fileName)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitDone(String documentId) throws Exception {
+        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/" + documentId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            last = JSON.readTree(r.body());
+            String status = last.get("status").asText();
+            if (status.equals("VALIDATED") || status.equals("FAILED")) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(documentId + " not done after " + PROCESSING_TIMEOUT + ": " + last
+                + "\n" + services.stream().map(s -> "--- " + s.name + "\n" + s.tail()).reduce("", String::concat));
+    }
+
+    /** Reads a topic from the beginning to its current end and returns the records with this key. */
+    private static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return found;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

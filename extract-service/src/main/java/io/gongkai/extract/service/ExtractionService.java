@@ -1,0 +1,118 @@
+package io.gongkai.extract.service;
+
+import io.gongkai.extract.config.ExtractConfig;
+import io.gongkai.extract.parsing.DecodedText;
+import io.gongkai.extract.parsing.NotAReportException;
+import io.gongkai.extract.parsing.ReportTextParser;
+import io.gongkai.extract.parsing.TextDecoder;
+import io.gongkai.extract.repository.RawBlobRepository;
+import io.gongkai.model.Report;
+import io.gongkai.model.events.ExtractedEvent;
+import io.gongkai.model.events.RawDocumentEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a raw document into the report model. Every outcome is an event: a document that cannot be
+ * read gets a FAILED event with the reason, never silence.
+ */
+@ApplicationScoped
+public class ExtractionService {
+
+    /** Changes whenever extraction changes its output for the same bytes. */
+    public static final String EXTRACTOR_VERSION = "text-1";
+
+    private static final Logger LOG = Logger.getLogger(ExtractionService.class);
+
+    private static final Map<String, String> UNSUPPORTED = Map.of(
+            ContentSniffer.PDF, "暂不支持读取 PDF 文件。 Reading PDF documents is not supported yet.",
+            ContentSniffer.ZIP, "暂不支持读取 Word（DOCX）等压缩格式文件。 Reading DOCX/zip documents is not supported yet.",
+            ContentSniffer.OLE, "暂不支持读取旧版 Word（DOC）文件。 Reading legacy DOC documents is not supported yet.",
+            ContentSniffer.HTML, "暂不支持读取 HTML 网页。 Reading HTML pages is not supported yet.",
+            ContentSniffer.IMAGE, "文件是图片，不是年度报告文本。 The document is an image, not a report.",
+            ContentSniffer.BINARY, "文件不是可读的文本或文档格式。 The document is neither text nor a known document format.");
+
+    private final RawBlobRepository blobs;
+    private final ExtractConfig config;
+    private final MeterRegistry metrics;
+    private final TextDecoder decoder = new TextDecoder();
+    private final ReportTextParser parser = new ReportTextParser();
+    /** Parsing runs here so that a pathological document can be abandoned after the time limit. */
+    private final ExecutorService parsing = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "report-parser");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ExtractionService(RawBlobRepository blobs, ExtractConfig config, MeterRegistry metrics) {
+        this.blobs = blobs;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @PreDestroy
+    void stop() {
+        parsing.shutdownNow();
+    }
+
+    public ExtractedEvent extract(RawDocumentEvent raw) {
+        Timer.Sample sample = Timer.start(metrics);
+        ExtractedEvent event = doExtract(raw);
+        sample.stop(metrics.timer("gongkai.extraction", "status", event.status(),
+                "type", event.detectedType() == null ? "unknown" : event.detectedType()));
+        return event;
+    }
+
+    private ExtractedEvent doExtract(RawDocumentEvent raw) {
+        Long size = blobs.size(raw.sha256()).orElse(null);
+        if (size == null) {
+            return ExtractedEvent.failed(raw, "原始文件缺失（存储中找不到该哈希）。 The stored bytes of this document are missing.",
+                    null, EXTRACTOR_VERSION);
+        }
+        if (size == 0) {
+            return ExtractedEvent.failed(raw, "文件为空。 The document is empty.", null, EXTRACTOR_VERSION);
+        }
+        if (size > config.extraction().maxBytes()) {
+            return ExtractedEvent.failed(raw, "文件过大（" + size + " 字节）。 The document is larger than the extraction limit.",
+                    null, EXTRACTOR_VERSION);
+        }
+        byte[] bytes = blobs.read(raw.sha256());
+        String type = ContentSniffer.sniff(bytes);
+        String unsupported = UNSUPPORTED.get(type);
+        if (unsupported != null) {
+            return ExtractedEvent.failed(raw, unsupported, type, EXTRACTOR_VERSION);
+        }
+        DecodedText text = decoder.decode(bytes);
+        Future<Report> result = parsing.submit(() -> parser.parse(text.text()));
+        try {
+            Report report = result.get(config.extraction().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new ExtractedEvent(raw.documentId(), raw.sha256(), ExtractedEvent.EXTRACTED, null, type, text.encoding(),
+                    report, EXTRACTOR_VERSION);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return ExtractedEvent.failed(raw, "解析超时（超过 " + config.extraction().timeout().toSeconds()
+                    + " 秒）。 Reading the document took too long.", type, EXTRACTOR_VERSION);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NotAReportException notAReport) {
+                return ExtractedEvent.failed(raw, notAReport.getMessage(), type, EXTRACTOR_VERSION);
+            }
+            // A parser bug is deterministic: redelivery would fail again, so say so instead of dead-lettering.
+            LOG.errorf(e.getCause(), "extraction of %s failed", raw.documentId());
+            return ExtractedEvent.failed(raw, "解析时发生内部错误，已记录。 The document could not be read because of an internal error.",
+                    type, EXTRACTOR_VERSION);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting " + raw.documentId(), e);
+        }
+    }
+}
