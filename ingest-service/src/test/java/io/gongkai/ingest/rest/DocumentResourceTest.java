@@ -11,15 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gongkai.ingest.InMemoryKafkaResource;
-import io.gongkai.ingest.MongoServerResource;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
 import io.gongkai.model.Severity;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
+import io.gongkai.testsupport.InMemoryChannels;
+import io.gongkai.testsupport.MongoServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -43,7 +44,9 @@ import org.junit.jupiter.api.Test;
 /** The front door with the in-memory connector and an in-JVM MongoDB-protocol server. */
 @QuarkusTest
 @QuarkusTestResource(MongoServerResource.class)
-@QuarkusTestResource(InMemoryKafkaResource.class)
+@QuarkusTestResource(value = InMemoryChannels.class, initArgs = {
+        @ResourceArg(name = "incoming", value = "extracted-status,validated-status"),
+        @ResourceArg(name = "outgoing", value = "raw")})
 class DocumentResourceTest {
 
     private static final String SUBMIT = "Bearer test-submit-token";

@@ -1,4 +1,4 @@
-package io.gongkai.ingest;
+package io.gongkai.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
