@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -39,8 +40,9 @@ public class ExtractedReportConsumer {
     public void onExtracted(String payload) throws JsonProcessingException {
         ExtractedEvent event = json.readValue(payload, ExtractedEvent.class);
         event.requireDocumentId();
-        for (ValidatedEvent out : validation.validate(event).stream().toList()) {
-            publish(out);
+        Optional<ValidatedEvent> out = validation.validate(event);
+        if (out.isPresent()) {
+            publish(out.get());
         }
     }
 

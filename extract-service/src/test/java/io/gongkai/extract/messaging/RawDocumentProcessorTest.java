@@ -1,0 +1,120 @@
+package io.gongkai.extract.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import io.gongkai.model.events.ExtractedEvent;
+import io.gongkai.model.events.RawDocumentEvent;
+import io.gongkai.testsupport.InMemoryChannels;
+import io.gongkai.testsupport.MongoServerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** reports.raw in, reports.extracted out, with the in-memory connector and a MongoDB-protocol server holding the blobs. */
+@QuarkusTest
+@QuarkusTestResource(MongoServerResource.class)
+@QuarkusTestResource(value = InMemoryChannels.class, initArgs = {
+        @ResourceArg(name = "incoming", value = "raw"),
+        @ResourceArg(name = "outgoing", value = "extracted")})
+class RawDocumentProcessorTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    ObjectMapper json;
+
+    private InMemorySink<Record<String, String>> extracted;
+
+    @BeforeEach
+    void clear() {
+        extracted = connector.sink("extracted");
+        extracted.clear();
+    }
+
+    private RawDocumentEvent store(byte[] bytes, String documentId) throws Exception {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        GridFSBuckets.create(mongo.getDatabase("gongkai-ingest"), "raw").uploadFromStream(sha, new ByteArrayInputStream(bytes));
+        return event(documentId, sha, bytes.length);
+    }
+
+    private static RawDocumentEvent event(String documentId, String sha, long size) {
+        return new RawDocumentEvent(documentId, sha, size, "x.txt", "text/plain", null, null, Instant.now());
+    }
+
+    private ExtractedEvent send(RawDocumentEvent raw) throws Exception {
+        int before = extracted.received().size();
+        connector.source("raw").send(json.writeValueAsString(raw));
+        await().atMost(Duration.ofSeconds(20)).until(() -> extracted.received().size() > before);
+        Record<String, String> out = extracted.received().get(before).getPayload();
+        assertEquals(raw.documentId(), out.key(), "events are keyed by document id");
+        return json.readValue(out.value(), ExtractedEvent.class);
+    }
+
+    @Test
+    void aSampleReportIsExtracted() throws Exception {
+        ExtractedEvent out = send(store(Files.readAllBytes(Path.of("../samples/004_ca1fd1482ab00037.txt")), "doc-004"));
+        assertEquals(ExtractedEvent.EXTRACTED, out.status(), String.valueOf(out.error()));
+        assertEquals("UTF-8", out.encoding());
+        assertEquals("text/plain", out.detectedType());
+        assertEquals("河曲县人民政府办公室", out.report().agency());
+        assertEquals(0, out.report().value("applications.totalHandled.total").compareTo(new java.math.BigDecimal(29)));
+    }
+
+    @Test
+    void aMissingBlobEndsFailedWithTheReason() throws Exception {
+        ExtractedEvent out = send(event("doc-missing", "0".repeat(64), 10));
+        assertEquals(ExtractedEvent.FAILED, out.status());
+        assertTrue(out.error().contains("missing"), out.error());
+        assertNull(out.report());
+    }
+
+    @Test
+    void aPdfIsRecognisedByItsBytesWhateverTheClientSaid() throws Exception {
+        ExtractedEvent out = send(store("%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1), "doc-pdf"));
+        assertEquals(ExtractedEvent.FAILED, out.status());
+        assertEquals("application/pdf", out.detectedType());
+        assertNotNull(out.error());
+    }
+
+    @Test
+    void aNonReportEndsFailedWithTheReason() throws Exception {
+        ExtractedEvent out = send(store("今天天气很好，我们去公园散步。".getBytes(StandardCharsets.UTF_8), "doc-prose"));
+        assertEquals(ExtractedEvent.FAILED, out.status());
+        assertTrue(out.error() != null && !out.error().isBlank());
+    }
+
+    @Test
+    void aPoisonMessageIsRefusedAndTheNextOneIsStillProcessed() throws Exception {
+        connector.source("raw").send("{not json");
+        ExtractedEvent out = send(store(Files.readAllBytes(Path.of("../samples/002_e0ae7886d21f5780.txt")), "doc-002"));
+        assertEquals(ExtractedEvent.EXTRACTED, out.status(), String.valueOf(out.error()));
+        assertEquals(1, extracted.received().size(), "the poison message produced no event");
+    }
+}
