@@ -7,7 +7,10 @@ import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
+import com.mongodb.MongoException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
@@ -29,6 +32,9 @@ public class RawDocumentProcessor {
     @Incoming("raw")
     @Outgoing("extracted")
     @Blocking
+    // A MongoDB outage is waited out here rather than dead-lettering documents that were accepted.
+    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
+            retryOn = MongoException.class)
     public Record<String, String> process(String payload) throws JsonProcessingException {
         RawDocumentEvent raw = json.readValue(payload, RawDocumentEvent.class);
         raw.requireDocumentId();

@@ -9,7 +9,12 @@ import io.gongkai.validate.service.ValidationService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import com.mongodb.MongoException;
+import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,6 +42,9 @@ public class ExtractedReportConsumer {
 
     @Incoming("extracted")
     @Blocking
+    // MongoDB or broker outages are waited out here rather than dead-lettering reports that were accepted.
+    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
+            retryOn = {MongoException.class, TimeoutException.class, KafkaException.class})
     public void onExtracted(String payload) throws JsonProcessingException {
         ExtractedEvent event = json.readValue(payload, ExtractedEvent.class);
         event.requireDocumentId();
