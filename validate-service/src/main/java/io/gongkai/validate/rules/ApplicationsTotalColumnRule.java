@@ -1,0 +1,74 @@
+package io.gongkai.validate.rules;
+
+import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.ApplicationRow;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Report;
+import io.gongkai.model.Severity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** R3: per row of 表三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. */
+public final class ApplicationsTotalColumnRule implements Rule {
+
+    public static final String CODE = "APPLICATIONS_TOTAL_COLUMN";
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.error;
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of("applications.*.*");
+    }
+
+    @Override
+    public String description() {
+        return "表三 每一行：总计 = 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他 六列之和";
+    }
+
+    @Override
+    public List<Finding> check(Report report) {
+        List<Finding> findings = new ArrayList<>();
+        for (String rowKey : rowsInTemplateOrder(report.applications())) {
+            List<String> paths = new ArrayList<>();
+            paths.add(Cells.path(Report.APPLICATIONS, rowKey, ApplicantColumn.TOTAL.key()));
+            ApplicantColumn.APPLICANTS.forEach(c -> paths.add(Cells.path(Report.APPLICATIONS, rowKey, c.key())));
+            List<BigDecimal> v = Cells.valuesOrNull(report, paths);
+            if (v == null) {
+                continue;
+            }
+            BigDecimal total = v.get(0);
+            List<BigDecimal> parts = v.subList(1, v.size());
+            BigDecimal sum = Cells.sum(parts);
+            if (total.compareTo(sum) != 0) {
+                ApplicationRow row = ApplicationRow.byKey(rowKey);
+                String message = "表三 " + (row == null ? rowKey : row.label()) + " 行：总计 " + Cells.format(total) + "，而 "
+                        + Cells.terms(ApplicantColumn.APPLICANTS.stream().map(ApplicantColumn::label).toList(), parts)
+                        + " = " + Cells.format(sum) + "，两者不符";
+                findings.add(new Finding(CODE, severity(), paths, message));
+            }
+        }
+        return findings;
+    }
+
+    /** The rows present, known ones in template order, then any others alphabetically (deterministic output). */
+    private static List<String> rowsInTemplateOrder(Map<String, Map<String, BigDecimal>> applications) {
+        List<String> rows = new ArrayList<>();
+        for (ApplicationRow row : ApplicationRow.values()) {
+            if (applications.containsKey(row.key())) {
+                rows.add(row.key());
+            }
+        }
+        applications.keySet().stream().filter(k -> ApplicationRow.byKey(k) == null).sorted().forEach(rows::add);
+        return rows;
+    }
+}

@@ -1,0 +1,262 @@
+package io.gongkai.validate.rules;
+
+import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.ApplicationRow;
+import io.gongkai.model.DisclosureItem;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Provenance;
+import io.gongkai.model.Report;
+import io.gongkai.model.ReviewGroup;
+import java.math.BigDecimal;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/** Paths, labels, ordering and number formatting shared by the rules. */
+final class Cells {
+
+    /** Texts that stand for "nothing here" in a number cell. */
+    private static final Set<String> BLANK_MARKERS = Set.of("/", "／", "—", "-", "–", "无", "空");
+    /** Dash and slash characters; a cell made only of these ("——", "--") is blank too. */
+    private static final String DASHES = "/／—-–－―─﹣";
+
+    /** The 表二 field labels; the model names the rows but not the fields. */
+    private static final Map<String, String> DISCLOSURE_FIELD_LABELS = Map.ofEntries(
+            Map.entry("issued", "本年制发件数"),
+            Map.entry("repealed", "本年废止件数"),
+            Map.entry("inForce", "现行有效件数"),
+            Map.entry("decisions", "处理决定数量"),
+            Map.entry("amountTenThousandYuan", "本年收费金额（万元）"),
+            Map.entry("newlyMade", "本年新制作数量"),
+            Map.entry("newlyPublished", "本年新公开数量"),
+            Map.entry("totalPublished", "对外公开总数量"),
+            Map.entry("previousYearItems", "上一年项目数量"),
+            Map.entry("change", "本年增/减"),
+            Map.entry("projects", "采购项目数量"),
+            Map.entry("amount", "采购总金额"));
+
+    private static final List<String> TABLES = List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS);
+
+    private Cells() {
+    }
+
+    static String path(String table, String row, String field) {
+        return table + "." + row + "." + field;
+    }
+
+    static String applications(ApplicationRow row, ApplicantColumn column) {
+        return path(Report.APPLICATIONS, row.key(), column.key());
+    }
+
+    static String review(ReviewGroup group, ReviewGroup.Column column) {
+        return path(Report.REVIEWS_AND_LAWSUITS, group.key(), column.key());
+    }
+
+    /** The values at the paths, or null when any is blank or absent: the identity cannot be checked then. */
+    static List<BigDecimal> valuesOrNull(Report report, List<String> paths) {
+        List<BigDecimal> values = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            BigDecimal value = report.value(path);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** A number as a reader writes it: 29, 12.5, -3 (no exponent, no trailing zeros). */
+    static String format(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** "label1 v1 + label2 v2 + …". */
+    static String terms(List<String> labels, List<BigDecimal> values) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                out.append(" + ");
+            }
+            out.append(labels.get(i)).append(' ').append(format(values.get(i)));
+        }
+        return out.toString();
+    }
+
+    /** The cell's raw text as printed, or null when no provenance was recorded. */
+    static String rawText(Report report, String path) {
+        Provenance provenance = report.provenance().get(path);
+        return provenance == null ? null : provenance.rawText();
+    }
+
+    /** Whether a cell's printed text means "no value": nothing, whitespace, or a blank marker such as "/" or "—". */
+    static boolean isBlankText(String text) {
+        if (text == null) {
+            return true;
+        }
+        String compact = text.replaceAll("[\\s\\u3000\\u00a0]+", "");
+        if (compact.isEmpty() || BLANK_MARKERS.contains(compact)) {
+            return true;
+        }
+        return compact.chars().allMatch(ch -> DASHES.indexOf(ch) >= 0);
+    }
+
+    /**
+     * Whether the extractor already declared this cell unreadable (an {@code UNREADABLE_TABLE} finding naming the
+     * cell, its row or its table): its null is then explained, and a per-cell finding would only repeat it.
+     */
+    static boolean declaredUnreadable(Report report, String path) {
+        for (Finding finding : report.extractionFindings()) {
+            if (!"UNREADABLE_TABLE".equals(finding.code())) {
+                continue;
+            }
+            for (String covered : finding.paths()) {
+                if (path.equals(covered) || path.startsWith(covered + ".")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every cell of the three tables, path to value, in template order whatever maps the report was built with. */
+    static List<Map.Entry<String, BigDecimal>> ordered(Report report) {
+        List<Map.Entry<String, BigDecimal>> out = new ArrayList<>();
+        for (String table : TABLES) {
+            Map<String, Map<String, BigDecimal>> rows = report.table(table);
+            for (String row : sorted(rows.keySet(), rowRank(table))) {
+                Map<String, BigDecimal> fields = rows.get(row);
+                if (fields == null) {
+                    continue;
+                }
+                for (String field : sorted(fields.keySet(), fieldRank(table, row))) {
+                    // AbstractMap.SimpleImmutableEntry allows the null value of a blank cell; Map.entry does not.
+                    out.add(new AbstractMap.SimpleImmutableEntry<>(path(table, row, field), fields.get(field)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "表三 （一）予以公开 行 自然人 列", for messages. */
+    static String describe(String path) {
+        String[] parts = path.split("\\.", 3);
+        if (parts.length != 3) {
+            return path;
+        }
+        String row = parts[1];
+        String field = parts[2];
+        return switch (parts[0]) {
+            case Report.ACTIVE_DISCLOSURE -> "表二 " + disclosureLabel(row) + " " + DISCLOSURE_FIELD_LABELS.getOrDefault(field, field);
+            case Report.APPLICATIONS -> {
+                ApplicationRow r = ApplicationRow.byKey(row);
+                ApplicantColumn c = applicantColumn(field);
+                yield "表三 " + (r == null ? row : r.label()) + " 行 " + (c == null ? field : c.label()) + " 列";
+            }
+            case Report.REVIEWS_AND_LAWSUITS -> {
+                ReviewGroup g = reviewGroup(row);
+                ReviewGroup.Column c = reviewColumn(field);
+                yield "表四 " + (g == null ? row : g.label()) + " " + (c == null ? field : c.label());
+            }
+            default -> path;
+        };
+    }
+
+    private static String disclosureLabel(String key) {
+        for (DisclosureItem item : DisclosureItem.values()) {
+            if (item.key().equals(key)) {
+                return item.label();
+            }
+        }
+        return key;
+    }
+
+    private static ApplicantColumn applicantColumn(String key) {
+        for (ApplicantColumn column : ApplicantColumn.values()) {
+            if (column.key().equals(key)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    private static ReviewGroup reviewGroup(String key) {
+        for (ReviewGroup group : ReviewGroup.values()) {
+            if (group.key().equals(key)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    private static ReviewGroup.Column reviewColumn(String key) {
+        for (ReviewGroup.Column column : ReviewGroup.Column.values()) {
+            if (column.key().equals(key)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** Known keys in template order, unknown keys after them in alphabetical order. */
+    private static List<String> sorted(Iterable<String> keys, ToIntFunction<String> rank) {
+        List<String> out = new ArrayList<>();
+        keys.forEach(out::add);
+        out.sort(Comparator.<String>comparingInt(k -> {
+            int r = rank.applyAsInt(k);
+            return r < 0 ? Integer.MAX_VALUE : r;
+        }).thenComparing(Comparator.naturalOrder()));
+        return out;
+    }
+
+    private static ToIntFunction<String> rowRank(String table) {
+        return switch (table) {
+            case Report.ACTIVE_DISCLOSURE -> key -> {
+                for (DisclosureItem item : DisclosureItem.values()) {
+                    if (item.key().equals(key)) {
+                        return item.ordinal();
+                    }
+                }
+                return -1;
+            };
+            case Report.APPLICATIONS -> key -> {
+                ApplicationRow row = ApplicationRow.byKey(key);
+                return row == null ? -1 : row.ordinal();
+            };
+            default -> key -> {
+                ReviewGroup group = reviewGroup(key);
+                return group == null ? -1 : group.ordinal();
+            };
+        };
+    }
+
+    private static ToIntFunction<String> fieldRank(String table, String row) {
+        return switch (table) {
+            case Report.ACTIVE_DISCLOSURE -> {
+                List<String> known = new ArrayList<>();
+                for (DisclosureItem item : DisclosureItem.values()) {
+                    if (item.key().equals(row)) {
+                        known.addAll(item.fields2021());
+                        known.addAll(item.fields2019());
+                    }
+                }
+                yield known::indexOf;
+            }
+            case Report.APPLICATIONS -> key -> {
+                ApplicantColumn column = applicantColumn(key);
+                return column == null ? -1 : column.ordinal();
+            };
+            default -> key -> {
+                ReviewGroup.Column column = reviewColumn(key);
+                return column == null ? -1 : column.ordinal();
+            };
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.gongkai.validate.rules;
+
+import io.gongkai.model.Finding;
+import io.gongkai.model.Report;
+import io.gongkai.model.ReviewGroup;
+import io.gongkai.model.Severity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R4, shared by {@link ReviewTotalRule} and {@link LawsuitTotalRule}: per group of 表四,
+ * 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.
+ */
+abstract sealed class ReviewGroupTotalRule implements Rule permits ReviewTotalRule, LawsuitTotalRule {
+
+    private static final List<ReviewGroup.Column> PARTS = List.of(ReviewGroup.Column.UPHELD, ReviewGroup.Column.CORRECTED,
+            ReviewGroup.Column.OTHER, ReviewGroup.Column.PENDING);
+
+    private final String code;
+    private final List<ReviewGroup> groups;
+
+    ReviewGroupTotalRule(String code, List<ReviewGroup> groups) {
+        this.code = code;
+        this.groups = groups;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.error;
+    }
+
+    @Override
+    public List<String> reads() {
+        return groups.stream().map(g -> Report.REVIEWS_AND_LAWSUITS + "." + g.key() + ".*").toList();
+    }
+
+    @Override
+    public List<Finding> check(Report report) {
+        List<Finding> findings = new ArrayList<>();
+        for (ReviewGroup group : groups) {
+            List<String> paths = new ArrayList<>();
+            paths.add(Cells.review(group, ReviewGroup.Column.TOTAL));
+            PARTS.forEach(c -> paths.add(Cells.review(group, c)));
+            List<BigDecimal> v = Cells.valuesOrNull(report, paths);
+            if (v == null) {
+                continue;
+            }
+            BigDecimal total = v.get(0);
+            List<BigDecimal> parts = v.subList(1, v.size());
+            BigDecimal sum = Cells.sum(parts);
+            if (total.compareTo(sum) != 0) {
+                String message = "表四 " + group.label() + "："
+                        + Cells.terms(PARTS.stream().map(ReviewGroup.Column::label).toList(), parts) + " = " + Cells.format(sum)
+                        + "，与 " + ReviewGroup.Column.TOTAL.label() + " " + Cells.format(total) + " 不符";
+                findings.add(new Finding(code, severity(), paths, message));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,54 @@
+package io.gongkai.validate.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gongkai.model.Finding;
+import io.gongkai.model.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReviewTotalRuleTest {
+
+    private final ReviewTotalRule rule = new ReviewTotalRule();
+
+    @Test
+    void aConsistentGroupHasNoFinding() {
+        assertEquals(List.of(), rule.check(ReportFixture.typical(true).build()));
+        assertEquals(List.of(), rule.check(ReportFixture.typical(false).build()));
+    }
+
+    @Test
+    void aWrongTotalIsReported() {
+        // Document 007 (洪泽区 2023): 10 + 1 + 0 + 0 = 11, but 总计 0.
+        var report = ReportFixture.zeros2021()
+                .set("reviewsAndLawsuits.review.upheld", 10)
+                .set("reviewsAndLawsuits.review.corrected", 1)
+                .build();
+        List<Finding> findings = rule.check(report);
+        assertEquals(1, findings.size());
+        Finding f = findings.get(0);
+        assertEquals("REVIEW_TOTAL", f.code());
+        assertEquals(Severity.error, f.severity());
+        assertEquals(List.of("reviewsAndLawsuits.review.total", "reviewsAndLawsuits.review.upheld",
+                "reviewsAndLawsuits.review.corrected", "reviewsAndLawsuits.review.other",
+                "reviewsAndLawsuits.review.pending"), f.paths());
+        assertEquals("表四 行政复议：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，与 总计 0 不符", f.message());
+    }
+
+    @Test
+    void lawsuitGroupsAreNotThisRulesBusiness() {
+        var report = ReportFixture.zeros2021().set("reviewsAndLawsuits.lawsuitDirect.total", 3).build();
+        assertEquals(List.of(), rule.check(report));
+    }
+
+    @Test
+    void aBlankCellSkipsTheGroup() {
+        var report = ReportFixture.zeros2021()
+                .set("reviewsAndLawsuits.review.upheld", 10)
+                .set("reviewsAndLawsuits.review.total", null)
+                .build();
+        assertEquals(List.of(), rule.check(report));
+        report = ReportFixture.zeros2021().removeRow("reviewsAndLawsuits", "review").build();
+        assertEquals(List.of(), rule.check(report));
+    }
+}
