@@ -11,17 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.ingest.config.IngestConfig;
+import io.gongkai.ingest.messaging.RawDocumentPublisher;
+import io.gongkai.ingest.messaging.RawDocumentPublisher.PublishFailedException;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
 import io.gongkai.model.Severity;
 import io.gongkai.model.events.ExtractedEvent;
+import io.gongkai.model.events.RawDocumentEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.testsupport.InMemoryChannels;
 import io.gongkai.testsupport.MongoServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -37,6 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +66,16 @@ class DocumentResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    @Channel("raw")
+    MutinyEmitter<String> rawEmitter;
+
+    @Inject
+    IngestConfig config;
+
+    /** Injected by the test resource, to take MongoDB down. */
+    MongoServerResource mongo;
 
     private InMemorySink<String> raw;
 
@@ -211,6 +230,48 @@ class DocumentResourceTest {
         row.put("naturalPerson", null);
         row.put(key, value);
         return row;
+    }
+
+    @Test
+    void whenTheBrokerDoesNotAcknowledgeTheSubmitIs503AndARetryPublishesOnce() {
+        AtomicBoolean brokerDown = new AtomicBoolean(true);
+        QuarkusMock.installMockForType(new RawDocumentPublisher(rawEmitter, json, config) {
+            @Override
+            public void publish(RawDocumentEvent event) {
+                if (brokerDown.get()) {
+                    throw new PublishFailedException(new TimeoutException("no acknowledgement"));
+                }
+                super.publish(event);
+            }
+        }, RawDocumentPublisher.class);
+        byte[] body = uniqueDocument();
+
+        given().header("Authorization", SUBMIT).contentType("text/plain").body(body).when().post("/api/documents")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("title", equalTo("Message broker unavailable"));
+        assertEquals(0, raw.received().size());
+
+        brokerDown.set(false);
+        String id = submit(body, 202);
+        assertEquals(1, raw.received().size(), "the retry publishes");
+        assertEquals(id, submit(body, 200));
+        assertEquals(1, raw.received().size(), "and only once");
+    }
+
+    @Test
+    void whenMongoDbIsDownTheSubmitIs503AndARetryLaterSucceeds() throws Exception {
+        byte[] body = uniqueDocument();
+        try (AutoCloseable outage = mongo.outage()) {
+            given().header("Authorization", SUBMIT).contentType("text/plain").body(body).when().post("/api/documents")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("title", equalTo("Database unavailable"));
+            given().get("/q/health/ready").then().statusCode(503);
+        }
+        assertEquals(0, raw.received().size());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        String id = submit(body, 202);
+        assertEquals(id, submit(body, 200));
+        assertEquals(1, raw.received().size(), "published once");
     }
 
     @Test
