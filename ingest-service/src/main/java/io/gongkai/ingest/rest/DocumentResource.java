@@ -73,7 +73,26 @@ public class DocumentResource {
     public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
             @HeaderParam("X-Fetched-At") String fetchedAt) {
-        return accept(new Submission(checkSize(body), contentType, fileName, sourceUrl, parseInstant(fetchedAt)));
+        return accept(new Submission(checkSize(body), contentType, decodeFileName(fileName), sourceUrl, parseInstant(fetchedAt)));
+    }
+
+    /**
+     * HTTP headers carry only Latin-1, so crawlers send Chinese file names percent-encoded (UTF-8), as
+     * browsers do; such a name is decoded. Anything else is kept as sent, cut to 255 characters.
+     */
+    static String decodeFileName(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String name = header.strip();
+        if (name.contains("%")) {
+            try {
+                name = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notEncoded) {
+                // a literal % in a plain name
+            }
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name;
     }
 
     @POST

@@ -153,6 +153,17 @@ class DocumentResourceTest {
     }
 
     @Test
+    void aPercentEncodedChineseFileNameIsDecoded() {
+        String id = given().header("Authorization", SUBMIT).contentType("text/plain")
+                .header("X-File-Name", "%E6%B4%AA%E6%B3%BD%E5%8C%BA2023%E5%B9%B4%E6%8A%A5%E5%91%8A.pdf")
+                .body(uniqueDocument()).when().post("/api/documents").then().statusCode(202).extract().path("documentId");
+        given().get("/api/documents/" + id).then().body("fileName", equalTo("洪泽区2023年报告.pdf"));
+        String plain = given().header("Authorization", SUBMIT).contentType("text/plain").header("X-File-Name", "100% done.txt")
+                .body(uniqueDocument()).when().post("/api/documents").then().statusCode(202).extract().path("documentId");
+        given().get("/api/documents/" + plain).then().body("fileName", equalTo("100% done.txt"));
+    }
+
+    @Test
     void aDocumentAboveTheSizeLimitIs413() {
         byte[] body = new byte[1_000_001];
         given().header("Authorization", SUBMIT).contentType("application/pdf").body(body).when().post("/api/documents")
