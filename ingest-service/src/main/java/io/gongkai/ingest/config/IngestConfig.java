@@ -50,5 +50,16 @@ public interface IngestConfig {
         /** How long a submit waits for the broker to acknowledge its reports.raw event before answering 503. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * A document whose submit was answered 503 after its bytes were stored is published by a sweep once it is
+         * this old, so it is not left RECEIVED if the client never retries.
+         */
+        @WithDefault("2m")
+        Duration sweepAfter();
+
+        /** How often that sweep runs (a Quarkus scheduler expression such as {@code 30s}; {@code off} disables it). */
+        @WithDefault("30s")
+        String sweepEvery();
     }
 }

@@ -18,6 +18,7 @@ import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.model.events.DocumentStatus;
 import io.gongkai.model.events.RawDocumentEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -75,6 +76,20 @@ public class DocumentRepository {
                 .append("published", false);
         collection().updateOne(eq("_id", event.documentId()), new Document("$setOnInsert", fields),
                 new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Documents stored but never acknowledged by the broker (their submit was answered 503), received before
+     * {@code before}, oldest first, as the reports.raw events they should have had.
+     */
+    public List<RawDocumentEvent> findUnpublished(Instant before, int limit) {
+        return collection().find(and(eq("published", false), lt("receivedAt", Date.from(before))))
+                .sort(Sorts.ascending("receivedAt")).limit(limit)
+                .map(d -> new RawDocumentEvent(d.getString("_id"), d.getString("sha256"), d.get("size", Number.class).longValue(),
+                        d.getString("fileName"), d.getString("declaredContentType"), d.getString("sourceUrl"),
+                        d.getDate("fetchedAt") == null ? null : d.getDate("fetchedAt").toInstant(),
+                        d.getDate("receivedAt").toInstant()))
+                .into(new ArrayList<>());
     }
 
     /** Marks that the broker acknowledged the document's reports.raw event. */

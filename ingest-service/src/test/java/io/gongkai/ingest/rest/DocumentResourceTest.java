@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.ingest.messaging.RawDocumentPublisher;
+import io.gongkai.ingest.messaging.UnpublishedDocumentsSweeper;
 import io.gongkai.ingest.messaging.RawDocumentPublisher.PublishFailedException;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
@@ -73,6 +75,9 @@ class DocumentResourceTest {
 
     @Inject
     IngestConfig config;
+
+    @Inject
+    UnpublishedDocumentsSweeper sweeper;
 
     /** Injected by the test resource, to take MongoDB down. */
     MongoServerResource mongo;
@@ -267,6 +272,32 @@ class DocumentResourceTest {
         assertEquals(1, raw.received().size(), "the retry publishes");
         assertEquals(id, submit(body, 200));
         assertEquals(1, raw.received().size(), "and only once");
+    }
+
+    @Test
+    void aDocumentNobodyRetriesIsPublishedByTheSweep() throws Exception {
+        AtomicBoolean brokerDown = new AtomicBoolean(true);
+        QuarkusMock.installMockForType(new RawDocumentPublisher(rawEmitter, json, config) {
+            @Override
+            public void publish(RawDocumentEvent event) {
+                if (brokerDown.get()) {
+                    throw new PublishFailedException(new TimeoutException("no acknowledgement"));
+                }
+                super.publish(event);
+            }
+        }, RawDocumentPublisher.class);
+        byte[] body = uniqueDocument();
+        given().header("Authorization", SUBMIT).contentType("text/plain").header("X-File-Name", "late.txt").body(body)
+                .when().post("/api/documents").then().statusCode(503);
+        assertThrows(PublishFailedException.class, () -> sweeper.sweep(Duration.ZERO), "still down: nothing is marked");
+
+        brokerDown.set(false);
+        assertEquals(1, sweeper.sweep(Duration.ZERO));
+        assertEquals(1, raw.received().size());
+        assertEquals("late.txt", json.readTree(raw.received().get(0).getPayload()).get("fileName").asText());
+        assertEquals(0, sweeper.sweep(Duration.ZERO), "published once");
+        submit(body, 200);
+        assertEquals(1, raw.received().size());
     }
 
     @Test
