@@ -43,7 +43,7 @@ class ComposeTest {
                 problems.add("no Compose service " + service.module());
                 continue;
             }
-            Path context = COMPOSE.getParent().resolve(str(s, "build", "context")).normalize().toAbsolutePath();
+            Path context = COMPOSE.getParent().resolve(str(s, "build", "context")).toAbsolutePath().normalize();
             if (!context.equals(service.dir())) {
                 problems.add(service.module() + ": build context " + context + " is not " + service.dir());
             }
