@@ -324,14 +324,7 @@ class ManifestsTest {
         Manifests m = rendered(overlay);
         Workloads workloads = new Workloads(m);
         List<String> problems = new ArrayList<>();
-        Set<String> bootstraps = new TreeSet<>();
-        for (var kafka : m.ofKind("Kafka")) {
-            for (var listener : maps(kafka, "spec", "kafka", "listeners")) {
-                if ("internal".equals(str(listener, "type")) && !"true".equals(str(listener, "tls"))) {
-                    bootstraps.add(name(kafka) + "-kafka-bootstrap:" + str(listener, "port"));
-                }
-            }
-        }
+        Set<String> bootstraps = plainBootstraps(m, "");
         if (m.ofKind("MongoDBCommunity").stream().noneMatch(x -> "ReplicaSet".equals(str(x, "spec", "type")))) {
             problems.add("no MongoDBCommunity of type ReplicaSet");
         }
@@ -393,14 +386,8 @@ class ManifestsTest {
                             + " partitions of " + topic);
                 }
                 String bootstrap = str(trigger, "metadata", "bootstrapServers");
-                Set<String> expected = new TreeSet<>();
-                for (var kafka : m.ofKind("Kafka")) {
-                    for (var listener : maps(kafka, "spec", "kafka", "listeners")) {
-                        String host = name(kafka) + "-kafka-bootstrap." + m.namespace() + ".svc";
-                        expected.add(host + ":" + str(listener, "port"));
-                        expected.add(host + ".cluster.local:" + str(listener, "port"));
-                    }
-                }
+                Set<String> expected = plainBootstraps(m, "." + m.namespace() + ".svc");
+                expected.addAll(plainBootstraps(m, "." + m.namespace() + ".svc.cluster.local"));
                 if (!expected.contains(bootstrap)) {
                     problems.add(id(scaled) + ": bootstrapServers " + bootstrap + " (KEDA resolves it from its own "
                             + "namespace) is none of " + expected);
@@ -422,6 +409,19 @@ class ManifestsTest {
             }
         }
         assertNone(overlay, "autoscaling", problems);
+    }
+
+    /** host:port of the Strimzi bootstrap Service of each plain internal listener, the host with a suffix. */
+    private static Set<String> plainBootstraps(Manifests m, String hostSuffix) {
+        Set<String> addresses = new TreeSet<>();
+        for (var kafka : m.ofKind("Kafka")) {
+            for (var listener : maps(kafka, "spec", "kafka", "listeners")) {
+                if ("internal".equals(str(listener, "type")) && !"true".equals(str(listener, "tls"))) {
+                    addresses.add(name(kafka) + "-kafka-bootstrap" + hostSuffix + ":" + str(listener, "port"));
+                }
+            }
+        }
+        return addresses;
     }
 
     private static long partitions(Map<String, Map<String, Object>> topics, String topic) {
