@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,13 +47,12 @@ public class ExtractedReportConsumer {
     public void onExtracted(String payload) throws JsonProcessingException {
         ExtractedEvent event = json.readValue(payload, ExtractedEvent.class);
         event.requireDocumentId();
-        Optional<ValidatedEvent> out = validation.validate(event);
-        if (out.isPresent()) {
-            publish(out.get());
+        for (ValidatedEvent out : validation.validate(event)) {
+            publish(out);
         }
     }
 
-    private void publish(ValidatedEvent event) throws JsonProcessingException {
+    void publish(ValidatedEvent event) throws JsonProcessingException {
         Message<String> message = Message.of(json.writeValueAsString(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build());
         validated.sendMessage(message).await().atMost(config.publish().timeout());
