@@ -11,6 +11,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.NarrativeSignature;
@@ -96,6 +97,11 @@ public class ValidatedReportRepository {
         ensureIndexes();
         return narratives.find(and(in("bands", bands), ne("_id", excludedDocumentId))).limit(MAX_CANDIDATES)
                 .into(new ArrayList<>());
+    }
+
+    /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */
+    public void markPublished(String documentId, long version) {
+        reports().updateOne(eq("_id", documentId), Updates.max("publishedVersion", version));
     }
 
     public long count() {

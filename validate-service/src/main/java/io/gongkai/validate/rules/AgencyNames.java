@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class AgencyNames {
 
     /** A higher area in front of a lower one: 江苏省 / 淮安市 before 洪泽区…; only stripped when a place name follows. */
-    private static final Pattern HIGHER_AREA = Pattern.compile("^(.{2,9}?(?:省|自治区|市))(.{2,6}?(?:自治县|区|县|旗|市).+)$");
+    private static final Pattern HIGHER_AREA = Pattern.compile("^(.{2,9}?(?:省|自治区|市))(.{1,6}?(?:自治县|区|县|旗|市).+)$");
     private static final Pattern GOVERNMENT_OFFICE = Pattern.compile("(人民政府|政府)(办公室|办公厅)$");
 
     private final Map<String, String> aliases = new HashMap<>();

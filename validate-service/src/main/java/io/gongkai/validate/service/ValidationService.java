@@ -72,16 +72,25 @@ public class ValidationService {
         return events;
     }
 
-    /** Checks a stored report again; the event when its findings (or the rule set) changed, else empty. */
+    /**
+     * Checks a stored report again; the event when its findings (or the rule set) changed, or when an earlier change was
+     * stored but never reached the broker (a crash between the two); else empty.
+     */
     public Optional<ValidatedEvent> revalidate(String documentId) {
         Optional<Document> stored = reports.find(documentId);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        long before = stored.get().getLong("version");
         Report report = StoreReportHistory.report(stored.get(), json);
         ValidatedEvent event = check(documentId, stored.get().getString("sha256"), report, stored);
-        return event.version() > before ? Optional.of(event) : Optional.empty();
+        Number published = stored.get().get("publishedVersion", Number.class);
+        boolean sent = published != null && published.longValue() >= event.version();
+        return sent ? Optional.empty() : Optional.of(event);
+    }
+
+    /** Subscribers have this version now. */
+    public void published(ValidatedEvent event) {
+        reports.markPublished(event.documentId(), event.version());
     }
 
     private ValidatedEvent check(String documentId, String sha256, Report report, Optional<Document> stored) {
@@ -91,7 +100,7 @@ public class ValidationService {
         long version = stored.map(d -> sameOutcome(d, findingsDoc) ? d.getLong("version") : d.getLong("version") + 1).orElse(1L);
         Instant now = Instant.now();
         AgencyKey key = names.key(report.agency());
-        reports.upsert(documentId, new Document("sha256", sha256)
+        Document entry = new Document("sha256", sha256)
                 .append("agency", report.agency())
                 .append("agencyKey", key.full())
                 .append("agencyLocalKey", key.local())
@@ -100,7 +109,9 @@ public class ValidationService {
                 .append("findings", findingsDoc.get("findings"))
                 .append("ruleSetVersion", RuleCatalogue.VERSION)
                 .append("version", version)
-                .append("validatedAt", Date.from(now)));
+                .append("validatedAt", Date.from(now));
+        stored.map(d -> d.get("publishedVersion")).ifPresent(p -> entry.append("publishedVersion", p));
+        reports.upsert(documentId, entry);
         reports.saveNarrative(documentId, report.agency(), key, report.year(), NarrativeSignature.of(report));
         if (stored.isEmpty() || version != stored.get().getLong("version")) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
