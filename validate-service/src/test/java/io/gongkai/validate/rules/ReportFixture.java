@@ -56,7 +56,7 @@ final class ReportFixture {
         return new ReportFixture(true);
     }
 
-    /** All zeros, 〔2019〕60号 layout (single （六）其他处理 row, 2019 表二 fields). */
+    /** All zeros, 〔2019〕60号 layout (single （六）其他处理 row, 2019 表二 fields), a 2020 report. */
     static ReportFixture zeros2019() {
         return new ReportFixture(false);
     }
@@ -130,7 +130,7 @@ final class ReportFixture {
     }
 
     Report build() {
-        return new Report("测试县人民政府办公室", 2023, AdministrativeLevel.COUNTY, null,
+        return new Report("测试县人民政府办公室", layout2021 ? 2023 : 2020, AdministrativeLevel.COUNTY, null,
                 layout2021 ? TemplateVersion.V2021 : TemplateVersion.V2019, copy(activeDisclosure), copy(applications),
                 copy(reviews), new LinkedHashMap<>(provenance), Map.of(), List.of(), List.copyOf(extractionFindings));
     }
