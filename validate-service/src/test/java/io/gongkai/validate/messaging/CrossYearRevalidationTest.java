@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
+import io.gongkai.model.Section;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.testsupport.InMemoryChannels;
+import io.gongkai.validate.service.PeerStatistics;
 import io.gongkai.testsupport.MongoServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -46,6 +48,9 @@ class CrossYearRevalidationTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PeerStatistics peers;
 
     private InMemorySink<String> validated;
 
@@ -126,6 +131,31 @@ class CrossYearRevalidationTest {
         assertEquals("hq-2023-b", second.get(1).documentId());
         assertEquals(2, second.get(1).version(), "the earlier year's result is republished with a higher version");
         assertFalse(carryover(second.get(1)).isEmpty());
+    }
+
+    private static final String NARRATIVE = "我县按照政务公开工作要点，持续深化政府信息公开，围绕重点领域信息公开、政策解读与回应关切、"
+            + "政务新媒体管理、政府网站集约化建设等方面开展工作，不断提升政务公开标准化规范化水平，切实保障人民群众的知情权、参与权、"
+            + "表达权和监督权。依申请公开方面，严格执行登记、审核、办理、答复、归档全流程管理，确保在法定期限内答复。";
+
+    private Report withNarrative(Report r) {
+        List<Section> sections = List.of(new Section(1, "一、总体情况", 1, 2, NARRATIVE), new Section(5, "五、存在的主要问题及改进情况", 3, 4,
+                "存在的主要问题是政务公开队伍专业化水平仍需提升，政策解读的质量效果仍需优化。下一步将加强业务培训，强化政策解读发布。"));
+        return new Report(r.agency(), r.year(), r.administrativeLevel(), r.publishedOn(), r.templateVersion(), r.activeDisclosure(),
+                r.applications(), r.reviewsAndLawsuits(), r.provenance(), r.units(), sections, r.extractionFindings());
+    }
+
+    @Test
+    void copiedNarrativeIsFoundThroughTheBandIndexAndBothReportsAreMarked() throws Exception {
+        send("copy-a", withNarrative(report("丁县人民政府", 2023, 0, 0)), 1);
+        List<ValidatedEvent> second = send("copy-b", withNarrative(report("戊县人民政府", 2023, 0, 0)), 2);
+        Finding copied = second.get(0).findings().stream().filter(f -> f.code().equals("COPIED_TEXT")).findFirst().orElseThrow();
+        assertTrue(copied.paths().contains("copy-a#sections.1"), copied.toString());
+        assertEquals("copy-a", second.get(1).documentId(), "the report copied from is checked again");
+        assertTrue(second.get(1).findings().stream().anyMatch(f -> f.code().equals("COPIED_TEXT") && f.paths().contains("copy-b#sections.1")));
+
+        peers.relearn();
+        assertTrue(peers.distribution("county", "applications.newReceived.total").orElseThrow().count() >= 2,
+                "per-level statistics are learnt from the stored reports");
     }
 
     @Test
