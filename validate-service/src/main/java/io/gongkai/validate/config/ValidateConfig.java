@@ -3,6 +3,8 @@ package io.gongkai.validate.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Configuration of validate-service, under {@code gongkai.*}. */
 @ConfigMapping(prefix = "gongkai")
@@ -11,6 +13,14 @@ public interface ValidateConfig {
     Storage storage();
 
     Publish publish();
+
+    Auth auth();
+
+    Agencies agencies();
+
+    Outlier outlier();
+
+    CopiedText copiedText();
 
     interface Storage {
         /** validate-service's own database: reports and findings. */
@@ -22,5 +32,42 @@ public interface ValidateConfig {
         /** How long to wait for the broker to acknowledge a reports.validated event. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    interface Auth {
+        /** Bearer tokens that may start a re-validation (env GONGKAI_AUTH_ADMIN_TOKENS, comma-separated). None: the admin API answers 401. */
+        Optional<List<String>> adminTokens();
+    }
+
+    interface Agencies {
+        /**
+         * Names that stand for another, as {@code 印出的名称=规范名称} pairs (env GONGKAI_AGENCIES_ALIASES, comma-separated),
+         * e.g. a body renamed between two years.
+         */
+        Optional<List<String>> aliases();
+    }
+
+    interface Outlier {
+        /** Reports of a level that must be stored before any value of that level is called far off. */
+        @WithDefault("30")
+        int minReports();
+
+        /** Robust standard deviations (1.4826 × MAD) above the median from which a value is far off. */
+        @WithDefault("10")
+        double threshold();
+
+        /** Values below this are never outliers. */
+        @WithDefault("50")
+        double minValue();
+
+        /** How often the per-level statistics are learnt again from the store. */
+        @WithDefault("10m")
+        Duration refresh();
+    }
+
+    interface CopiedText {
+        /** Estimated Jaccard similarity of two narratives' 8-character shingles from which the text counts as copied. */
+        @WithDefault("0.7")
+        double similarity();
     }
 }

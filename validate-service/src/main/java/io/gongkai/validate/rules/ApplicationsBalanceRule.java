@@ -15,29 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** R1, the format's own 勾稽关系: per column of 表三, 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理. */
-public final class ApplicationsBalanceRule implements Rule {
+public final class ApplicationsBalanceRule extends BaseRule {
 
     public static final String CODE = "APPLICATIONS_BALANCE";
 
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.error;
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("applications.newReceived.*", "applications.carriedOver.*", "applications.totalHandled.*",
-                "applications.carriedForward.*");
-    }
-
-    @Override
-    public String description() {
-        return "表三 每一列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理";
+    public ApplicationsBalanceRule() {
+        super(CODE, Severity.error, "表三 每一列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理",
+                List.of("applications.newReceived.*", "applications.carriedOver.*", "applications.totalHandled.*",
+                "applications.carriedForward.*"));
     }
 
     @Override

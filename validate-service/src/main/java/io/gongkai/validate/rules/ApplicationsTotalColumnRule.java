@@ -11,28 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /** R3: per row of 表三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. */
-public final class ApplicationsTotalColumnRule implements Rule {
+public final class ApplicationsTotalColumnRule extends BaseRule {
 
     public static final String CODE = "APPLICATIONS_TOTAL_COLUMN";
 
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.error;
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("applications.*.*");
-    }
-
-    @Override
-    public String description() {
-        return "表三 每一行：总计 = 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他 六列之和";
+    public ApplicationsTotalColumnRule() {
+        super(CODE, Severity.error, "表三 每一行：总计 = 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他 六列之和",
+                List.of("applications.*.*"));
     }
 
     @Override

@@ -13,22 +13,15 @@ import java.util.List;
  * R2: per column of 表三, （七）总计 = the sum of the outcome rows （一）…（六）. The outcome rows are those present
  * in the report, so the 2021 layout sums the three （六） rows and the 2019 (or mixed) layout its single one.
  */
-public final class ApplicationsTotalRowRule implements Rule {
+public final class ApplicationsTotalRowRule extends BaseRule {
 
     public static final String CODE = "APPLICATIONS_TOTAL_ROW";
 
-    @Override
-    public String code() {
-        return CODE;
+    public ApplicationsTotalRowRule() {
+        super(CODE, Severity.error, "表三 每一列：（七）总计 = （一）至（六）各项处理结果之和", outcomeReads());
     }
 
-    @Override
-    public Severity severity() {
-        return Severity.error;
-    }
-
-    @Override
-    public List<String> reads() {
+    private static List<String> outcomeReads() {
         List<String> reads = new ArrayList<>();
         reads.add("applications.totalHandled.*");
         for (ApplicationRow row : ApplicationRow.values()) {
@@ -37,11 +30,6 @@ public final class ApplicationsTotalRowRule implements Rule {
             }
         }
         return reads;
-    }
-
-    @Override
-    public String description() {
-        return "表三 每一列：（七）总计 = （一）至（六）各项处理结果之和";
     }
 
     @Override

@@ -14,28 +14,13 @@ import java.util.Map;
  * whose printed text is not a number (value null, text neither blank nor a blank marker). The 2019 field
  * {@code change} (本年增/减) may be negative but is still a count of items, so it must be whole.
  */
-public final class InvalidValueRule implements Rule {
+public final class InvalidValueRule extends BaseRule {
 
     public static final String CODE = "INVALID_VALUE";
 
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.error;
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("activeDisclosure.*.*", "applications.*.*", "reviewsAndLawsuits.*.*", "provenance[*].rawText");
-    }
-
-    @Override
-    public String description() {
-        return "数量为负数、小数或非数字文字，金额为负数";
+    public InvalidValueRule() {
+        super(CODE, Severity.error, "数量为负数、小数或非数字文字，金额为负数",
+                List.of("activeDisclosure.*.*", "applications.*.*", "reviewsAndLawsuits.*.*", "provenance[*].rawText"));
     }
 
     @Override

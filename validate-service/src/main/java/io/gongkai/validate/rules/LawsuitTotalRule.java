@@ -9,11 +9,6 @@ public final class LawsuitTotalRule extends ReviewGroupTotalRule {
     public static final String CODE = "LAWSUIT_TOTAL";
 
     public LawsuitTotalRule() {
-        super(CODE, List.of(ReviewGroup.LAWSUIT_DIRECT, ReviewGroup.LAWSUIT_AFTER_REVIEW));
-    }
-
-    @Override
-    public String description() {
-        return "表四 行政诉讼（直接起诉、复议后起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计";
+        super(CODE, "表四 行政诉讼（直接起诉、复议后起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计", List.of(ReviewGroup.LAWSUIT_DIRECT, ReviewGroup.LAWSUIT_AFTER_REVIEW));
     }
 }

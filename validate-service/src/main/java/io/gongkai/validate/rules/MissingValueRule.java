@@ -12,28 +12,13 @@ import java.util.Map;
  * R5, blanks: a cell of the detected layout whose value is null because the document left it blank or wrote a
  * blank marker ("/", "—", "无" …). A null whose printed text is something else is {@link InvalidValueRule}'s.
  */
-public final class MissingValueRule implements Rule {
+public final class MissingValueRule extends BaseRule {
 
     public static final String CODE = "MISSING_VALUE";
 
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.warning;
-    }
-
-    @Override
-    public List<String> reads() {
-        return List.of("activeDisclosure.*.*", "applications.*.*", "reviewsAndLawsuits.*.*", "provenance[*].rawText");
-    }
-
-    @Override
-    public String description() {
-        return "表格中应填的单元格为空或仅有“/”“—”“无”等占位符";
+    public MissingValueRule() {
+        super(CODE, Severity.warning, "表格中应填的单元格为空或仅有“/”“—”“无”等占位符",
+                List.of("activeDisclosure.*.*", "applications.*.*", "reviewsAndLawsuits.*.*", "provenance[*].rawText"));
     }
 
     @Override

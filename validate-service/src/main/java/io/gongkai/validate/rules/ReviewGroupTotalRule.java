@@ -12,32 +12,17 @@ import java.util.List;
  * R4, shared by {@link ReviewTotalRule} and {@link LawsuitTotalRule}: per group of 表四,
  * 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.
  */
-abstract sealed class ReviewGroupTotalRule implements Rule permits ReviewTotalRule, LawsuitTotalRule {
+abstract sealed class ReviewGroupTotalRule extends BaseRule permits ReviewTotalRule, LawsuitTotalRule {
 
     private static final List<ReviewGroup.Column> PARTS = List.of(ReviewGroup.Column.UPHELD, ReviewGroup.Column.CORRECTED,
             ReviewGroup.Column.OTHER, ReviewGroup.Column.PENDING);
 
-    private final String code;
     private final List<ReviewGroup> groups;
 
-    ReviewGroupTotalRule(String code, List<ReviewGroup> groups) {
-        this.code = code;
+    ReviewGroupTotalRule(String code, String description, List<ReviewGroup> groups) {
+        super(code, Severity.error, description,
+                groups.stream().map(g -> Report.REVIEWS_AND_LAWSUITS + "." + g.key() + ".*").toList());
         this.groups = groups;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.error;
-    }
-
-    @Override
-    public List<String> reads() {
-        return groups.stream().map(g -> Report.REVIEWS_AND_LAWSUITS + "." + g.key() + ".*").toList();
     }
 
     @Override
@@ -58,7 +43,7 @@ abstract sealed class ReviewGroupTotalRule implements Rule permits ReviewTotalRu
                 String message = "表四 " + group.label() + "："
                         + Cells.terms(PARTS.stream().map(ReviewGroup.Column::label).toList(), parts) + " = " + Cells.format(sum)
                         + "，与 " + ReviewGroup.Column.TOTAL.label() + " " + Cells.format(total) + " 不符";
-                findings.add(new Finding(code, severity(), paths, message));
+                findings.add(new Finding(code(), severity(), paths, message));
             }
         }
         return findings;

@@ -9,11 +9,6 @@ public final class ReviewTotalRule extends ReviewGroupTotalRule {
     public static final String CODE = "REVIEW_TOTAL";
 
     public ReviewTotalRule() {
-        super(CODE, List.of(ReviewGroup.REVIEW));
-    }
-
-    @Override
-    public String description() {
-        return "表四 行政复议：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计";
+        super(CODE, "表四 行政复议：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计", List.of(ReviewGroup.REVIEW));
     }
 }

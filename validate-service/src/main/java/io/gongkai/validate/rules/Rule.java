@@ -25,4 +25,12 @@ public interface Rule {
 
     /** The rule's findings for one report, in a deterministic order; empty when all is well. */
     List<Finding> check(Report report);
+
+    /**
+     * The rule's findings for one report given what the store knows; rules that compare reports override this,
+     * the others read the report alone.
+     */
+    default List<Finding> check(Report report, ReportHistory history) {
+        return check(report);
+    }
 }

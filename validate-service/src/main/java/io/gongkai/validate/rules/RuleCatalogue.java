@@ -10,12 +10,17 @@ import java.util.List;
 public final class RuleCatalogue {
 
     /** Changes whenever a rule is added or changes its outcome, so stored results can be re-checked. */
-    public static final String VERSION = "2026.11-1";
+    public static final String VERSION = "2026.11-2";
 
     private final List<Rule> rules;
 
     public RuleCatalogue() {
-        // Table order (三, 四), then the per-cell rules: the order findings come out in.
+        this(RuleSettings.defaults());
+    }
+
+    public RuleCatalogue(RuleSettings settings) {
+        // Table order (三, 四), the per-cell rules, plausibility, the text, the layout, then the rules that compare
+        // reports: the order findings come out in.
         this.rules = List.of(
                 new ApplicationsBalanceRule(),
                 new ApplicationsTotalRowRule(),
@@ -23,7 +28,19 @@ public final class RuleCatalogue {
                 new ReviewTotalRule(),
                 new LawsuitTotalRule(),
                 new MissingValueRule(),
-                new InvalidValueRule());
+                new InvalidValueRule(),
+                new RulesNotPermittedRule(),
+                new NarrativeMismatchRule(),
+                new NarrativeSumRule(),
+                new FeeNotReportedRule(),
+                new SectionMissingRule(),
+                new OutdatedTemplateRule(),
+                new TemplateDeviationRule(),
+                new LatePublicationRule(),
+                new CarryoverMismatchRule(settings.agencies()),
+                new InForceDriftRule(settings.agencies()),
+                new OutlierRule(settings),
+                new CopiedTextRule(settings));
     }
 
     /** The rules in the order they run. */
@@ -31,11 +48,16 @@ public final class RuleCatalogue {
         return rules;
     }
 
-    /** The findings for one report: the extractor's own findings followed by every rule's. */
+    /** The findings for one report on its own: the extractor's own findings followed by every rule's. */
     public List<Finding> check(Report report) {
+        return check(report, ReportHistory.NONE);
+    }
+
+    /** The findings for one report given what the store knows (other years, other reports, peers). */
+    public List<Finding> check(Report report, ReportHistory history) {
         List<Finding> findings = new ArrayList<>(report.extractionFindings());
         for (Rule rule : rules) {
-            findings.addAll(rule.check(report));
+            findings.addAll(rule.check(report, history));
         }
         return Collections.unmodifiableList(findings);
     }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(MongoServerResource.class)
 @QuarkusTestResource(value = InMemoryChannels.class, initArgs = {
-        @ResourceArg(name = "incoming", value = "extracted"),
-        @ResourceArg(name = "outgoing", value = "validated")})
+        @ResourceArg(name = "incoming", value = "extracted,revalidate"),
+        @ResourceArg(name = "outgoing", value = "validated,revalidate-requests")})
 class ExtractedReportConsumerTest {
 
     @Inject

@@ -8,8 +8,10 @@ import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
 import io.gongkai.model.ReviewGroup;
+import io.gongkai.model.Section;
 import io.gongkai.model.TemplateVersion;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,12 @@ final class ReportFixture {
     private final Map<String, Map<String, BigDecimal>> reviews = new LinkedHashMap<>();
     private final Map<String, Provenance> provenance = new LinkedHashMap<>();
     private final List<Finding> extractionFindings = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
+    private String agency = "测试县人民政府办公室";
+    private Integer year;
+    private String level = AdministrativeLevel.COUNTY;
+    private LocalDate publishedOn;
+    private String templateVersion;
 
     private ReportFixture(boolean layout2021) {
         this.layout2021 = layout2021;
@@ -56,7 +64,7 @@ final class ReportFixture {
         return new ReportFixture(true);
     }
 
-    /** All zeros, 〔2019〕60号 layout (single （六）其他处理 row, 2019 表二 fields). */
+    /** All zeros, 〔2019〕60号 layout (single （六）其他处理 row, 2019 表二 fields), a 2020 report. */
     static ReportFixture zeros2019() {
         return new ReportFixture(false);
     }
@@ -129,10 +137,52 @@ final class ReportFixture {
         return this;
     }
 
+    ReportFixture agency(String name) {
+        this.agency = name;
+        return this;
+    }
+
+    ReportFixture year(int year) {
+        this.year = year;
+        return this;
+    }
+
+    ReportFixture level(String level) {
+        this.level = level;
+        return this;
+    }
+
+    ReportFixture publishedOn(String isoDate) {
+        this.publishedOn = LocalDate.parse(isoDate);
+        return this;
+    }
+
+    ReportFixture templateVersion(String version) {
+        this.templateVersion = version;
+        return this;
+    }
+
+    /** Section n (1..6) with this text. */
+    ReportFixture section(int n, String text) {
+        sections.removeIf(s -> s.number() == n);
+        sections.add(new Section(n, "一二三四五六".charAt(n - 1) + "、", 1, 1, text));
+        sections.sort(java.util.Comparator.comparingInt(Section::number));
+        return this;
+    }
+
+    /** All six sections, with short neutral text. */
+    ReportFixture allSections() {
+        for (int n = 1; n <= 6; n++) {
+            section(n, "本部分内容。");
+        }
+        return this;
+    }
+
     Report build() {
-        return new Report("测试县人民政府办公室", 2023, AdministrativeLevel.COUNTY, null,
-                layout2021 ? TemplateVersion.V2021 : TemplateVersion.V2019, copy(activeDisclosure), copy(applications),
-                copy(reviews), new LinkedHashMap<>(provenance), Map.of(), List.of(), List.copyOf(extractionFindings));
+        return new Report(agency, year != null ? year : layout2021 ? 2023 : 2020, level, publishedOn,
+                templateVersion != null ? templateVersion : layout2021 ? TemplateVersion.V2021 : TemplateVersion.V2019,
+                copy(activeDisclosure), copy(applications), copy(reviews), new LinkedHashMap<>(provenance), Map.of(),
+                List.copyOf(sections), List.copyOf(extractionFindings));
     }
 
     private Map<String, Map<String, BigDecimal>> table(String name) {

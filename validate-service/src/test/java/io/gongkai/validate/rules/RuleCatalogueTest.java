@@ -22,12 +22,24 @@ class RuleCatalogueTest {
     private final RuleCatalogue catalogue = new RuleCatalogue();
 
     @Test
-    void theCatalogueHoldsTheSevenRulesOnceEach() {
-        assertNotEquals("0", RuleCatalogue.VERSION);
-        assertEquals(List.of("APPLICATIONS_BALANCE", "APPLICATIONS_TOTAL_ROW", "APPLICATIONS_TOTAL_COLUMN", "REVIEW_TOTAL",
-                "LAWSUIT_TOTAL", "MISSING_VALUE", "INVALID_VALUE"), catalogue.rules().stream().map(Rule::code).toList());
+    void theCatalogueHoldsEveryCodeOfTheSpecOnceWithItsSeverity() {
+        assertNotEquals("2026.11-1", RuleCatalogue.VERSION);
+        Map<String, Severity> spec = new java.util.LinkedHashMap<>();
+        for (String code : List.of("APPLICATIONS_BALANCE", "APPLICATIONS_TOTAL_ROW", "APPLICATIONS_TOTAL_COLUMN", "REVIEW_TOTAL",
+                "LAWSUIT_TOTAL", "INVALID_VALUE", "SECTION_MISSING")) {
+            spec.put(code, Severity.error);
+        }
+        for (String code : List.of("MISSING_VALUE", "RULES_NOT_PERMITTED", "NARRATIVE_MISMATCH", "NARRATIVE_SUM", "CARRYOVER_MISMATCH",
+                "IN_FORCE_DRIFT", "OUTDATED_TEMPLATE", "LATE_PUBLICATION", "FEE_NOT_REPORTED", "COPIED_TEXT")) {
+            spec.put(code, Severity.warning);
+        }
+        spec.put("TEMPLATE_DEVIATION", Severity.info);
+        spec.put("OUTLIER", Severity.info);
+        assertEquals(new java.util.TreeSet<>(spec.keySet()),
+                new java.util.TreeSet<>(catalogue.rules().stream().map(Rule::code).toList()), "UNREADABLE_TABLE is the extractor's");
+        assertEquals(spec.size(), catalogue.rules().size());
         for (Rule rule : catalogue.rules()) {
-            assertEquals(rule.code().equals("MISSING_VALUE") ? Severity.warning : Severity.error, rule.severity(), rule.code());
+            assertEquals(spec.get(rule.code()), rule.severity(), rule.code());
             assertFalse(rule.reads().isEmpty(), rule.code());
             assertTrue(rule.description().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                     rule.code() + ": " + rule.description());
@@ -57,6 +69,7 @@ class RuleCatalogueTest {
         assertEquals(extracted, findings.get(0));
         assertEquals(List.of("TEMPLATE_DEVIATION", "APPLICATIONS_TOTAL_ROW", "APPLICATIONS_TOTAL_COLUMN", "REVIEW_TOTAL",
                 "LAWSUIT_TOTAL", "MISSING_VALUE", "INVALID_VALUE"), findings.stream().map(Finding::code).toList());
+        assertTrue(findings.size() == 7, findings.toString());
     }
 
     @Test

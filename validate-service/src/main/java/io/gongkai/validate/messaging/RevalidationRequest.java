@@ -1,0 +1,5 @@
+package io.gongkai.validate.messaging;
+
+/** One document to check again, as part of a re-validation job (topic reports.revalidate, keyed by document id). */
+public record RevalidationRequest(String jobId, String documentId) {
+}

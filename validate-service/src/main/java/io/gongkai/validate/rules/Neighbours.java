@@ -1,0 +1,39 @@
+package io.gongkai.validate.rules;
+
+import io.gongkai.model.Report;
+import java.util.List;
+import java.util.Optional;
+
+/** The same agency's report for another year, as the cross-year rules need it. */
+final class Neighbours {
+
+    private Neighbours() {
+    }
+
+    /**
+     * The stored report of the same agency for {@code year}: the newest stored one when the agency published several,
+     * none when the name matches more than one body (鼓楼区人民政府 against 南京市… and 福州市…).
+     */
+    static Optional<StoredReport> ofYear(Report report, int year, ReportHistory history, AgencyNames names) {
+        if (report.agency() == null || report.agency().isBlank()) {
+            return Optional.empty();
+        }
+        AgencyKey key = names.key(report.agency());
+        List<StoredReport> same = history.reportsOf(key, year).stream()
+                .filter(s -> key.sameAgency(s.agency()) && s.report().year() != null && s.report().year() == year)
+                .toList();
+        if (same.stream().map(s -> s.agency().full()).distinct().count() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(same.get(0));
+    }
+
+    /** How a value of another document is named among a finding's paths: {@code documentId#path}. */
+    static String elsewhere(StoredReport other, String path) {
+        return other.documentId() + "#" + path;
+    }
+
+    static String describe(StoredReport other) {
+        return other.report().agency() + " " + other.report().year() + " 年度报告（文档 " + other.documentId() + "）";
+    }
+}
