@@ -1,0 +1,121 @@
+package io.gongkai.extract.formats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of an HTML page or Word file with its merged cells expanded into a grid, written out as the
+ * tab-separated lines the report text parser reads: one line per row, label cells first, then one field
+ * per value cell (an empty field for a blank cell). A cell spanning rows is written on its first row only
+ * and a cell spanning columns once, as printed; every line keeps its table, row and grid column.
+ */
+final class GridTable {
+
+    /** Bounds on spans so that a hostile rowspan="65534" cannot blow up the grid. */
+    static final int MAX_SPAN = 1000;
+    static final int MAX_COLUMNS = 200;
+
+    /** One source cell placed in the grid. */
+    record Placed(String text, int row, int column, int rowSpan, int colSpan) {
+    }
+
+    private final List<Placed[]> grid = new ArrayList<>();
+    private int width;
+
+    /** Places the next source cell of row {@code row} in the first free grid column, from left to right. */
+    void add(int row, String text, int rowSpan, int colSpan) {
+        rowSpan = Math.max(1, Math.min(rowSpan, MAX_SPAN));
+        colSpan = Math.max(1, Math.min(colSpan, MAX_COLUMNS));
+        Placed[] cells = rowCells(row);
+        int col = 0;
+        while (col < MAX_COLUMNS && cells[col] != null) {
+            col++;
+        }
+        if (col >= MAX_COLUMNS) {
+            return;
+        }
+        Placed p = new Placed(text, row, col, rowSpan, colSpan);
+        for (int r = row; r < row + rowSpan; r++) {
+            Placed[] target = rowCells(r);
+            for (int c = col; c < Math.min(col + colSpan, MAX_COLUMNS); c++) {
+                if (target[c] == null) {
+                    target[c] = p;
+                }
+            }
+        }
+        width = Math.max(width, Math.min(col + colSpan, MAX_COLUMNS));
+    }
+
+    /** Marks the grid column {@code column} of {@code row} as continuing the cell above (Word's vMerge). */
+    void continueAbove(int row, int column, int colSpan) {
+        Placed above = row > 0 && column < MAX_COLUMNS ? rowCells(row - 1)[column] : null;
+        Placed[] cells = rowCells(row);
+        for (int c = column; c < Math.min(column + Math.max(1, colSpan), MAX_COLUMNS); c++) {
+            cells[c] = above != null ? above : new Placed("", row, c, 1, 1);
+        }
+        width = Math.max(width, Math.min(column + colSpan, MAX_COLUMNS));
+    }
+
+    /** The first free grid column of {@code row}. */
+    int nextFreeColumn(int row) {
+        Placed[] cells = rowCells(row);
+        int col = 0;
+        while (col < MAX_COLUMNS && cells[col] != null) {
+            col++;
+        }
+        return col;
+    }
+
+    private Placed[] rowCells(int row) {
+        while (grid.size() <= row) {
+            grid.add(new Placed[MAX_COLUMNS]);
+        }
+        return grid.get(row);
+    }
+
+    /** Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based). */
+    void writeLines(int table, StringBuilder out, List<LineOrigin> origins) {
+        for (int r = 0; r < grid.size(); r++) {
+            Placed[] cells = grid.get(r);
+            List<String> fields = new ArrayList<>();
+            int firstValueColumn = -1;
+            boolean inLabels = true;
+            for (int c = 0; c < width; c++) {
+                Placed p = cells[c];
+                if (p == null) {
+                    if (!inLabels) {
+                        fields.add("");
+                    }
+                    continue;
+                }
+                if (p.row() != r || p.column() != c) {
+                    continue; // a merged cell is written once, where it starts
+                }
+                String text = oneLine(p.text());
+                if (inLabels && (looksLikeValue(text) || text.isEmpty()) && !fields.isEmpty()) {
+                    inLabels = false;
+                    firstValueColumn = c + 1;
+                }
+                fields.add(text);
+            }
+            if (fields.stream().allMatch(String::isEmpty)) {
+                continue;
+            }
+            out.append(String.join("\t", fields)).append('\n');
+            origins.add(LineOrigin.tableRow(table, r + 1, firstValueColumn < 0 ? 1 : firstValueColumn));
+        }
+    }
+
+    /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */
+    private static String oneLine(String s) {
+        return s.replace('\t', ' ').replace("\r", "").replace("\n", "").strip();
+    }
+
+    private static boolean looksLikeValue(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '—' || c == '－' || (c >= '０' && c <= '９') || s.equals("无");
+    }
+}

@@ -1,0 +1,82 @@
+package io.gongkai.extract.formats;
+
+import io.gongkai.model.Finding;
+import io.gongkai.model.Severity;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * Recognises the text of scanned PDF pages by running the Tesseract command (simplified Chinese) on each
+ * page rendered at 300 dpi. Tesseract is an operating-system package; where it is absent,
+ * {@link #available()} says so and scanned documents fail with that reason.
+ */
+public final class OcrEngine {
+
+    public static final String OCR_USED = "OCR_USED";
+    private static final int DPI = 300;
+    private static final long PAGE_TIMEOUT_SECONDS = 120;
+
+    private final String command;
+    private final boolean available;
+
+    public OcrEngine(String command) {
+        this.command = command;
+        this.available = probe(command);
+    }
+
+    /** Whether the tesseract command runs and has the chi_sim language. */
+    public boolean available() {
+        return available;
+    }
+
+    String recognise(PDDocument pdf, int pageIndex) throws IOException {
+        BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
+        Path png = Files.createTempFile("gongkai-ocr-", ".png");
+        try {
+            ImageIO.write(image, "png", png.toFile());
+            // psm 6: one uniform block, which keeps each table row on one line.
+            Process p = new ProcessBuilder(command, png.toString(), "stdout", "-l", "chi_sim", "--psm", "6",
+                    "-c", "preserve_interword_spaces=1")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("tesseract failed on page " + (pageIndex + 1));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
+        } finally {
+            Files.deleteIfExists(png);
+        }
+    }
+
+    static Finding finding(List<Integer> pages) {
+        return new Finding(OCR_USED, Severity.info, List.of(),
+                "第 " + pages + " 页为扫描图像，文字经 OCR 识别，数值可能有误。 Pages " + pages + " were read by OCR.");
+    }
+
+    private static boolean probe(String command) {
+        try {
+            Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("chi_sim");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.gongkai.extract.formats;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Reads the text layer of a PDF page by page, in reading position order, so that table rows come out as
+ * one line of label and cells (the layout the report text parser reads). Each line keeps its page.
+ * Pages without a text layer are handed to {@link OcrEngine} when one is available.
+ */
+public final class PdfTextReader {
+
+    static final String ENCRYPTED = "PDF 文件已加密（需要密码），无法读取。 The PDF is encrypted with a password and cannot be read.";
+    static final String CORRUPT = "PDF 文件已损坏或不完整，无法读取。 The PDF is damaged or incomplete and cannot be read.";
+    static final String NO_TEXT = "PDF 没有文字层（扫描件），且本机未安装 OCR（Tesseract），无法识别。"
+            + " The PDF is a scan without a text layer and no OCR engine (Tesseract) is installed here.";
+    static final String TOO_MANY_PAGES = "PDF 页数过多（超过 %d 页），不像年度报告。 The PDF has more than %d pages; not read.";
+    /** A page with fewer printable characters than this has no usable text layer. */
+    private static final int MIN_TEXT_PER_PAGE = 20;
+
+    private final OcrEngine ocr;
+    private final int maxPages;
+
+    public PdfTextReader(OcrEngine ocr, int maxPages) {
+        this.ocr = ocr;
+        this.maxPages = maxPages;
+    }
+
+    public SourceText read(byte[] bytes) {
+        // Temp-file stream cache: decoded streams of a big PDF go to disk instead of the heap.
+        try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null,
+                IOUtils.createTempFileOnlyStreamCache())) {
+            int pages = pdf.getNumberOfPages();
+            if (pages > maxPages) {
+                throw new UnreadableDocumentException(TOO_MANY_PAGES.formatted(maxPages, maxPages));
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setLineSeparator("\n");
+            stripper.setAddMoreFormatting(false);
+            StringBuilder text = new StringBuilder();
+            List<LineOrigin> origins = new ArrayList<>();
+            List<Integer> scanned = new ArrayList<>();
+            List<String> pageTexts = new ArrayList<>();
+            for (int page = 1; page <= pages; page++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
+                }
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String pageText = stripper.getText(pdf);
+                if (printable(pageText) < MIN_TEXT_PER_PAGE) {
+                    scanned.add(page);
+                }
+                pageTexts.add(pageText);
+            }
+            List<io.gongkai.model.Finding> findings = new ArrayList<>();
+            if (!scanned.isEmpty() && scanned.size() * 2 >= pages) {
+                // Mostly image pages: a scan. OCR every such page (a text page of a mixed file keeps its text).
+                if (ocr == null || !ocr.available()) {
+                    throw new UnreadableDocumentException(NO_TEXT);
+                }
+                for (int page : scanned) {
+                    pageTexts.set(page - 1, ocr.recognise(pdf, page - 1));
+                }
+                findings.add(OcrEngine.finding(scanned));
+            }
+            for (int page = 1; page <= pages; page++) {
+                for (String line : pageTexts.get(page - 1).split("\n", -1)) {
+                    text.append(line).append('\n');
+                    origins.add(LineOrigin.page(page));
+                }
+            }
+            return new SourceText(text.toString(), origins, null, findings);
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableDocumentException(ENCRYPTED, e);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException(CORRUPT, e);
+        }
+    }
+
+    private static int printable(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
