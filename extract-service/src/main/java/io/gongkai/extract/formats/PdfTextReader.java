@@ -3,12 +3,12 @@ package io.gongkai.extract.formats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Reads the text layer of a PDF page by page, in reading position order, so that table rows come out as
@@ -22,6 +22,9 @@ public final class PdfTextReader {
     static final String NO_TEXT = "PDF 没有文字层（扫描件），且本机未安装 OCR（Tesseract），无法识别。"
             + " The PDF is a scan without a text layer and no OCR engine (Tesseract) is installed here.";
     static final String TOO_MANY_PAGES = "PDF 页数过多（超过 %d 页），不像年度报告。 The PDF has more than %d pages; not read.";
+    /** Page numbers as printed at a page's foot or head: "- 3 -", "—3—", "3", "第 3 页", "3/12", "第3页 共12页". */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "\\s*(?:[-—–－]\\s*\\d{1,4}\\s*[-—–－]|\\d{1,4}|第\\s*\\d{1,4}\\s*页(?:\\s*[，,]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4})\\s*");
     /** A page with fewer printable characters than this has no usable text layer. */
     private static final int MIN_TEXT_PER_PAGE = 20;
 
@@ -41,10 +44,7 @@ public final class PdfTextReader {
             if (pages > maxPages) {
                 throw new UnreadableDocumentException(TOO_MANY_PAGES.formatted(maxPages, maxPages));
             }
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            stripper.setLineSeparator("\n");
-            stripper.setAddMoreFormatting(false);
+            PositionedTextStripper stripper = new PositionedTextStripper();
             StringBuilder text = new StringBuilder();
             List<LineOrigin> origins = new ArrayList<>();
             List<Integer> scanned = new ArrayList<>();
@@ -53,9 +53,7 @@ public final class PdfTextReader {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
                 }
-                stripper.setStartPage(page);
-                stripper.setEndPage(page);
-                String pageText = stripper.getText(pdf);
+                String pageText = String.join("\n", BlankCellLocator.render(stripper.page(pdf, page)));
                 if (printable(pageText) < MIN_TEXT_PER_PAGE) {
                     scanned.add(page);
                 }
@@ -73,8 +71,13 @@ public final class PdfTextReader {
                 findings.add(OcrEngine.finding(scanned));
             }
             for (int page = 1; page <= pages; page++) {
-                for (String line : pageTexts.get(page - 1).split("\n", -1)) {
-                    text.append(line).append('\n');
+                String[] lines = pageTexts.get(page - 1).split("\n", -1);
+                int first = firstContentLine(lines);
+                int last = lastContentLine(lines);
+                for (int i = 0; i < lines.length; i++) {
+                    // The page number at a page's head or foot would read as a row of cells ("- 3 -").
+                    boolean folio = (i == first || i == last) && PAGE_NUMBER.matcher(lines[i]).matches();
+                    text.append(folio ? "" : lines[i]).append('\n');
                     origins.add(LineOrigin.page(page));
                 }
             }
@@ -84,6 +87,24 @@ public final class PdfTextReader {
         } catch (IOException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
         }
+    }
+
+    private static int firstContentLine(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastContentLine(String[] lines) {
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int printable(String s) {
