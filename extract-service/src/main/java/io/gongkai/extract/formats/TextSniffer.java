@@ -1,6 +1,8 @@
 package io.gongkai.extract.formats;
 
+import io.gongkai.extract.parsing.TextDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Byte-level hints for what Tika's magic numbers leave open: text in any encoding, and HTML fragments. */
@@ -14,7 +16,7 @@ final class TextSniffer {
         return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body");
     }
 
-    /** No control bytes other than whitespace, unless the zero bytes are those of UTF-16 text. */
+    /** No control bytes other than whitespace; or zero bytes that {@link TextDecoder} finds to be UTF-16 text. */
     static boolean looksLikeText(byte[] bytes) {
         int n = Math.min(bytes.length, 4096);
         int zeros = 0;
@@ -27,7 +29,10 @@ final class TextSniffer {
                 controls++;
             }
         }
-        boolean utf16 = zeros > n / 8 && zeros < n * 3 / 4;
-        return utf16 || (controls <= n / 20 && zeros == 0);
+        if (zeros == 0) {
+            return controls <= n / 20;
+        }
+        byte[] sample = Arrays.copyOf(bytes, Math.min(bytes.length, 8192) & ~1);
+        return new TextDecoder().decode(sample).encoding().startsWith("UTF-16");
     }
 }
