@@ -43,8 +43,8 @@ public final class OcrEngine {
         Path png = Files.createTempFile("gongkai-ocr-", ".png");
         try {
             ImageIO.write(image, "png", png.toFile());
-            // psm 6: one uniform block, which keeps each table row on one line.
-            Process p = new ProcessBuilder(command, png.toString(), "stdout", "-l", "chi_sim", "--psm", "6",
+            // psm 4: one column of text of varying sizes, which keeps each table row on one line.
+            Process p = new ProcessBuilder(command, png.toString(), "stdout", "-l", "chi_sim", "--psm", "4",
                     "-c", "preserve_interword_spaces=1")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

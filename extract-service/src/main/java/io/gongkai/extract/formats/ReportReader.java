@@ -5,7 +5,10 @@ import io.gongkai.extract.parsing.ReportTextParser;
 import io.gongkai.extract.parsing.TextDecoder;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
+import io.gongkai.model.Finding;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,7 +74,14 @@ public final class ReportReader {
         Report located = new Report(report.agency(), report.year(), report.administrativeLevel(), report.publishedOn(),
                 report.templateVersion(), report.activeDisclosure(), report.applications(), report.reviewsAndLawsuits(),
                 mapped, report.units(), report.sections(), report.extractionFindings());
-        return source.findings().isEmpty() ? located : located.withExtractionFindings(source.findings());
+        if (source.findings().isEmpty()) {
+            return located;
+        }
+        List<Finding> more = new ArrayList<>(source.findings());
+        if (source.findings().stream().anyMatch(f -> f.code().equals(OcrEngine.OCR_USED))) {
+            more.addAll(OcrCrossCheck.check(located));
+        }
+        return located.withExtractionFindings(more);
     }
 
     private static Provenance locate(Provenance p, SourceText source) {
@@ -88,6 +98,6 @@ public final class ReportReader {
 
     private SourceText text(byte[] bytes) {
         DecodedText decoded = decoder.decode(bytes);
-        return new SourceText(decoded.text(), java.util.List.of(), decoded.encoding(), java.util.List.of());
+        return new SourceText(decoded.text(), List.of(), decoded.encoding(), List.of());
     }
 }
