@@ -11,6 +11,33 @@ final class TextSniffer {
     private TextSniffer() {
     }
 
+    /**
+     * TEXT for text whose first character (after a BOM and white space) is not ASCII and that has no control
+     * bytes; HTML for a page opening with "&lt;!doctype html" or "&lt;html"; else null (let Tika decide).
+     */
+    static DocumentType obviousTextOrHtml(byte[] bytes) {
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        if (i >= bytes.length) {
+            return null;
+        }
+        if ((bytes[i] & 0xFF) >= 0x80) {
+            return looksLikeText(bytes) && !looksLikeHtml(bytes) ? DocumentType.TEXT : null;
+        }
+        if (bytes[i] == '<') {
+            String head = new String(bytes, i, Math.min(bytes.length - i, 15), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
+                return DocumentType.HTML;
+            }
+        }
+        return null;
+    }
+
     static boolean looksLikeHtml(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body");
