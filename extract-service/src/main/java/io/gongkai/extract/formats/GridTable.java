@@ -73,10 +73,51 @@ final class GridTable {
         return grid.get(row);
     }
 
+    /** Table 三's applicant columns in template order, as their headers print them. */
+    private static final List<List<String>> APPLICANT_HEADERS = List.of(List.of("自然人"), List.of("商业企业"),
+            List.of("科研机构"), List.of("社会公益组织", "社会组织", "公益组织"), List.of("法律服务机构"), List.of("其他"),
+            List.of("总计", "合计"));
+    private static final int HEADER_ROWS = 4;
+
+    /**
+     * Where table 三 prints its applicant columns in another order than the template's, the grid columns of
+     * the template's order (found by the headers' labels); else null (values are written as printed).
+     */
+    private int[] applicantColumns() {
+        int[] found = new int[APPLICANT_HEADERS.size()];
+        java.util.Arrays.fill(found, -1);
+        for (int r = 0; r < Math.min(HEADER_ROWS, grid.size()); r++) {
+            for (int c = 0; c < width; c++) {
+                Placed p = grid.get(r)[c];
+                if (p == null || p.row() != r || p.column() != c || p.colSpan() != 1) {
+                    continue;
+                }
+                String label = p.text().replaceAll("\\s", "");
+                for (int k = 0; k < found.length; k++) {
+                    if (found[k] < 0 && APPLICANT_HEADERS.get(k).contains(label)) {
+                        found[k] = c;
+                    }
+                }
+            }
+        }
+        boolean ascending = true;
+        for (int k = 0; k < found.length; k++) {
+            if (found[k] < 0) {
+                return null;
+            }
+            ascending &= k == 0 || found[k] > found[k - 1];
+        }
+        return ascending || java.util.Arrays.stream(found).distinct().count() != found.length ? null : found;
+    }
+
     /** Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based). */
     void writeLines(int table, StringBuilder out, List<LineOrigin> origins) {
+        int[] applicants = applicantColumns();
         for (int r = 0; r < grid.size(); r++) {
             Placed[] cells = grid.get(r);
+            if (applicants != null && r >= HEADER_ROWS - 1 && writeReordered(cells, r, applicants, table, out, origins)) {
+                continue;
+            }
             List<String> fields = new ArrayList<>();
             int firstValueColumn = -1;
             boolean inLabels = true;
@@ -104,6 +145,36 @@ final class GridTable {
             out.append(String.join("\t", fields)).append('\n');
             origins.add(LineOrigin.tableRow(table, r + 1, firstValueColumn < 0 ? 1 : firstValueColumn));
         }
+    }
+
+    /**
+     * Writes a data row of table 三 with its values in the template's column order: the labels left of the
+     * first applicant column, then one field per applicant column. False for rows that are not data rows.
+     */
+    private boolean writeReordered(Placed[] cells, int r, int[] applicants, int table, StringBuilder out,
+            List<LineOrigin> origins) {
+        int first = java.util.Arrays.stream(applicants).min().orElse(0);
+        List<String> fields = new ArrayList<>();
+        for (int c = 0; c < first; c++) {
+            Placed p = cells[c];
+            if (p != null && p.row() == r && p.column() == c && !p.text().isBlank()) {
+                fields.add(oneLine(p.text()));
+            }
+        }
+        boolean anyValue = false;
+        for (int c : applicants) {
+            Placed p = cells[c];
+            String text = p == null || p.row() != r || p.column() != c ? "" : oneLine(p.text());
+            anyValue |= looksLikeValue(text);
+            fields.add(text.isEmpty() ? " " : text);
+        }
+        if (!anyValue || fields.size() == applicants.length) {
+            return false;
+        }
+        out.append(String.join("\t", fields)).append('\n');
+        origins.add(new LineOrigin(null, table, r + 1, applicants[0] + 1,
+                java.util.Arrays.stream(applicants).map(c -> c + 1).boxed().toList()));
+        return true;
     }
 
     /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */

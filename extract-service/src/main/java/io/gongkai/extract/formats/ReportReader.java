@@ -92,8 +92,8 @@ public final class ReportReader {
         if (o.page() == null && o.table() == null) {
             return p;
         }
-        Integer tableColumn = o.firstValueColumn() == null || p.column() == null ? null : o.firstValueColumn() + p.column();
-        return new Provenance(o.page(), p.line(), p.column(), p.rawLabel(), p.rawText(), o.table(), o.row(), tableColumn);
+        return new Provenance(o.page(), p.line(), p.column(), p.rawLabel(), p.rawText(), o.table(), o.row(),
+                o.valueColumn(p.column()));
     }
 
     private SourceText text(byte[] bytes) {
