@@ -43,9 +43,10 @@ public final class OcrEngine {
         Path png = Files.createTempFile("gongkai-ocr-", ".png");
         try {
             ImageIO.write(image, "png", png.toFile());
-            // psm 4: one column of text of varying sizes, which keeps each table row on one line.
+            // psm 4: one column of text of varying sizes, which keeps each table row on one line. The PNG
+            // carries no resolution: without --dpi Tesseract assumes 70 dpi and loses the table's digits.
             Process p = new ProcessBuilder(command, png.toString(), "stdout", "-l", "chi_sim", "--psm", "4",
-                    "-c", "preserve_interword_spaces=1")
+                    "--dpi", String.valueOf(DPI), "-c", "preserve_interword_spaces=1")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             byte[] out = p.getInputStream().readAllBytes();
