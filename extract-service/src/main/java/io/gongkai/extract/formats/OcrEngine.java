@@ -41,25 +41,33 @@ public final class OcrEngine {
     String recognise(PDDocument pdf, int pageIndex) throws IOException {
         BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
         Path png = Files.createTempFile("gongkai-ocr-", ".png");
+        Path base = Path.of(png.toString().replaceFirst("\\.png$", ""));
+        Path txt = Path.of(base + ".txt");
+        Process p = null;
         try {
             ImageIO.write(image, "png", png.toFile());
             // psm 4: one column of text of varying sizes, which keeps each table row on one line. The PNG
             // carries no resolution: without --dpi Tesseract assumes 70 dpi and loses the table's digits.
-            Process p = new ProcessBuilder(command, png.toString(), "stdout", "-l", "chi_sim", "--psm", "4",
+            // Output goes to a file so that waiting can time out and an abandoned parse kills the process.
+            p = new ProcessBuilder(command, png.toString(), base.toString(), "-l", "chi_sim", "--psm", "4",
                     "--dpi", String.valueOf(DPI), "-c", "preserve_interword_spaces=1")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException("tesseract failed on page " + (pageIndex + 1));
+            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(txt)) {
+                throw new UnreadableDocumentException("第 " + (pageIndex + 1) + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
+                        + (pageIndex + 1) + ".");
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return Files.readString(txt, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
         } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
             Files.deleteIfExists(png);
+            Files.deleteIfExists(txt);
         }
     }
 
