@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,17 +78,25 @@ public class ExtractionService {
                     null, EXTRACTOR_VERSION);
         }
         byte[] bytes = blobs.read(raw.sha256());
-        String type = reader.detect(bytes).mediaType();
-        Future<ReportReader.Result> result = parsing.submit(() -> reader.read(bytes));
+        // Detection runs under the time limit too (a zip is scanned entry by entry); the type it found is kept
+        // for the event even when reading then fails or times out.
+        AtomicReference<String> detected = new AtomicReference<>();
+        Future<ReportReader.Result> result = parsing.submit(() -> {
+            detected.set(reader.detect(bytes).mediaType());
+            return reader.read(bytes);
+        });
+        String type = null;
         try {
             ReportReader.Result read = result.get(config.extraction().timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new ExtractedEvent(raw.documentId(), raw.sha256(), ExtractedEvent.EXTRACTED, null, type, read.encoding(),
-                    read.report(), EXTRACTOR_VERSION);
+            return new ExtractedEvent(raw.documentId(), raw.sha256(), ExtractedEvent.EXTRACTED, null,
+                    read.type().mediaType(), read.encoding(), read.report(), EXTRACTOR_VERSION);
         } catch (TimeoutException e) {
             result.cancel(true);
+            type = detected.get();
             return ExtractedEvent.failed(raw, "解析超时（超过 " + config.extraction().timeout().toSeconds()
                     + " 秒）。 Reading the document took too long.", type, EXTRACTOR_VERSION);
         } catch (ExecutionException e) {
+            type = detected.get();
             if (e.getCause() instanceof NotAReportException notAReport) {
                 return ExtractedEvent.failed(raw, notAReport.getMessage(), type, EXTRACTOR_VERSION);
             }
