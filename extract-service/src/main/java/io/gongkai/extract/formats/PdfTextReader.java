@@ -45,19 +45,17 @@ public final class PdfTextReader {
                 throw new UnreadableDocumentException(TOO_MANY_PAGES.formatted(maxPages, maxPages));
             }
             PositionedTextStripper stripper = new PositionedTextStripper();
-            StringBuilder text = new StringBuilder();
-            List<LineOrigin> origins = new ArrayList<>();
             List<Integer> scanned = new ArrayList<>();
-            List<String> pageTexts = new ArrayList<>();
+            List<List<PositionedLine>> pageLines = new ArrayList<>();
             for (int page = 1; page <= pages; page++) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
                 }
-                String pageText = String.join("\n", BlankCellLocator.render(stripper.page(pdf, page)));
-                if (printable(pageText) < MIN_TEXT_PER_PAGE) {
+                List<PositionedLine> lines = stripper.page(pdf, page);
+                if (printable(lines) < MIN_TEXT_PER_PAGE) {
                     scanned.add(page);
                 }
-                pageTexts.add(pageText);
+                pageLines.add(lines);
             }
             List<io.gongkai.model.Finding> findings = new ArrayList<>();
             if (!scanned.isEmpty() && scanned.size() * 2 >= pages) {
@@ -66,20 +64,29 @@ public final class PdfTextReader {
                     throw new UnreadableDocumentException(NO_TEXT);
                 }
                 for (int page : scanned) {
-                    pageTexts.set(page - 1, ocr.recognise(pdf, page - 1));
+                    pageLines.set(page - 1, unpositioned(page, ocr.recognise(pdf, page - 1)));
                 }
                 findings.add(OcrEngine.finding(scanned));
             }
-            for (int page = 1; page <= pages; page++) {
-                String[] lines = pageTexts.get(page - 1).split("\n", -1);
+            // One sequence over all pages, so that a table split across pages finds its complete rows on either.
+            List<PositionedLine> all = new ArrayList<>();
+            for (List<PositionedLine> lines : pageLines) {
                 int first = firstContentLine(lines);
                 int last = lastContentLine(lines);
-                for (int i = 0; i < lines.length; i++) {
+                for (int i = 0; i < lines.size(); i++) {
                     // The page number at a page's head or foot would read as a row of cells ("- 3 -").
-                    boolean folio = (i == first || i == last) && PAGE_NUMBER.matcher(lines[i]).matches();
-                    text.append(folio ? "" : lines[i]).append('\n');
-                    origins.add(LineOrigin.page(page));
+                    boolean folio = (i == first || i == last) && PAGE_NUMBER.matcher(lines.get(i).text()).matches();
+                    if (!folio) {
+                        all.add(lines.get(i));
+                    }
                 }
+            }
+            List<String> rendered = BlankCellLocator.render(all);
+            StringBuilder text = new StringBuilder();
+            List<LineOrigin> origins = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                text.append(rendered.get(i)).append('\n');
+                origins.add(LineOrigin.page(all.get(i).page()));
             }
             return new SourceText(text.toString(), origins, null, findings);
         } catch (InvalidPasswordException e) {
@@ -89,22 +96,39 @@ public final class PdfTextReader {
         }
     }
 
-    private static int firstContentLine(String[] lines) {
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
+    private static int firstContentLine(List<PositionedLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).text().isBlank()) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static int lastContentLine(String[] lines) {
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (!lines[i].isBlank()) {
+    private static int lastContentLine(List<PositionedLine> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).text().isBlank()) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** OCR text has no word positions: each line is one word, which never lines up with a column. */
+    private static List<PositionedLine> unpositioned(int page, String text) {
+        List<PositionedLine> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(new PositionedLine(page, List.of(new PositionedLine.Word(line, Float.NaN, Float.NaN))));
+        }
+        return lines;
+    }
+
+    private static int printable(List<PositionedLine> lines) {
+        int n = 0;
+        for (PositionedLine line : lines) {
+            n += printable(line.text());
+        }
+        return n;
     }
 
     private static int printable(String s) {
