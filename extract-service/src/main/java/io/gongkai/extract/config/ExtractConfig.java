@@ -30,5 +30,13 @@ public interface ExtractConfig {
         /** A document whose parsing takes longer ends FAILED instead of holding the consumer. */
         @WithDefault("60s")
         Duration timeout();
+
+        /** PDFs with more pages are refused (annual reports have 5-40). */
+        @WithDefault("500")
+        int maxPdfPages();
+
+        /** The Tesseract command for scanned PDFs; where it does not run, scans end FAILED with that reason. */
+        @WithDefault("tesseract")
+        String ocrCommand();
     }
 }

@@ -60,6 +60,11 @@ abstract class LabelledTableWalker {
                             rowStartedOnLine = true;
                         }
                         case GROUP -> {
+                            if (c.key() == null && current != null && !current.provisional && current.cells.isEmpty()) {
+                                // A group cell printed at its vertical middle lands between a row's label and
+                                // its values in PDF text ("4.保护第三方合法权益" / "（三）不 6 0 0 …"): skip it.
+                                continue;
+                            }
                             close();
                             current = c.key() == null ? null : new CollectedRow(c.key(), width(c.key()), label, true);
                             cellsOnLine = false;

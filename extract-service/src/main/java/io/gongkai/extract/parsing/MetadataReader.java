@@ -33,6 +33,12 @@ final class MetadataReader {
 
     /** The title among the first lines: it names 信息公开 and 年度报告, on one line or wrapped over two. */
     static Title findTitle(List<Line> lines) {
+        // A title names its year; a web page's breadcrumb ("首页 政务公开 年度报告") does not.
+        Title withYear = findTitle(lines, true);
+        return withYear != null ? withYear : findTitle(lines, false);
+    }
+
+    private static Title findTitle(List<Line> lines, boolean withYear) {
         int seen = 0;
         for (int i = 0; i < lines.size() && seen < HEAD_LINES; i++) {
             Line line = lines.get(i);
@@ -40,20 +46,29 @@ final class MetadataReader {
                 continue;
             }
             seen++;
+            if (isNavigation(line)) {
+                continue;
+            }
             String s = stripTitleMarks(line.squeezed);
-            if (s.length() <= MAX_TITLE && TITLE_WORDS.matcher(s).find()) {
+            if (s.length() <= MAX_TITLE && TITLE_WORDS.matcher(s).find() && (!withYear || YEAR.matcher(s).find())) {
                 return new Title(i, i, s);
             }
             int next = nextNonBlank(lines, i + 1);
             if (next > 0 && s.length() <= MAX_TITLE) {
                 String joined = s + stripTitleMarks(lines.get(next).squeezed);
                 if (joined.length() <= MAX_TITLE && TITLE_WORDS.matcher(joined).find() && !TITLE_WORDS.matcher(
-                        stripTitleMarks(lines.get(next).squeezed)).find()) {
+                        stripTitleMarks(lines.get(next).squeezed)).find() && (!withYear || YEAR.matcher(joined).find())) {
                     return new Title(i, next, joined);
                 }
             }
         }
         return null;
+    }
+
+    /** A web page's menu or breadcrumb ("首页 > 政务公开 > 年度报告", a row of a navigation table) is no title. */
+    private static boolean isNavigation(Line line) {
+        return line.raw.indexOf('\t') >= 0 || line.squeezed.contains("首页") || line.squeezed.contains("当前位置")
+                || line.squeezed.contains(">") || line.squeezed.contains("›") || line.squeezed.contains("»");
     }
 
     private static String stripTitleMarks(String s) {

@@ -1,25 +1,24 @@
 package io.gongkai.extract.service;
 
 import io.gongkai.extract.config.ExtractConfig;
-import io.gongkai.extract.parsing.DecodedText;
+import io.gongkai.extract.formats.OcrEngine;
+import io.gongkai.extract.formats.ReportReader;
+import io.gongkai.extract.formats.UnreadableDocumentException;
 import io.gongkai.extract.parsing.NotAReportException;
-import io.gongkai.extract.parsing.ReportTextParser;
-import io.gongkai.extract.parsing.TextDecoder;
 import io.gongkai.extract.repository.RawBlobRepository;
-import io.gongkai.model.Report;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,23 +29,14 @@ import org.jboss.logging.Logger;
 public class ExtractionService {
 
     /** Changes whenever extraction changes its output for the same bytes. */
-    public static final String EXTRACTOR_VERSION = "text-1";
+    public static final String EXTRACTOR_VERSION = "formats-2";
 
     private static final Logger LOG = Logger.getLogger(ExtractionService.class);
-
-    private static final Map<String, String> UNSUPPORTED = Map.of(
-            ContentSniffer.PDF, "暂不支持读取 PDF 文件。 Reading PDF documents is not supported yet.",
-            ContentSniffer.ZIP, "暂不支持读取 Word（DOCX）等压缩格式文件。 Reading DOCX/zip documents is not supported yet.",
-            ContentSniffer.OLE, "暂不支持读取旧版 Word（DOC）文件。 Reading legacy DOC documents is not supported yet.",
-            ContentSniffer.HTML, "暂不支持读取 HTML 网页。 Reading HTML pages is not supported yet.",
-            ContentSniffer.IMAGE, "文件是图片，不是年度报告文本。 The document is an image, not a report.",
-            ContentSniffer.BINARY, "文件不是可读的文本或文档格式。 The document is neither text nor a known document format.");
 
     private final RawBlobRepository blobs;
     private final ExtractConfig config;
     private final MeterRegistry metrics;
-    private final TextDecoder decoder = new TextDecoder();
-    private final ReportTextParser parser = new ReportTextParser();
+    private final ReportReader reader;
     /** Parsing runs here so that a pathological document can be abandoned after the time limit. */
     private final ExecutorService parsing = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "report-parser");
@@ -58,6 +48,7 @@ public class ExtractionService {
         this.blobs = blobs;
         this.config = config;
         this.metrics = metrics;
+        this.reader = new ReportReader(new OcrEngine(config.extraction().ocrCommand()), config.extraction().maxPdfPages());
     }
 
     @PreDestroy
@@ -87,24 +78,34 @@ public class ExtractionService {
                     null, EXTRACTOR_VERSION);
         }
         byte[] bytes = blobs.read(raw.sha256());
-        String type = ContentSniffer.sniff(bytes);
-        String unsupported = UNSUPPORTED.get(type);
-        if (unsupported != null) {
-            return ExtractedEvent.failed(raw, unsupported, type, EXTRACTOR_VERSION);
-        }
-        DecodedText text = decoder.decode(bytes);
-        Future<Report> result = parsing.submit(() -> parser.parse(text.text()));
+        // Detection runs under the time limit too (a zip is scanned entry by entry); the type it found is kept
+        // for the event even when reading then fails or times out.
+        AtomicReference<String> detected = new AtomicReference<>();
+        Future<ReportReader.Result> result = parsing.submit(() -> {
+            detected.set(reader.detect(bytes).mediaType());
+            return reader.read(bytes);
+        });
+        String type = null;
         try {
-            Report report = result.get(config.extraction().timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new ExtractedEvent(raw.documentId(), raw.sha256(), ExtractedEvent.EXTRACTED, null, type, text.encoding(),
-                    report, EXTRACTOR_VERSION);
+            ReportReader.Result read = result.get(config.extraction().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new ExtractedEvent(raw.documentId(), raw.sha256(), ExtractedEvent.EXTRACTED, null,
+                    read.type().mediaType(), read.encoding(), read.report(), EXTRACTOR_VERSION);
         } catch (TimeoutException e) {
             result.cancel(true);
+            type = detected.get();
             return ExtractedEvent.failed(raw, "解析超时（超过 " + config.extraction().timeout().toSeconds()
                     + " 秒）。 Reading the document took too long.", type, EXTRACTOR_VERSION);
         } catch (ExecutionException e) {
+            type = detected.get();
             if (e.getCause() instanceof NotAReportException notAReport) {
                 return ExtractedEvent.failed(raw, notAReport.getMessage(), type, EXTRACTOR_VERSION);
+            }
+            if (e.getCause() instanceof UnreadableDocumentException unreadable) {
+                return ExtractedEvent.failed(raw, unreadable.getMessage(), type, EXTRACTOR_VERSION);
+            }
+            if (e.getCause() instanceof OutOfMemoryError) {
+                return ExtractedEvent.failed(raw, "文件过于复杂，超出内存限制。 The document needs more memory than extraction may use.",
+                        type, EXTRACTOR_VERSION);
             }
             // A parser bug is deterministic: redelivery would fail again, so say so instead of dead-lettering.
             LOG.errorf(e.getCause(), "extraction of %s failed", raw.documentId());

@@ -1,0 +1,192 @@
+package io.gongkai.extract.formats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of an HTML page or Word file with its merged cells expanded into a grid, written out as the
+ * tab-separated lines the report text parser reads: one line per row, label cells first, then one field
+ * per value cell (an empty field for a blank cell). A cell spanning rows is written on its first row only
+ * and a cell spanning columns once, as printed; every line keeps its table, row and grid column.
+ */
+final class GridTable {
+
+    /** Bounds on spans so that a hostile rowspan="65534" cannot blow up the grid. */
+    static final int MAX_SPAN = 1000;
+    static final int MAX_COLUMNS = 200;
+
+    /** One source cell placed in the grid. */
+    record Placed(String text, int row, int column, int rowSpan, int colSpan) {
+    }
+
+    private final List<Placed[]> grid = new ArrayList<>();
+    private int width;
+
+    /** Places the next source cell of row {@code row} in the first free grid column, from left to right. */
+    void add(int row, String text, int rowSpan, int colSpan) {
+        rowSpan = Math.max(1, Math.min(rowSpan, MAX_SPAN));
+        colSpan = Math.max(1, Math.min(colSpan, MAX_COLUMNS));
+        Placed[] cells = rowCells(row);
+        int col = 0;
+        while (col < MAX_COLUMNS && cells[col] != null) {
+            col++;
+        }
+        if (col >= MAX_COLUMNS) {
+            return;
+        }
+        Placed p = new Placed(text, row, col, rowSpan, colSpan);
+        for (int r = row; r < row + rowSpan; r++) {
+            Placed[] target = rowCells(r);
+            for (int c = col; c < Math.min(col + colSpan, MAX_COLUMNS); c++) {
+                if (target[c] == null) {
+                    target[c] = p;
+                }
+            }
+        }
+        width = Math.max(width, Math.min(col + colSpan, MAX_COLUMNS));
+    }
+
+    /** Marks the grid column {@code column} of {@code row} as continuing the cell above (Word's vMerge). */
+    void continueAbove(int row, int column, int colSpan) {
+        Placed above = row > 0 && column < MAX_COLUMNS ? rowCells(row - 1)[column] : null;
+        Placed[] cells = rowCells(row);
+        for (int c = column; c < Math.min(column + Math.max(1, colSpan), MAX_COLUMNS); c++) {
+            cells[c] = above != null ? above : new Placed("", row, c, 1, 1);
+        }
+        width = Math.max(width, Math.min(column + colSpan, MAX_COLUMNS));
+    }
+
+    /** The first free grid column of {@code row}. */
+    int nextFreeColumn(int row) {
+        Placed[] cells = rowCells(row);
+        int col = 0;
+        while (col < MAX_COLUMNS && cells[col] != null) {
+            col++;
+        }
+        return col;
+    }
+
+    private Placed[] rowCells(int row) {
+        while (grid.size() <= row) {
+            grid.add(new Placed[MAX_COLUMNS]);
+        }
+        return grid.get(row);
+    }
+
+    /** Table 三's applicant columns in template order, as their headers print them. */
+    private static final List<List<String>> APPLICANT_HEADERS = List.of(List.of("自然人"), List.of("商业企业"),
+            List.of("科研机构"), List.of("社会公益组织", "社会组织", "公益组织"), List.of("法律服务机构"), List.of("其他"),
+            List.of("总计", "合计"));
+    private static final int HEADER_ROWS = 4;
+
+    /**
+     * Where table 三 prints its applicant columns in another order than the template's, the grid columns of
+     * the template's order (found by the headers' labels); else null (values are written as printed).
+     */
+    private int[] applicantColumns() {
+        int[] found = new int[APPLICANT_HEADERS.size()];
+        java.util.Arrays.fill(found, -1);
+        for (int r = 0; r < Math.min(HEADER_ROWS, grid.size()); r++) {
+            for (int c = 0; c < width; c++) {
+                Placed p = grid.get(r)[c];
+                if (p == null || p.row() != r || p.column() != c || p.colSpan() != 1) {
+                    continue;
+                }
+                String label = p.text().replaceAll("\\s", "");
+                for (int k = 0; k < found.length; k++) {
+                    if (found[k] < 0 && APPLICANT_HEADERS.get(k).contains(label)) {
+                        found[k] = c;
+                    }
+                }
+            }
+        }
+        boolean ascending = true;
+        for (int k = 0; k < found.length; k++) {
+            if (found[k] < 0) {
+                return null;
+            }
+            ascending &= k == 0 || found[k] > found[k - 1];
+        }
+        return ascending || java.util.Arrays.stream(found).distinct().count() != found.length ? null : found;
+    }
+
+    /** Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based). */
+    void writeLines(int table, StringBuilder out, List<LineOrigin> origins) {
+        int[] applicants = applicantColumns();
+        for (int r = 0; r < grid.size(); r++) {
+            Placed[] cells = grid.get(r);
+            if (applicants != null && r >= HEADER_ROWS - 1 && writeReordered(cells, r, applicants, table, out, origins)) {
+                continue;
+            }
+            List<String> fields = new ArrayList<>();
+            int firstValueColumn = -1;
+            boolean inLabels = true;
+            for (int c = 0; c < width; c++) {
+                Placed p = cells[c];
+                if (p == null) {
+                    if (!inLabels) {
+                        fields.add("");
+                    }
+                    continue;
+                }
+                if (p.row() != r || p.column() != c) {
+                    continue; // a merged cell is written once, where it starts
+                }
+                String text = oneLine(p.text());
+                if (inLabels && (looksLikeValue(text) || text.isEmpty()) && !fields.isEmpty()) {
+                    inLabels = false;
+                    firstValueColumn = c + 1;
+                }
+                fields.add(text);
+            }
+            if (fields.stream().allMatch(String::isEmpty)) {
+                continue;
+            }
+            out.append(String.join("\t", fields)).append('\n');
+            origins.add(LineOrigin.tableRow(table, r + 1, firstValueColumn < 0 ? 1 : firstValueColumn));
+        }
+    }
+
+    /**
+     * Writes a data row of table 三 with its values in the template's column order: the labels left of the
+     * first applicant column, then one field per applicant column. False for rows that are not data rows.
+     */
+    private boolean writeReordered(Placed[] cells, int r, int[] applicants, int table, StringBuilder out,
+            List<LineOrigin> origins) {
+        int first = java.util.Arrays.stream(applicants).min().orElse(0);
+        List<String> fields = new ArrayList<>();
+        for (int c = 0; c < first; c++) {
+            Placed p = cells[c];
+            if (p != null && p.row() == r && p.column() == c && !p.text().isBlank()) {
+                fields.add(oneLine(p.text()));
+            }
+        }
+        boolean anyValue = false;
+        for (int c : applicants) {
+            Placed p = cells[c];
+            String text = p == null || p.row() != r || p.column() != c ? "" : oneLine(p.text());
+            anyValue |= looksLikeValue(text);
+            fields.add(text.isEmpty() ? " " : text);
+        }
+        if (!anyValue || fields.size() == applicants.length) {
+            return false;
+        }
+        out.append(String.join("\t", fields)).append('\n');
+        origins.add(new LineOrigin(null, table, r + 1, applicants[0] + 1,
+                java.util.Arrays.stream(applicants).map(c -> c + 1).boxed().toList()));
+        return true;
+    }
+
+    /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */
+    private static String oneLine(String s) {
+        return s.replace('\t', ' ').replace("\r", "").replace("\n", "").strip();
+    }
+
+    private static boolean looksLikeValue(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '—' || c == '－' || (c >= '０' && c <= '９') || s.equals("无");
+    }
+}

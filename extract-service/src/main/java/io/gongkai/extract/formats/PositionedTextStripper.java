@@ -1,0 +1,55 @@
+package io.gongkai.extract.formats;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/** PDFBox's text stripper (sorted by position) that keeps every line's words with their x positions. */
+final class PositionedTextStripper extends PDFTextStripper {
+
+    private final List<PositionedLine> lines = new ArrayList<>();
+    private List<PositionedLine.Word> current = new ArrayList<>();
+    private int page;
+
+    PositionedTextStripper() {
+        setSortByPosition(true);
+        setAddMoreFormatting(false);
+    }
+
+    /** The lines of 1-based page {@code page}. */
+    List<PositionedLine> page(PDDocument pdf, int page) throws IOException {
+        this.page = page;
+        lines.clear();
+        current = new ArrayList<>();
+        setStartPage(page);
+        setEndPage(page);
+        writeText(pdf, new StringWriter());
+        endLine();
+        return List.copyOf(lines);
+    }
+
+    @Override
+    protected void writeString(String text, List<TextPosition> positions) throws IOException {
+        if (!positions.isEmpty() && !text.isBlank()) {
+            TextPosition first = positions.get(0);
+            TextPosition last = positions.get(positions.size() - 1);
+            current.add(new PositionedLine.Word(text.strip(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()));
+        }
+    }
+
+    @Override
+    protected void writeLineSeparator() throws IOException {
+        endLine();
+    }
+
+    private void endLine() {
+        if (!current.isEmpty()) {
+            lines.add(new PositionedLine(page, current));
+            current = new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.gongkai.extract.formats;
+
+import io.gongkai.extract.parsing.TextDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Byte-level hints for what Tika's magic numbers leave open: text in any encoding, and HTML fragments. */
+final class TextSniffer {
+
+    private TextSniffer() {
+    }
+
+    /**
+     * TEXT for text whose first character (after a BOM and white space) is not ASCII and that has no control
+     * bytes; HTML for a page opening with "&lt;!doctype html" or "&lt;html"; else null (let Tika decide).
+     */
+    static DocumentType obviousTextOrHtml(byte[] bytes) {
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        if (i >= bytes.length) {
+            return null;
+        }
+        if ((bytes[i] & 0xFF) >= 0x80) {
+            return looksLikeText(bytes) && !looksLikeHtml(bytes) ? DocumentType.TEXT : null;
+        }
+        if (bytes[i] == '<') {
+            String head = new String(bytes, i, Math.min(bytes.length - i, 15), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
+                return DocumentType.HTML;
+            }
+        }
+        return null;
+    }
+
+    static boolean looksLikeHtml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body");
+    }
+
+    /** No control bytes other than whitespace; or zero bytes that {@link TextDecoder} finds to be UTF-16 text. */
+    static boolean looksLikeText(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096);
+        int zeros = 0;
+        int controls = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                zeros++;
+            } else if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) {
+                controls++;
+            }
+        }
+        if (zeros == 0) {
+            return controls <= n / 20;
+        }
+        byte[] sample = Arrays.copyOf(bytes, Math.min(bytes.length, 8192) & ~1);
+        return new TextDecoder().decode(sample).encoding().startsWith("UTF-16");
+    }
+}
