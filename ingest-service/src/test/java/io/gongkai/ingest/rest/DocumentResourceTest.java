@@ -248,8 +248,8 @@ class DocumentResourceTest {
         return row;
     }
 
-    @Test
-    void whenTheBrokerDoesNotAcknowledgeTheSubmitIs503AndARetryPublishesOnce() {
+    /** For this test, the real publisher, except that while the flag is set it fails as an unreachable broker does. */
+    private AtomicBoolean simulatedBrokerOutage() {
         AtomicBoolean brokerDown = new AtomicBoolean(true);
         QuarkusMock.installMockForType(new RawDocumentPublisher(rawEmitter, json, config) {
             @Override
@@ -260,6 +260,12 @@ class DocumentResourceTest {
                 super.publish(event);
             }
         }, RawDocumentPublisher.class);
+        return brokerDown;
+    }
+
+    @Test
+    void whenTheBrokerDoesNotAcknowledgeTheSubmitIs503AndARetryPublishesOnce() {
+        AtomicBoolean brokerDown = simulatedBrokerOutage();
         byte[] body = uniqueDocument();
 
         given().header("Authorization", SUBMIT).contentType("text/plain").body(body).when().post("/api/documents")
@@ -276,16 +282,7 @@ class DocumentResourceTest {
 
     @Test
     void aDocumentNobodyRetriesIsPublishedByTheSweep() throws Exception {
-        AtomicBoolean brokerDown = new AtomicBoolean(true);
-        QuarkusMock.installMockForType(new RawDocumentPublisher(rawEmitter, json, config) {
-            @Override
-            public void publish(RawDocumentEvent event) {
-                if (brokerDown.get()) {
-                    throw new PublishFailedException(new TimeoutException("no acknowledgement"));
-                }
-                super.publish(event);
-            }
-        }, RawDocumentPublisher.class);
+        AtomicBoolean brokerDown = simulatedBrokerOutage();
         byte[] body = uniqueDocument();
         given().header("Authorization", SUBMIT).contentType("text/plain").header("X-File-Name", "late.txt").body(body)
                 .when().post("/api/documents").then().statusCode(503);
