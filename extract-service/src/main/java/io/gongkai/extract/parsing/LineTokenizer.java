@@ -18,6 +18,8 @@ final class LineTokenizer {
             "([-−]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万元|元|件|个|项|条)?");
     /** Cells that say "no value". 无 is handled apart: it is also a character of labels such as 无法提供. */
     private static final Pattern MARKER = Pattern.compile("/+|\\\\+|[-—–―─]+|…+|\\.{2,}");
+    /** The characters a MARKER can start with: most tokens are labels, and the regex is not free. */
+    private static final String MARKER_START = "/\\-—–―─….";
     private static final Pattern PIPE_SEPARATOR_ROW = Pattern.compile("[|:\\-\\s]+");
 
     private LineTokenizer() {
@@ -162,7 +164,7 @@ final class LineTokenizer {
                 return TokenKind.NUMBER;
             }
         }
-        if (MARKER.matcher(norm).matches()) {
+        if (MARKER_START.indexOf(c0) >= 0 && MARKER.matcher(norm).matches()) {
             return TokenKind.MARKER;
         }
         if (norm.equals("无") || norm.equals("暂无") || norm.equals("空")) {

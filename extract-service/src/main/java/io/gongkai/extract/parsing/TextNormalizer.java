@@ -15,7 +15,8 @@ final class TextNormalizer {
     }
 
     static String nfkc(String s) {
-        return NFKC.normalize(s);
+        // Most text is already in NFKC; the quick check spares the copy (a hot path: every line and token).
+        return NFKC.spanQuickCheckYes(s) == s.length() ? s : NFKC.normalize(s);
     }
 
     static boolean isSpace(char ch) {
