@@ -30,12 +30,14 @@ public final class HtmlReader {
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
             "section", "article", "header", "footer", "title", "pre", "blockquote", "center", "ul", "ol", "dd", "dt", "hr");
 
+    private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template");
+    private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*[\\r\\n]+[ \\t]*");
+
     private final TextDecoder decoder = new TextDecoder();
 
     public SourceText read(byte[] bytes) {
         DecodedText decoded = decode(bytes);
         Document doc = Jsoup.parse(decoded.text());
-        doc.select("script, style, noscript, head > *:not(title)").remove();
         StringBuilder out = new StringBuilder();
         List<LineOrigin> origins = new ArrayList<>();
         int[] tables = {0};
@@ -55,7 +57,19 @@ public final class HtmlReader {
                     pending.append(t.getWholeText().replace('\n', ' ').replace('\r', ' ').replace('\u00a0', ' '));
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
-                    if (tag.equals("table") && e.select("table").size() == 1) {
+                    // Scripts, styles and the head's metadata are no text of the report; the page title may be.
+                    if (INVISIBLE.contains(tag)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (tag.equals("head")) {
+                        Element title = e.getElementsByTag("title").first();
+                        if (title != null) {
+                            pending.append(title.text());
+                            flush.run();
+                        }
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (tag.equals("table") && e.getElementsByTag("table").size() == 1) {
                         flush.run();
                         tables[0]++;
                         grid(e).writeLines(tables[0], out, origins);
@@ -83,7 +97,7 @@ public final class HtmlReader {
     private static GridTable grid(Element table) {
         GridTable grid = new GridTable();
         int r = 0;
-        for (Element tr : table.select("tr")) {
+        for (Element tr : table.getElementsByTag("tr")) {
             for (Element cell : tr.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
                     grid.add(r, cellText(cell), span(cell.attr("rowspan")), span(cell.attr("colspan")));
@@ -96,7 +110,7 @@ public final class HtmlReader {
 
     /** The cell's text; line breaks (&lt;br&gt;, paragraphs) inside it are wrapped labels and vanish. */
     private static String cellText(Element cell) {
-        return cell.wholeText().replace('\u00a0', ' ').replaceAll("[ \\t]*[\\r\\n]+[ \\t]*", "").strip();
+        return LINE_BREAK.matcher(cell.wholeText().replace('\u00a0', ' ')).replaceAll("").strip();
     }
 
     private static int span(String attr) {
