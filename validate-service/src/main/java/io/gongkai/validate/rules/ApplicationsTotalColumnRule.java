@@ -27,20 +27,13 @@ public final class ApplicationsTotalColumnRule extends BaseRule {
             List<String> paths = new ArrayList<>();
             paths.add(Cells.path(Report.APPLICATIONS, rowKey, ApplicantColumn.TOTAL.key()));
             ApplicantColumn.APPLICANTS.forEach(c -> paths.add(Cells.path(Report.APPLICATIONS, rowKey, c.key())));
-            List<BigDecimal> v = Cells.valuesOrNull(report, paths);
-            if (v == null) {
-                continue;
-            }
-            BigDecimal total = v.get(0);
-            List<BigDecimal> parts = v.subList(1, v.size());
-            BigDecimal sum = Cells.sum(parts);
-            if (total.compareTo(sum) != 0) {
+            Cells.totalMismatch(report, paths).ifPresent(m -> {
                 ApplicationRow row = ApplicationRow.byKey(rowKey);
-                String message = "表三 " + (row == null ? rowKey : row.label()) + " 行：总计 " + Cells.format(total) + "，而 "
-                        + Cells.terms(ApplicantColumn.APPLICANTS.stream().map(ApplicantColumn::label).toList(), parts)
-                        + " = " + Cells.format(sum) + "，两者不符";
+                String message = "表三 " + (row == null ? rowKey : row.label()) + " 行：总计 " + Cells.format(m.total()) + "，而 "
+                        + Cells.terms(ApplicantColumn.APPLICANTS.stream().map(ApplicantColumn::label).toList(), m.parts())
+                        + " = " + Cells.format(m.sum()) + "，两者不符";
                 findings.add(new Finding(CODE, severity(), paths, message));
-            }
+            });
         }
         return findings;
     }

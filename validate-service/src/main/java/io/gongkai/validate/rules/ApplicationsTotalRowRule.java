@@ -48,16 +48,8 @@ public final class ApplicationsTotalRowRule extends BaseRule {
             List<String> paths = new ArrayList<>();
             paths.add(Cells.applications(ApplicationRow.TOTAL_HANDLED, column));
             outcomes.forEach(row -> paths.add(Cells.applications(row, column)));
-            List<BigDecimal> v = Cells.valuesOrNull(report, paths);
-            if (v == null) {
-                continue;
-            }
-            BigDecimal total = v.get(0);
-            List<BigDecimal> parts = v.subList(1, v.size());
-            BigDecimal sum = Cells.sum(parts);
-            if (total.compareTo(sum) != 0) {
-                findings.add(new Finding(CODE, severity(), paths, message(column, total, sum, outcomes, parts)));
-            }
+            Cells.totalMismatch(report, paths).ifPresent(m -> findings.add(
+                    new Finding(CODE, severity(), paths, message(column, m.total(), m.sum(), outcomes, m.parts()))));
         }
         return findings;
     }

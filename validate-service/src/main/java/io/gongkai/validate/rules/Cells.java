@@ -12,6 +12,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -67,6 +68,24 @@ final class Cells {
             values.add(value);
         }
         return values;
+    }
+
+    /** A total whose filled parts do not add up to it. */
+    record TotalMismatch(BigDecimal total, List<BigDecimal> parts, BigDecimal sum) {
+    }
+
+    /**
+     * Reads a total (the first path) and its parts (the rest): the mismatch when every cell is filled and the parts
+     * do not add up; empty when they do or when a cell is blank (that is {@link MissingValueRule}'s).
+     */
+    static Optional<TotalMismatch> totalMismatch(Report report, List<String> paths) {
+        List<BigDecimal> v = valuesOrNull(report, paths);
+        if (v == null) {
+            return Optional.empty();
+        }
+        List<BigDecimal> parts = v.subList(1, v.size());
+        BigDecimal sum = sum(parts);
+        return v.get(0).compareTo(sum) == 0 ? Optional.empty() : Optional.of(new TotalMismatch(v.get(0), parts, sum));
     }
 
     static BigDecimal sum(List<BigDecimal> values) {

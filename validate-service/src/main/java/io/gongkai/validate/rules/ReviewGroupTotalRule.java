@@ -4,7 +4,6 @@ import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
 import io.gongkai.model.ReviewGroup;
 import io.gongkai.model.Severity;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,19 +31,10 @@ abstract sealed class ReviewGroupTotalRule extends BaseRule permits ReviewTotalR
             List<String> paths = new ArrayList<>();
             paths.add(Cells.review(group, ReviewGroup.Column.TOTAL));
             PARTS.forEach(c -> paths.add(Cells.review(group, c)));
-            List<BigDecimal> v = Cells.valuesOrNull(report, paths);
-            if (v == null) {
-                continue;
-            }
-            BigDecimal total = v.get(0);
-            List<BigDecimal> parts = v.subList(1, v.size());
-            BigDecimal sum = Cells.sum(parts);
-            if (total.compareTo(sum) != 0) {
-                String message = "表四 " + group.label() + "："
-                        + Cells.terms(PARTS.stream().map(ReviewGroup.Column::label).toList(), parts) + " = " + Cells.format(sum)
-                        + "，与 " + ReviewGroup.Column.TOTAL.label() + " " + Cells.format(total) + " 不符";
-                findings.add(new Finding(code(), severity(), paths, message));
-            }
+            Cells.totalMismatch(report, paths).ifPresent(m -> findings.add(new Finding(code(), severity(), paths,
+                    "表四 " + group.label() + "：" + Cells.terms(PARTS.stream().map(ReviewGroup.Column::label).toList(), m.parts())
+                            + " = " + Cells.format(m.sum()) + "，与 " + ReviewGroup.Column.TOTAL.label() + " "
+                            + Cells.format(m.total()) + " 不符")));
         }
         return findings;
     }
