@@ -51,7 +51,11 @@ public final class ReportReader {
     }
 
     public Result read(byte[] bytes) {
-        DocumentType type = detector.detect(bytes);
+        return read(bytes, detector.detect(bytes));
+    }
+
+    /** Reads a document whose type {@link #detect} already told (detection is not free: it is done once). */
+    public Result read(byte[] bytes, DocumentType type) {
         SourceText source = switch (type) {
             case TEXT -> text(bytes);
             case HTML -> html.read(bytes);

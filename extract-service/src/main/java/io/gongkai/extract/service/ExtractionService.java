@@ -1,6 +1,7 @@
 package io.gongkai.extract.service;
 
 import io.gongkai.extract.config.ExtractConfig;
+import io.gongkai.extract.formats.DocumentType;
 import io.gongkai.extract.formats.OcrEngine;
 import io.gongkai.extract.formats.ReportReader;
 import io.gongkai.extract.formats.UnreadableDocumentException;
@@ -82,8 +83,9 @@ public class ExtractionService {
         // for the event even when reading then fails or times out.
         AtomicReference<String> detected = new AtomicReference<>();
         Future<ReportReader.Result> result = parsing.submit(() -> {
-            detected.set(reader.detect(bytes).mediaType());
-            return reader.read(bytes);
+            DocumentType type = reader.detect(bytes);
+            detected.set(type.mediaType());
+            return reader.read(bytes, type);
         });
         String type = null;
         try {
