@@ -13,7 +13,7 @@ final class TextSniffer {
 
     /**
      * TEXT for text whose first character (after a BOM and white space) is not ASCII and that has no control
-     * bytes; HTML for a page opening with "&lt;!doctype html" or "&lt;html"; else null (let Tika decide).
+     * bytes, or is printable ASCII other than the first byte of a printable magic number and has none at all; HTML for a page opening with "&lt;!doctype html" or "&lt;html"; else null (let Tika decide).
      */
     static DocumentType obviousTextOrHtml(byte[] bytes) {
         int i = 0;
@@ -29,6 +29,11 @@ final class TextSniffer {
         if ((bytes[i] & 0xFF) >= 0x80) {
             return looksLikeText(bytes) && !looksLikeHtml(bytes) ? DocumentType.TEXT : null;
         }
+        // Markdown-flavoured text ("# 2023年…") starts with ASCII. The printable-ASCII magic numbers are
+        // %PDF, %!PS, {\rtf and <?xml/<svg; other formats put control bytes in their first 4 KB.
+        if (bytes[i] >= 0x20 && bytes[i] < 0x7F && "<%{".indexOf(bytes[i]) < 0) {
+            return noControlBytes(bytes) && !looksLikeHtml(bytes) ? DocumentType.TEXT : null;
+        }
         if (bytes[i] == '<') {
             String head = new String(bytes, i, Math.min(bytes.length - i, 15), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
             if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
@@ -36,6 +41,17 @@ final class TextSniffer {
             }
         }
         return null;
+    }
+
+    private static boolean noControlBytes(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096);
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x09 || (b > 0x0D && b < 0x20) || b == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean looksLikeHtml(byte[] bytes) {

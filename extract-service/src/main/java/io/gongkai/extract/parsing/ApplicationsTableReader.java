@@ -56,6 +56,17 @@ final class ApplicationsTableReader {
         TEMPLATE.put(ApplicationRow.TOTAL_HANDLED, "总计");
     }
 
+    /** A fragment and its row, indexed by the fragment's first character: labels are matched on every line. */
+    private record Fragment(String text, ApplicationRow row) {
+    }
+
+    private static final Map<Character, List<Fragment>> FRAGMENTS_BY_FIRST_CHAR = new java.util.HashMap<>();
+
+    static {
+        FRAGMENTS.forEach((row, texts) -> texts.forEach(t -> FRAGMENTS_BY_FIRST_CHAR
+                .computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(new Fragment(t, row))));
+    }
+
     private static void fragments(ApplicationRow row, String template, String... fragments) {
         FRAGMENTS.put(row, List.of(fragments));
         TEMPLATE.put(row, template);
@@ -214,15 +225,21 @@ final class ApplicationsTableReader {
             return group == 6 ? Classification.group(ApplicationRow.OTHER_HANDLING.key()) : Classification.GROUP;
         }
 
+        /** The first row, in template order, one of whose fragments the label contains. */
         private static ApplicationRow matchLeaf(String rest) {
-            for (Map.Entry<ApplicationRow, List<String>> e : FRAGMENTS.entrySet()) {
-                for (String f : e.getValue()) {
-                    if (rest.contains(f)) {
-                        return e.getKey();
+            ApplicationRow best = null;
+            for (int i = 0; i < rest.length(); i++) {
+                List<Fragment> candidates = FRAGMENTS_BY_FIRST_CHAR.get(rest.charAt(i));
+                if (candidates == null) {
+                    continue;
+                }
+                for (Fragment f : candidates) {
+                    if ((best == null || f.row().ordinal() < best.ordinal()) && rest.startsWith(f.text(), i)) {
+                        best = f.row();
                     }
                 }
             }
-            return null;
+            return best;
         }
 
         private static boolean isOtherSubRow(String key) {

@@ -97,7 +97,10 @@ final class LineTokenizer {
     /** Splits a field on spaces; runs of text tokens become one label, numbers and markers become cells. */
     private static void tokenizeField(String f, int lineNumber, List<LineItem> out) {
         int n = f.length();
-        List<int[]> spans = new ArrayList<>();
+        // starts[t] and ends[t]: the t-th run of non-space characters (at most n / 2 + 1 of them).
+        int[] starts = new int[n / 2 + 1];
+        int[] ends = new int[n / 2 + 1];
+        int count = 0;
         int i = 0;
         while (i < n) {
             while (i < n && TextNormalizer.isSpace(f.charAt(i))) {
@@ -108,14 +111,17 @@ final class LineTokenizer {
                 i++;
             }
             if (i > start) {
-                spans.add(new int[] {start, i});
+                starts[count] = start;
+                ends[count] = i;
+                count++;
             }
         }
-        int count = spans.size();
         TokenKind[] kinds = new TokenKind[count];
         String[] norms = new String[count];
+        String[] raws = new String[count];
         for (int t = 0; t < count; t++) {
-            String norm = stripMarkdown(TextNormalizer.nfkc(f.substring(spans.get(t)[0], spans.get(t)[1])));
+            raws[t] = count == 1 && starts[0] == 0 && ends[0] == n ? f : f.substring(starts[t], ends[t]);
+            String norm = stripMarkdown(TextNormalizer.nfkc(raws[t]));
             norms[t] = norm;
             kinds[t] = classify(norm);
         }
@@ -132,10 +138,10 @@ final class LineTokenizer {
                 while (t < count && kinds[t] == TokenKind.TEXT) {
                     t++;
                 }
-                String raw = f.substring(spans.get(from)[0], spans.get(t - 1)[1]);
+                String raw = t - from == 1 ? raws[from] : f.substring(starts[from], ends[t - 1]);
                 out.add(LabelItem.of(raw, lineNumber));
             } else {
-                String raw = f.substring(spans.get(t)[0], spans.get(t)[1]);
+                String raw = raws[t];
                 out.add(kinds[t] == TokenKind.NUMBER ? number(raw, norms[t], lineNumber)
                         : new Cell(Cell.Kind.MARKER, raw, null, null, lineNumber));
                 t++;
@@ -159,6 +165,9 @@ final class LineTokenizer {
             return TokenKind.TEXT;
         }
         char c0 = norm.charAt(0);
+        if (isPlainInteger(norm)) {
+            return TokenKind.NUMBER;
+        }
         if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '−') {
             if (NUMBER.matcher(norm).matches()) {
                 return TokenKind.NUMBER;
@@ -173,7 +182,25 @@ final class LineTokenizer {
         return TokenKind.TEXT;
     }
 
+    /** Up to 18 ASCII digits: most cells, read without the regex. */
+    private static boolean isPlainInteger(String norm) {
+        int n = norm.length();
+        if (n == 0 || n > 18) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char ch = norm.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Cell number(String raw, String norm, int lineNumber) {
+        if (isPlainInteger(norm)) {
+            return new Cell(Cell.Kind.NUMBER, raw, BigDecimal.valueOf(Long.parseLong(norm)), null, lineNumber);
+        }
         Matcher m = NUMBER.matcher(norm);
         if (!m.matches()) {
             return new Cell(Cell.Kind.TEXT, raw, null, null, lineNumber);

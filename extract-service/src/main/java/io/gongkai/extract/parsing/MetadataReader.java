@@ -231,7 +231,11 @@ final class MetadataReader {
         while (!s.isEmpty() && (s.endsWith(")") || s.endsWith("）") || s.endsWith("。"))) {
             s = s.substring(0, s.length() - 1);
         }
-        if (s.isEmpty() || s.length() > maxPrefix + 16 || s.indexOf('。') >= 0 || s.contains("至") || s.contains("截")
+        // Every date form ends in 日 or a digit.
+        if (s.isEmpty() || !(s.endsWith("日") || Character.isDigit(s.charAt(s.length() - 1)))) {
+            return null;
+        }
+        if (s.length() > maxPrefix + 16 || s.indexOf('。') >= 0 || s.contains("至") || s.contains("截")
                 || s.contains("统计") || s.contains("期间")) {
             return null;
         }

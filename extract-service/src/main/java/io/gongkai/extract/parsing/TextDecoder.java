@@ -60,6 +60,12 @@ public final class TextDecoder {
     }
 
     private static String strictUtf8(byte[] bytes) {
+        // The String constructor is fast and turns every malformed sequence into U+FFFD: without one in the
+        // result (or with one that the bytes really encode, EF BF BD) the bytes were well-formed UTF-8.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

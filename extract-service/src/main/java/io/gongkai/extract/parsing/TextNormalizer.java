@@ -20,7 +20,18 @@ final class TextNormalizer {
     }
 
     static boolean isSpace(char ch) {
+        if (ch < 0x80) {
+            return ch == ' ' || (ch >= 0x09 && ch <= 0x0D) || (ch >= 0x1C && ch <= 0x1F);
+        }
+        if (isIdeograph(ch)) {
+            return false;
+        }
         return Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\u200b' || ch == '\ufeff';
+    }
+
+    /** The CJK Unified Ideographs block: most characters of a report, and none of them is changed here. */
+    private static boolean isIdeograph(char ch) {
+        return ch >= 0x4E00 && ch <= 0x9FFF;
     }
 
     /**
@@ -29,28 +40,63 @@ final class TextNormalizer {
      */
     static String squeeze(String raw) {
         String n = nfkc(raw);
-        StringBuilder b = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
+        int len = n.length();
+        int i = 0;
+        while (i < len && keptInSqueeze(n.charAt(i))) {
+            i++;
+        }
+        if (i == len) {
+            return n; // the common case: nothing to drop or fold, no copy
+        }
+        char[] out = new char[len];
+        n.getChars(0, i, out, 0);
+        int k = i;
+        for (; i < len; i++) {
             char ch = n.charAt(i);
             if (isSpace(ch) || ch == '*' || ch == '#' || ch == '`' || ch == '>') {
                 continue;
             }
-            b.append(foldBracket(ch));
+            out[k++] = foldBracket(ch);
         }
-        return b.toString();
+        return new String(out, 0, k);
+    }
+
+    private static boolean keptInSqueeze(char ch) {
+        return isIdeograph(ch)
+                || (!isSpace(ch) && ch != '*' && ch != '#' && ch != '`' && ch != '>' && foldBracket(ch) == ch);
     }
 
     /** Letters and digits only (CJK ideographs are letters; 〇 is a letter number): the form labels are compared in. */
     static String compact(String squeezedOrRaw) {
         String s = squeezedOrRaw;
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int len = s.length();
+        int i = 0;
+        while (i < len && keptInCompact(s.charAt(i))) {
+            i++;
+        }
+        if (i == len) {
+            return s;
+        }
+        char[] out = new char[len];
+        s.getChars(0, i, out, 0);
+        int k = i;
+        for (; i < len; i++) {
             char ch = s.charAt(i);
-            if (Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.LETTER_NUMBER) {
-                b.append(ch);
+            if (keptInCompact(ch)) {
+                out[k++] = ch;
             }
         }
-        return b.toString();
+        return new String(out, 0, k);
+    }
+
+    private static boolean keptInCompact(char ch) {
+        if (isIdeograph(ch)) {
+            return true;
+        }
+        if (ch < 0x80) {
+            return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        }
+        return Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.LETTER_NUMBER;
     }
 
     /** compact(squeeze(raw)). */
