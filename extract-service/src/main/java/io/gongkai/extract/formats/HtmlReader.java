@@ -31,7 +31,6 @@ public final class HtmlReader {
             "section", "article", "header", "footer", "title", "pre", "blockquote", "center", "ul", "ol", "dd", "dt", "hr");
 
     private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template");
-    private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*[\\r\\n]+[ \\t]*");
 
     private final TextDecoder decoder = new TextDecoder();
 
@@ -54,7 +53,7 @@ public final class HtmlReader {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    pending.append(t.getWholeText().replace('\n', ' ').replace('\r', ' ').replace('\u00a0', ' '));
+                    appendFlattened(t.getWholeText(), pending);
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
                     // Scripts, styles and the head's metadata are no text of the report; the page title may be.
@@ -69,11 +68,14 @@ public final class HtmlReader {
                         }
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (tag.equals("table") && e.getElementsByTag("table").size() == 1) {
-                        flush.run();
-                        tables[0]++;
-                        grid(e).writeLines(tables[0], out, origins);
-                        return FilterResult.SKIP_ENTIRELY;
+                    if (tag.equals("table")) {
+                        GridTable grid = grid(e);
+                        if (grid != null) {
+                            flush.run();
+                            tables[0]++;
+                            grid.writeLines(tables[0], out, origins);
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
                     }
                     if (BLOCKS.contains(tag) || tag.equals("td") || tag.equals("th")) {
                         flush.run();
@@ -94,23 +96,96 @@ public final class HtmlReader {
         return new SourceText(out.toString(), origins, decoded.encoding(), List.of());
     }
 
-    private static GridTable grid(Element table) {
-        GridTable grid = new GridTable();
-        int r = 0;
-        for (Element tr : table.getElementsByTag("tr")) {
-            for (Element cell : tr.children()) {
-                if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                    grid.add(r, cellText(cell), span(cell.attr("rowspan")), span(cell.attr("colspan")));
-                }
-            }
-            r++;
+    /** Line breaks and no-break spaces of running text become spaces. */
+    private static void appendFlattened(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            out.append(ch == '\n' || ch == '\r' || ch == '\u00a0' ? ' ' : ch);
         }
-        return grid;
     }
 
-    /** The cell's text; line breaks (&lt;br&gt;, paragraphs) inside it are wrapped labels and vanish. */
+    /**
+     * The grid of a data table, or null for a layout table (one with a table inside it), which only
+     * contributes its text. Rows are the table's tr elements (inside thead/tbody/tfoot or not), cells their
+     * td/th children.
+     */
+    private static GridTable grid(Element table) {
+        GridTable grid = new GridTable();
+        return addRows(table, grid, new int[] {0}) ? grid : null;
+    }
+
+    /** Adds the rows under {@code parent} to the grid; false as soon as a nested table shows. */
+    private static boolean addRows(Element parent, GridTable grid, int[] row) {
+        for (Element child : parent.children()) {
+            String tag = child.normalName();
+            if (tag.equals("tr")) {
+                for (Element cell : child.children()) {
+                    String name = cell.normalName();
+                    if (name.equals("td") || name.equals("th")) {
+                        String text = cellText(cell);
+                        if (text == null) {
+                            return false;
+                        }
+                        grid.add(row[0], text, span(cell.attr("rowspan")), span(cell.attr("colspan")));
+                    } else if (name.equals("table") || !cell.getElementsByTag("table").isEmpty()) {
+                        return false;
+                    }
+                }
+                row[0]++;
+            } else if (tag.equals("table") || !addRows(child, grid, row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The cell's text as jsoup's wholeText() gives it (text nodes as written, &lt;br&gt; as a line break), with
+     * line breaks and the spaces around them removed: they wrap labels (商业&lt;br&gt;企业). Null when the
+     * cell holds a table.
+     */
     private static String cellText(Element cell) {
-        return LINE_BREAK.matcher(cell.wholeText().replace('\u00a0', ' ')).replaceAll("").strip();
+        StringBuilder b = new StringBuilder();
+        boolean[] nested = {false};
+        cell.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    b.append(t.getWholeText());
+                } else if (node instanceof Element e && depth > 0) {
+                    if (e.nameIs("br")) {
+                        b.append('\n');
+                    } else if (e.nameIs("table")) {
+                        nested[0] = true;
+                        return FilterResult.STOP;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        });
+        return nested[0] ? null : withoutLineBreaks(b);
+    }
+
+    /** Removes every run of [ \t]*[\r\n]+[ \t]*, turns no-break spaces into spaces and strips the ends. */
+    static String withoutLineBreaks(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch == '\r' || ch == '\n') {
+                int end = out.length();
+                while (end > 0 && (out.charAt(end - 1) == ' ' || out.charAt(end - 1) == '\t')) {
+                    end--;
+                }
+                out.setLength(end);
+                while (i + 1 < n && " \t\r\n\u00a0".indexOf(s.charAt(i + 1)) >= 0) {
+                    i++;
+                }
+                continue;
+            }
+            out.append(ch == '\u00a0' ? ' ' : ch);
+        }
+        return out.toString().strip();
     }
 
     private static int span(String attr) {
