@@ -113,36 +113,44 @@ final class GridTable {
     /** Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based). */
     void writeLines(int table, StringBuilder out, List<LineOrigin> origins) {
         int[] applicants = applicantColumns();
+        StringBuilder line = new StringBuilder();
         for (int r = 0; r < grid.size(); r++) {
             Placed[] cells = grid.get(r);
             if (applicants != null && r >= HEADER_ROWS - 1 && writeReordered(cells, r, applicants, table, out, origins)) {
                 continue;
             }
-            List<String> fields = new ArrayList<>();
+            line.setLength(0);
+            int fields = 0;
+            boolean anyText = false;
             int firstValueColumn = -1;
             boolean inLabels = true;
             for (int c = 0; c < width; c++) {
                 Placed p = cells[c];
+                String text;
                 if (p == null) {
-                    if (!inLabels) {
-                        fields.add("");
+                    if (inLabels) {
+                        continue;
                     }
-                    continue;
-                }
-                if (p.row() != r || p.column() != c) {
+                    text = "";
+                } else if (p.row() != r || p.column() != c) {
                     continue; // a merged cell is written once, where it starts
+                } else {
+                    text = oneLine(p.text());
+                    if (inLabels && (looksLikeValue(text) || text.isEmpty()) && fields > 0) {
+                        inLabels = false;
+                        firstValueColumn = c + 1;
+                    }
                 }
-                String text = oneLine(p.text());
-                if (inLabels && (looksLikeValue(text) || text.isEmpty()) && !fields.isEmpty()) {
-                    inLabels = false;
-                    firstValueColumn = c + 1;
+                if (fields++ > 0) {
+                    line.append('\t');
                 }
-                fields.add(text);
+                line.append(text);
+                anyText |= !text.isEmpty();
             }
-            if (fields.stream().allMatch(String::isEmpty)) {
+            if (!anyText) {
                 continue;
             }
-            out.append(String.join("\t", fields)).append('\n');
+            out.append(line).append('\n');
             origins.add(LineOrigin.tableRow(table, r + 1, firstValueColumn < 0 ? 1 : firstValueColumn));
         }
     }
@@ -179,6 +187,9 @@ final class GridTable {
 
     /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */
     private static String oneLine(String s) {
+        if (s.indexOf('\t') < 0 && s.indexOf('\r') < 0 && s.indexOf('\n') < 0) {
+            return s.strip();
+        }
         return s.replace('\t', ' ').replace("\r", "").replace("\n", "").strip();
     }
 

@@ -145,6 +145,14 @@ public final class HtmlReader {
      * cell holds a table.
      */
     private static String cellText(Element cell) {
+        // Most cells are <td>text</td> or <td><p>text</p></td>: read those without a traversal.
+        Node only = cell.childNodeSize() == 1 ? cell.childNode(0) : null;
+        if (only instanceof Element e && e.childNodeSize() == 1 && !e.nameIs("table") && !e.nameIs("br")) {
+            only = e.childNode(0);
+        }
+        if (only instanceof TextNode t) {
+            return withoutLineBreaks(t.getWholeText());
+        }
         StringBuilder b = new StringBuilder();
         boolean[] nested = {false};
         cell.filter(new NodeFilter() {
@@ -168,8 +176,15 @@ public final class HtmlReader {
 
     /** Removes every run of [ \t]*[\r\n]+[ \t]*, turns no-break spaces into spaces and strips the ends. */
     static String withoutLineBreaks(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
+        int plain = 0;
+        while (plain < n && s.charAt(plain) != '\r' && s.charAt(plain) != '\n' && s.charAt(plain) != '\u00a0') {
+            plain++;
+        }
+        if (plain == n) {
+            return s.toString().strip();
+        }
+        StringBuilder out = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             char ch = s.charAt(i);
             if (ch == '\r' || ch == '\n') {

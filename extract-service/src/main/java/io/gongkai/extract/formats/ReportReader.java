@@ -73,7 +73,7 @@ public final class ReportReader {
     /** Parses already extracted text; provenance lines are mapped back to the source. */
     public Report parse(SourceText source) {
         Report report = parser.parse(source.text());
-        Map<String, Provenance> mapped = new LinkedHashMap<>();
+        Map<String, Provenance> mapped = new LinkedHashMap<>(Math.max(16, report.provenance().size() * 2));
         report.provenance().forEach((path, p) -> mapped.put(path, locate(p, source)));
         Report located = new Report(report.agency(), report.year(), report.administrativeLevel(), report.publishedOn(),
                 report.templateVersion(), report.activeDisclosure(), report.applications(), report.reviewsAndLawsuits(),

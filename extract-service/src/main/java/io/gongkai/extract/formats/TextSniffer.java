@@ -55,8 +55,31 @@ final class TextSniffer {
     }
 
     static boolean looksLikeHtml(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body");
+        int n = Math.min(bytes.length, 2048);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == '<' && (startsWithIgnoreCase(bytes, i + 1, n, "html") || startsWithIgnoreCase(bytes, i + 1, n, "!doctype html")
+                    || startsWithIgnoreCase(bytes, i + 1, n, "table") || startsWithIgnoreCase(bytes, i + 1, n, "body"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII {@code word} (lower case) is at {@code from}, ignoring ASCII case, before {@code end}. */
+    private static boolean startsWithIgnoreCase(byte[] bytes, int from, int end, String word) {
+        if (from + word.length() > end) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            int b = bytes[from + k];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** No control bytes other than whitespace; or zero bytes that {@link TextDecoder} finds to be UTF-16 text. */

@@ -61,10 +61,13 @@ final class ApplicationsTableReader {
     }
 
     private static final Map<Character, List<Fragment>> FRAGMENTS_BY_FIRST_CHAR = new java.util.HashMap<>();
+    private static final java.util.BitSet FRAGMENT_FIRST_CHARS = new java.util.BitSet(0x10000);
 
     static {
-        FRAGMENTS.forEach((row, texts) -> texts.forEach(t -> FRAGMENTS_BY_FIRST_CHAR
-                .computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(new Fragment(t, row))));
+        FRAGMENTS.forEach((row, texts) -> texts.forEach(t -> {
+            FRAGMENTS_BY_FIRST_CHAR.computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(new Fragment(t, row));
+            FRAGMENT_FIRST_CHARS.set(t.charAt(0));
+        }));
     }
 
     private static void fragments(ApplicationRow row, String template, String... fragments) {
@@ -229,7 +232,11 @@ final class ApplicationsTableReader {
         private static ApplicationRow matchLeaf(String rest) {
             ApplicationRow best = null;
             for (int i = 0; i < rest.length(); i++) {
-                List<Fragment> candidates = FRAGMENTS_BY_FIRST_CHAR.get(rest.charAt(i));
+                char ch = rest.charAt(i);
+                if (!FRAGMENT_FIRST_CHARS.get(ch)) {
+                    continue;
+                }
+                List<Fragment> candidates = FRAGMENTS_BY_FIRST_CHAR.get(ch);
                 if (candidates == null) {
                     continue;
                 }

@@ -73,7 +73,7 @@ public final class ReportTextParser {
             version = TemplateVersion.MIXED;
         }
 
-        Map<String, Provenance> provenance = new LinkedHashMap<>();
+        Map<String, Provenance> provenance = new LinkedHashMap<>(512);
         Map<String, String> units = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> t2Rows = Map.of();

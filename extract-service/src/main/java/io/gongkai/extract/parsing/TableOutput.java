@@ -13,7 +13,8 @@ final class TableOutput {
 
     final String table;
     final Map<String, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
-    final Map<String, Provenance> provenance = new LinkedHashMap<>();
+    /** Sized for table 三's 175 cells, the largest. */
+    final Map<String, Provenance> provenance = new LinkedHashMap<>(256);
     final Map<String, String> units = new LinkedHashMap<>();
     final List<Finding> findings = new ArrayList<>();
     /** Paths whose cells could not be told apart. */

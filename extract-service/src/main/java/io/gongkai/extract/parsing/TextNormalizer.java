@@ -14,19 +14,49 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /**
+     * NFKC, as ICU computes it. A hot path (every line and every token): report text is ASCII, ideographs,
+     * CJK punctuation that NFKC keeps, and full-width forms (（ ， ： １) that NFKC maps to ASCII one to one;
+     * such text is mapped here directly, anything else goes to ICU.
+     */
     static String nfkc(String s) {
-        // Most text is already in NFKC; the quick check spares the copy (a hot path: every line and token).
-        return NFKC.spanQuickCheckYes(s) == s.length() ? s : NFKC.normalize(s);
+        int n = s.length();
+        char[] out = null;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch < 0x80 || isIdeograph(ch) || isStableCjkPunctuation(ch)) {
+                if (out != null) {
+                    out[i] = ch;
+                }
+            } else if ((ch >= 0xFF01 && ch <= 0xFF5E) || ch == 0x3000) {
+                if (out == null) {
+                    out = new char[n];
+                    s.getChars(0, i, out, 0);
+                }
+                out[i] = ch == 0x3000 ? ' ' : (char) (ch - 0xFEE0);
+            } else {
+                return NFKC.spanQuickCheckYes(s) == n ? s : NFKC.normalize(s);
+            }
+        }
+        return out == null ? s : new String(out);
     }
 
+    /** 、。〇《》「」『』【】〔〕〖〗 — ‘ ’ “ ” ·: no NFKC mapping and no composition with what follows. */
+    private static boolean isStableCjkPunctuation(char ch) {
+        return ch == 0x3001 || ch == 0x3002 || ch == 0x3007 || (ch >= 0x300A && ch <= 0x3011) || (ch >= 0x3014 && ch <= 0x3017)
+                || ch == 0x2014 || ch == 0x2018 || ch == 0x2019 || ch == 0x201C || ch == 0x201D || ch == 0x00B7;
+    }
+
+    /** Character.isWhitespace or isSpaceChar, or a zero-width space or BOM; written out because it is hot. */
     static boolean isSpace(char ch) {
         if (ch < 0x80) {
             return ch == ' ' || (ch >= 0x09 && ch <= 0x0D) || (ch >= 0x1C && ch <= 0x1F);
         }
-        if (isIdeograph(ch)) {
-            return false;
+        if (ch < 0x1680) {
+            return ch == 0x00A0;
         }
-        return Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\u200b' || ch == '\ufeff';
+        return ch == 0x1680 || (ch >= 0x2000 && ch <= 0x200B) || ch == 0x2028 || ch == 0x2029 || ch == 0x202F
+                || ch == 0x205F || ch == 0x3000 || ch == 0xFEFF;
     }
 
     /** The CJK Unified Ideographs block: most characters of a report, and none of them is changed here. */
