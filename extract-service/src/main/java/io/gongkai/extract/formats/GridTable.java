@@ -92,7 +92,7 @@ final class GridTable {
                 if (p == null || p.row() != r || p.column() != c || p.colSpan() != 1) {
                     continue;
                 }
-                String label = p.text().replaceAll("\\s", "");
+                String label = withoutWhitespace(p.text());
                 for (int k = 0; k < found.length; k++) {
                     if (found[k] < 0 && APPLICANT_HEADERS.get(k).contains(label)) {
                         found[k] = c;
@@ -183,6 +183,17 @@ final class GridTable {
         origins.add(new LineOrigin(null, table, r + 1, applicants[0] + 1,
                 java.util.Arrays.stream(applicants).map(c -> c + 1).boxed().toList()));
         return true;
+    }
+
+    private static String withoutWhitespace(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!Character.isWhitespace(ch)) {
+                b.append(ch);
+            }
+        }
+        return b.length() == s.length() ? s : b.toString();
     }
 
     /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */

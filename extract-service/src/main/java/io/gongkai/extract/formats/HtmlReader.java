@@ -116,10 +116,10 @@ public final class HtmlReader {
 
     /** Adds the rows under {@code parent} to the grid; false as soon as a nested table shows. */
     private static boolean addRows(Element parent, GridTable grid, int[] row) {
-        for (Element child : parent.children()) {
+        for (Element child = parent.firstElementChild(); child != null; child = child.nextElementSibling()) {
             String tag = child.normalName();
             if (tag.equals("tr")) {
-                for (Element cell : child.children()) {
+                for (Element cell = child.firstElementChild(); cell != null; cell = cell.nextElementSibling()) {
                     String name = cell.normalName();
                     if (name.equals("td") || name.equals("th")) {
                         String text = cellText(cell);

@@ -20,7 +20,7 @@ final class DisclosureTableReader {
         int score2021 = 0;
         int score2019 = 0;
         for (int i = from; i < to; i++) {
-            String c = lines.get(i).compact;
+            String c = lines.get(i).compact();
             score2021 += count(c, MARKERS_2021);
             score2019 += count(c, MARKERS_2019);
         }
@@ -115,7 +115,7 @@ final class DisclosureTableReader {
     /** The unit of 采购总金额 printed in the 2019 header, e.g. "采购总金额（万元）". */
     private static String headerUnit(List<Line> lines, int from, int to) {
         for (int i = from; i < to; i++) {
-            String c = lines.get(i).compact;
+            String c = lines.get(i).compact();
             int at = c.indexOf("采购总金额");
             if (at >= 0) {
                 String rest = c.substring(at + 5, Math.min(c.length(), at + 12));

@@ -8,20 +8,39 @@ final class Line {
 
     final int number;
     final String raw;
-    /** {@link TextNormalizer#squeeze}: NFKC, no whitespace, no markdown marks. */
-    final String squeezed;
-    /** {@link TextNormalizer#compact}: letters and digits only. */
-    final String compact;
+    /** {@link TextNormalizer#squeeze}, computed when first asked: narrative lines mostly never are. */
+    private String squeezed;
+    private String compact;
 
     Line(int number, String raw) {
         this.number = number;
         this.raw = raw;
-        this.squeezed = TextNormalizer.squeeze(raw);
-        this.compact = TextNormalizer.compact(squeezed);
+    }
+
+    /** {@link TextNormalizer#squeeze}: NFKC, no whitespace, no markdown marks. */
+    String squeezed() {
+        if (squeezed == null) {
+            squeezed = TextNormalizer.squeeze(raw);
+        }
+        return squeezed;
+    }
+
+    /** {@link TextNormalizer#compact}: letters and digits only. */
+    String compact() {
+        if (compact == null) {
+            compact = TextNormalizer.compact(squeezed());
+        }
+        return compact;
     }
 
     boolean isBlank() {
-        return squeezed.isEmpty();
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (ch >= 0x4E00 && ch <= 0x9FFF || ch >= '0' && ch <= '9') {
+                return false; // an ideograph or a digit survives squeezing
+            }
+        }
+        return squeezed().isEmpty();
     }
 
     /** Splits on \n, \r\n and \r, so that line numbers match what an editor shows. */

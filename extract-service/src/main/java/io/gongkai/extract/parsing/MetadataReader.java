@@ -49,15 +49,15 @@ final class MetadataReader {
             if (isNavigation(line)) {
                 continue;
             }
-            String s = stripTitleMarks(line.squeezed);
+            String s = stripTitleMarks(line.squeezed());
             if (s.length() <= MAX_TITLE && TITLE_WORDS.matcher(s).find() && (!withYear || YEAR.matcher(s).find())) {
                 return new Title(i, i, s);
             }
             int next = nextNonBlank(lines, i + 1);
             if (next > 0 && s.length() <= MAX_TITLE) {
-                String joined = s + stripTitleMarks(lines.get(next).squeezed);
+                String joined = s + stripTitleMarks(lines.get(next).squeezed());
                 if (joined.length() <= MAX_TITLE && TITLE_WORDS.matcher(joined).find() && !TITLE_WORDS.matcher(
-                        stripTitleMarks(lines.get(next).squeezed)).find() && (!withYear || YEAR.matcher(joined).find())) {
+                        stripTitleMarks(lines.get(next).squeezed())).find() && (!withYear || YEAR.matcher(joined).find())) {
                     return new Title(i, next, joined);
                 }
             }
@@ -67,8 +67,8 @@ final class MetadataReader {
 
     /** A web page's menu or breadcrumb ("首页 > 政务公开 > 年度报告", a row of a navigation table) is no title. */
     private static boolean isNavigation(Line line) {
-        return line.raw.indexOf('\t') >= 0 || line.squeezed.contains("首页") || line.squeezed.contains("当前位置")
-                || line.squeezed.contains(">") || line.squeezed.contains("›") || line.squeezed.contains("»");
+        return line.raw.indexOf('\t') >= 0 || line.squeezed().contains("首页") || line.squeezed().contains("当前位置")
+                || line.squeezed().contains(">") || line.squeezed().contains("›") || line.squeezed().contains("»");
     }
 
     private static String stripTitleMarks(String s) {
@@ -103,7 +103,7 @@ final class MetadataReader {
         String above = null;
         for (int i = title.firstIndex() - 1; i >= 0 && i >= title.firstIndex() - 3; i--) {
             if (!lines.get(i).isBlank()) {
-                String s = lines.get(i).squeezed;
+                String s = lines.get(i).squeezed();
                 if (isAgencyName(s)) {
                     above = s;
                 }
@@ -184,7 +184,7 @@ final class MetadataReader {
                 continue;
             }
             seen++;
-            Matcher m = STATISTICS_YEAR.matcher(line.squeezed);
+            Matcher m = STATISTICS_YEAR.matcher(line.squeezed());
             if (m.find()) {
                 int y = Integer.parseInt(m.group(1));
                 if (y >= 1990 && y <= 2100) {
@@ -207,14 +207,14 @@ final class MetadataReader {
                 continue;
             }
             seen++;
-            LocalDate d = signatureDate(line.squeezed, MAX_SIGNATURE);
+            LocalDate d = signatureDate(line.squeezed(), MAX_SIGNATURE);
             if (d != null) {
                 return d;
             }
         }
         if (title != null) {
             for (int i = title.lastIndex() + 1; i < lines.size() && i <= title.lastIndex() + 4; i++) {
-                LocalDate d = signatureDate(lines.get(i).squeezed, 0);
+                LocalDate d = signatureDate(lines.get(i).squeezed(), 0);
                 if (d != null) {
                     return d;
                 }

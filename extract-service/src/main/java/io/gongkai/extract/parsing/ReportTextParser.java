@@ -153,7 +153,7 @@ public final class ReportTextParser {
 
         private static int anchor(List<Line> lines, int from, Predicate<String> isStart) {
             for (int i = from; i < lines.size(); i++) {
-                if (isStart.test(lines.get(i).compact)) {
+                if (isStart.test(lines.get(i).compact())) {
                     return i;
                 }
             }

@@ -48,7 +48,10 @@ final class SectionLocator {
         List<Heading> out = new ArrayList<>(6);
         int last = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String s = lines.get(i).squeezed;
+            if (lines.get(i).raw.indexOf('。') >= 0) {
+                continue; // a sentence, not a heading (checked on the raw text: most lines are never squeezed)
+            }
+            String s = lines.get(i).squeezed();
             if (s.isEmpty() || s.length() > MAX_HEADING + 3 || s.indexOf('。') >= 0) {
                 continue;
             }
