@@ -48,8 +48,8 @@ final class SectionLocator {
         List<Heading> out = new ArrayList<>(6);
         int last = 0;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).raw.indexOf('。') >= 0) {
-                continue; // a sentence, not a heading (checked on the raw text: most lines are never squeezed)
+            if (!mayBeHeading(lines.get(i).raw, primary)) {
+                continue; // decided on the raw text: most lines need never be squeezed
             }
             String s = lines.get(i).squeezed();
             if (s.isEmpty() || s.length() > MAX_HEADING + 3 || s.indexOf('。') >= 0) {
@@ -77,6 +77,25 @@ final class SectionLocator {
             }
         }
         return out;
+    }
+
+    /**
+     * False for lines that cannot be headings whatever squeezing does: sentences (。), and lines whose first
+     * printed character is an ideograph other than 一 … 六 or a digit (both survive squeezing unchanged).
+     */
+    private static boolean mayBeHeading(String raw, boolean primary) {
+        if (raw.indexOf('。') >= 0) {
+            return false;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (TextNormalizer.isSpace(ch) || ch == '*' || ch == '#' || ch == '`' || ch == '>') {
+                continue;
+            }
+            boolean ideograph = ch >= 0x4E00 && ch <= 0x9FFF;
+            return !(ch >= '0' && ch <= '9') && !(ideograph && (!primary || NUMERALS.indexOf(ch) < 0));
+        }
+        return false;
     }
 
     private static boolean hasKeyword(String rest, int number) {
