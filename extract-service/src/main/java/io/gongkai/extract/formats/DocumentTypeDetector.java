@@ -17,7 +17,7 @@ import org.apache.tika.mime.MimeTypes;
  * from the client's Content-Type or file name. Tika-core alone sees a DOCX as a zip and a DOC as an OLE2
  * container, so those two are told apart by their contents (word/document.xml, the WordDocument stream).
  * Tika's magic matching costs ~0.4 ms whatever the size, as much as parsing a report; so the two cases that
- * are certain without it — Chinese text without control bytes, and a page opening with &lt;!DOCTYPE html or
+ * are certain without it — a PDF header, text without control bytes, and a page opening with &lt;!DOCTYPE html or
  * &lt;html — skip it (no magic number of another format starts that way).
  */
 public final class DocumentTypeDetector {
@@ -31,6 +31,9 @@ public final class DocumentTypeDetector {
     public DocumentType detect(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return DocumentType.EMPTY;
+        }
+        if (startsWithPdfHeader(bytes)) {
+            return DocumentType.PDF; // Tika's magic for PDF is this very header
         }
         DocumentType obvious = TextSniffer.obviousTextOrHtml(bytes);
         if (obvious != null) {
@@ -63,6 +66,10 @@ public final class DocumentTypeDetector {
             return TextSniffer.looksLikeHtml(bytes) ? DocumentType.HTML : DocumentType.TEXT;
         }
         return DocumentType.BINARY;
+    }
+
+    private static boolean startsWithPdfHeader(byte[] bytes) {
+        return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-';
     }
 
     private static boolean isWordZip(byte[] bytes) {
