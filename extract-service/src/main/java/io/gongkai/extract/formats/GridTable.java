@@ -73,50 +73,25 @@ final class GridTable {
         return grid.get(row);
     }
 
-    /** Table 三's applicant columns in template order, as their headers print them. */
-    private static final List<List<String>> APPLICANT_HEADERS = List.of(List.of("自然人"), List.of("商业企业"),
-            List.of("科研机构"), List.of("社会公益组织", "社会组织", "公益组织"), List.of("法律服务机构"), List.of("其他"),
-            List.of("总计", "合计"));
-    private static final int HEADER_ROWS = 4;
-
-    /**
-     * Where table 三 prints its applicant columns in another order than the template's, the grid columns of
-     * the template's order (found by the headers' labels); else null (values are written as printed).
-     */
-    private int[] applicantColumns() {
-        int[] found = new int[APPLICANT_HEADERS.size()];
-        java.util.Arrays.fill(found, -1);
-        for (int r = 0; r < Math.min(HEADER_ROWS, grid.size()); r++) {
-            for (int c = 0; c < width; c++) {
-                Placed p = grid.get(r)[c];
-                if (p == null || p.row() != r || p.column() != c || p.colSpan() != 1) {
-                    continue;
-                }
-                String label = withoutWhitespace(p.text());
-                for (int k = 0; k < found.length; k++) {
-                    if (found[k] < 0 && APPLICANT_HEADERS.get(k).contains(label)) {
-                        found[k] = c;
-                    }
-                }
-            }
-        }
-        boolean ascending = true;
-        for (int k = 0; k < found.length; k++) {
-            if (found[k] < 0) {
-                return null;
-            }
-            ascending &= k == 0 || found[k] > found[k - 1];
-        }
-        return ascending || java.util.Arrays.stream(found).distinct().count() != found.length ? null : found;
-    }
-
     /** Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based). */
     void writeLines(int table, StringBuilder out, List<LineOrigin> origins) {
-        int[] applicants = applicantColumns();
+        // The column order the last header named; header rows (rows without values) before a data row may
+        // name a new one (table 二 has a header per block).
+        int[] columns = null;
+        int headerFrom = -1;
         StringBuilder line = new StringBuilder();
         for (int r = 0; r < grid.size(); r++) {
             Placed[] cells = grid.get(r);
-            if (applicants != null && r >= HEADER_ROWS - 1 && writeReordered(cells, r, applicants, table, out, origins)) {
+            if (!hasValue(cells, r)) {
+                headerFrom = headerFrom < 0 ? r : headerFrom;
+            } else if (headerFrom >= 0) {
+                HeaderColumns.Found found = HeaderColumns.find(grid, width, headerFrom, r);
+                if (found.layout()) {
+                    columns = found.columns();
+                }
+                headerFrom = -1;
+            }
+            if (columns != null && headerFrom < 0 && writeReordered(cells, r, columns, table, out, origins)) {
                 continue;
             }
             line.setLength(0);
@@ -155,9 +130,18 @@ final class GridTable {
         }
     }
 
+    private static boolean hasValue(Placed[] cells, int r) {
+        for (Placed p : cells) {
+            if (p != null && p.row() == r && HeaderColumns.isValue(p.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Writes a data row of table 三 with its values in the template's column order: the labels left of the
-     * first applicant column, then one field per applicant column. False for rows that are not data rows.
+     * Writes a data row with its values in the template's column order: the labels left of the first value
+     * column, then one field per value column. False for a row without values.
      */
     private boolean writeReordered(Placed[] cells, int r, int[] applicants, int table, StringBuilder out,
             List<LineOrigin> origins) {
@@ -176,24 +160,13 @@ final class GridTable {
             anyValue |= looksLikeValue(text);
             fields.add(text.isEmpty() ? " " : text);
         }
-        if (!anyValue || fields.size() == applicants.length) {
+        if (!anyValue) {
             return false;
         }
         out.append(String.join("\t", fields)).append('\n');
         origins.add(new LineOrigin(null, table, r + 1, applicants[0] + 1,
                 java.util.Arrays.stream(applicants).map(c -> c + 1).boxed().toList()));
         return true;
-    }
-
-    private static String withoutWhitespace(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (!Character.isWhitespace(ch)) {
-                b.append(ch);
-            }
-        }
-        return b.length() == s.length() ? s : b.toString();
     }
 
     /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */
