@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the six section headings 一 … 六. A heading is a short line numbered 一、… whose words name the
- * section; this keeps table 三's own rows ("一、本年新收…", "三、本年度办理结果", "四、结转下年度继续办理")
+ * Finds the six section headings 一 … 六 (in 2008-format reports 一 … 七, where 五 … 七 are sections 4 … 6).
+ * A heading is a short line numbered 一、… whose words name the section; this keeps table 三's own rows ("一、本年新收…", "三、本年度办理结果", "四、结转下年度继续办理")
  * and narrative lines ("一是…") from being taken for headings.
  */
 final class SectionLocator {
@@ -17,8 +17,9 @@ final class SectionLocator {
     record Heading(int number, int index) {
     }
 
-    private static final String NUMERALS = "一二三四五六";
-    private static final Pattern PRIMARY = Pattern.compile("([一二三四五六])([、.,:．，：]?)(.+)");
+    /** 七 only occurs in the 2008 format, whose 四 (收费及减免) has no counterpart and shifts 五 … 七 down by one. */
+    private static final String NUMERALS = "一二三四五六七";
+    private static final Pattern PRIMARY = Pattern.compile("([一二三四五六七])([、.,:．，：]?)(.+)");
     private static final Pattern PARENTHESISED = Pattern.compile("\\(([一二三四五六])\\)(.+)");
     private static final List<List<String>> KEYWORDS = List.of(
             List.of("总体情况", "概述", "总体", "基本情况", "概况"),
@@ -63,18 +64,23 @@ final class SectionLocator {
             if (!m.matches()) {
                 continue;
             }
-            int number = NUMERALS.indexOf(m.group(1).charAt(0)) + 1;
+            int printed = NUMERALS.indexOf(m.group(1).charAt(0)) + 1;
             String rest = primary ? m.group(3) : m.group(2);
-            if (number <= last || rest.length() > MAX_HEADING) {
+            if (rest.length() > MAX_HEADING) {
+                continue;
+            }
+            // The section a heading opens: its own number, or for 五 … 七 of the 2008 format (四、…收费及减免
+            // inserted before 复议诉讼) the number before it, when the words say so.
+            int number = printed <= 6 && hasKeyword(rest, printed) ? printed
+                    : primary && printed >= 5 && hasKeyword(rest, printed - 1) ? printed - 1 : 0;
+            if (number <= last) {
                 continue;
             }
             if (primary && m.group(2).isEmpty() && !startsWithKeyword(rest, number)) {
                 continue;
             }
-            if (hasKeyword(rest, number)) {
-                out.add(new Heading(number, i));
-                last = number;
-            }
+            out.add(new Heading(number, i));
+            last = number;
         }
         return out;
     }

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class ExtractionService {
 
     /** Changes whenever extraction changes its output for the same bytes. */
-    public static final String EXTRACTOR_VERSION = "formats-2";
+    public static final String EXTRACTOR_VERSION = "formats-3";
 
     private static final Logger LOG = Logger.getLogger(ExtractionService.class);
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gongkai.model.Report;
+import io.gongkai.model.Section;
 import io.gongkai.model.TemplateVersion;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class TemplateGenerationsTest {
             无。
             六、存在的主要问题和改进措施
             公开内容仍需丰富。
+            七、其他需要报告的事项
+            无。
             政府信息公开情况统计表
             指标名称 计量单位 本年度 历年累计
             主动公开文件数 条 1200 8000
@@ -47,8 +51,12 @@ class TemplateGenerationsTest {
         assertEquals("county", report.administrativeLevel());
         assertEquals("2017-03-30", String.valueOf(report.publishedOn()));
         assertTrue(report.cells().values().stream().allMatch(v -> v == null), "no value is invented: " + report.cells());
-        // 2008-format headings after 三 (四、…收费及减免, 五、…复议诉讼, 六、…问题和改进措施) are not mapped yet.
-        assertTrue(report.sections().size() >= 3, "sections: " + report.sections());
+        // 2008-format headings: 四、…收费及减免 has no section of its own (it stays in 三's text); 五 (复议诉讼)
+        // is section 4, 六 (问题和改进) section 5, 七 (其他) section 6.
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), report.sections().stream().map(Section::number).toList());
+        assertEquals("五、因政府信息公开申请行政复议、提起行政诉讼的情况", report.sections().get(3).heading());
+        assertEquals("六、存在的主要问题和改进措施", report.sections().get(4).heading());
+        assertTrue(report.sections().get(2).text().contains("未收取任何费用"), report.sections().get(2).text());
     }
 
     @ParameterizedTest
