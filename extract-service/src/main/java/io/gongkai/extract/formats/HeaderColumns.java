@@ -31,8 +31,19 @@ final class HeaderColumns {
         }
 
         boolean matches(String leaf, String path) {
-            boolean leafMatches = equals.contains(leaf) || contains.stream().anyMatch(leaf::contains);
-            return leafMatches && (group == null || path.contains(group)) && notInGroup.stream().noneMatch(path::contains);
+            if (!equals.contains(leaf) && !containsAny(leaf, contains)) {
+                return false;
+            }
+            return (group == null || path.contains(group)) && !containsAny(path, notInGroup);
+        }
+
+        private static boolean containsAny(String s, List<String> fragments) {
+            for (String f : fragments) {
+                if (s.contains(f)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
