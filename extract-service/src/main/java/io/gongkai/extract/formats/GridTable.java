@@ -7,7 +7,9 @@ import java.util.List;
  * A table of an HTML page or Word file with its merged cells expanded into a grid, written out as the
  * tab-separated lines the report text parser reads: one line per row, label cells first, then one field
  * per value cell (an empty field for a blank cell). A cell spanning rows is written on its first row only
- * and a cell spanning columns once, as printed; every line keeps its table, row and grid column.
+ * and a cell spanning columns once, as printed; every line keeps its table, row and grid column. Where the
+ * header rows above a data row name its value columns in another order than the template's
+ * ({@link HeaderColumns}), the values are written in the template's order and each keeps its grid column.
  */
 final class GridTable {
 
@@ -91,7 +93,7 @@ final class GridTable {
                 }
                 headerFrom = -1;
             }
-            if (columns != null && headerFrom < 0 && writeReordered(cells, r, columns, table, out, origins)) {
+            if (columns != null && headerFrom < 0 && writeInTemplateOrder(cells, r, columns, table, out, origins)) {
                 continue;
             }
             line.setLength(0);
@@ -130,9 +132,10 @@ final class GridTable {
         }
     }
 
-    private static boolean hasValue(Placed[] cells, int r) {
-        for (Placed p : cells) {
-            if (p != null && p.row() == r && HeaderColumns.isValue(p.text())) {
+    private boolean hasValue(Placed[] cells, int r) {
+        for (int c = 0; c < width; c++) {
+            Placed p = cells[c];
+            if (p != null && p.row() == r && p.column() == c && HeaderColumns.isValue(p.text())) {
                 return true;
             }
         }
@@ -143,9 +146,9 @@ final class GridTable {
      * Writes a data row with its values in the template's column order: the labels left of the first value
      * column, then one field per value column. False for a row without values.
      */
-    private boolean writeReordered(Placed[] cells, int r, int[] applicants, int table, StringBuilder out,
+    private boolean writeInTemplateOrder(Placed[] cells, int r, int[] columns, int table, StringBuilder out,
             List<LineOrigin> origins) {
-        int first = java.util.Arrays.stream(applicants).min().orElse(0);
+        int first = java.util.Arrays.stream(columns).min().orElse(0);
         List<String> fields = new ArrayList<>();
         for (int c = 0; c < first; c++) {
             Placed p = cells[c];
@@ -154,7 +157,7 @@ final class GridTable {
             }
         }
         boolean anyValue = false;
-        for (int c : applicants) {
+        for (int c : columns) {
             Placed p = cells[c];
             String text = p == null || p.row() != r || p.column() != c ? "" : oneLine(p.text());
             anyValue |= looksLikeValue(text);
@@ -164,8 +167,8 @@ final class GridTable {
             return false;
         }
         out.append(String.join("\t", fields)).append('\n');
-        origins.add(new LineOrigin(null, table, r + 1, applicants[0] + 1,
-                java.util.Arrays.stream(applicants).map(c -> c + 1).boxed().toList()));
+        origins.add(new LineOrigin(null, table, r + 1, columns[0] + 1,
+                java.util.Arrays.stream(columns).map(c -> c + 1).boxed().toList()));
         return true;
     }
 
