@@ -16,8 +16,14 @@ final class PositionedTextStripper extends PDFTextStripper {
     private int page;
 
     PositionedTextStripper() {
+        this(true);
+    }
+
+    /** {@code textOnlyFonts}: load fonts without their programs where the PDF allows ({@link TextOnlyFonts}). */
+    PositionedTextStripper(boolean textOnlyFonts) {
         setSortByPosition(true);
         setAddMoreFormatting(false);
+        addOperator(new TextOnlyFonts(textOnlyFonts).setFontOperator(this));
     }
 
     /** The lines of 1-based page {@code page}. */
