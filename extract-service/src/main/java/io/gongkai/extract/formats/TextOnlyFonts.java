@@ -37,7 +37,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * whole program, and the CJK subsets Word exports keep the full font's glyph count (28,000 to 50,000 entries in
  * loca and hmtx, read byte by byte): 40 % of reading the corpus PDFs. Reading text needs none of that for a
  * Type0 font with Identity-H encoding, a CIDFontType2 descendant with /W widths and a font bounding box, and a
- * ToUnicode map covering every CID /W lists: widths, heights and Unicode all come from the PDF's dictionaries.
+ * ToUnicode map covering every CID /W lists: widths, heights and Unicode all come from the PDF's dictionaries
+ * (a code ToUnicode does not map after all is answered by the font loaded in full).
  * Such a font is loaded from copies of its dictionaries without the program (PDFBox is handed a fixed stand-in
  * program it reads no glyph of). The one number PDFBox takes from the program, the width of a space when
  * ToUnicode maps none (it decides where words break), is read here from the program's head, hhea, maxp and hmtx
@@ -154,6 +155,7 @@ final class TextOnlyFonts {
         private final COSStream program;
         private final COSBase cidToGidMap;
         private float spaceWidth = -1f;
+        private PDType0Font full;
 
         TextOnlyType0Font(COSDictionary dict, COSDictionary original, COSStream program, COSBase cidToGidMap)
                 throws IOException {
@@ -178,7 +180,7 @@ final class TextOnlyFonts {
                 COSBase next = widths.getObject(i + 1);
                 if (next instanceof COSArray list) {
                     for (int k = 0; k < list.size(); k++) {
-                        if (++checked > 0x10000 || toUnicode.toUnicode(first.intValue() + k) == null) {
+                        if (++checked > 0x10000 || toUnicode.toUnicode(first.intValue() + k, 2) == null) {
                             return false;
                         }
                     }
@@ -186,7 +188,7 @@ final class TextOnlyFonts {
                 } else if (next instanceof COSNumber last && i + 2 < widths.size()
                         && last.intValue() - first.intValue() <= 0xFFFF) {
                     for (int cid = first.intValue(); cid <= last.intValue(); cid++) {
-                        if (++checked > 0x10000 || toUnicode.toUnicode(cid) == null) {
+                        if (++checked > 0x10000 || toUnicode.toUnicode(cid, 2) == null) {
                             return false;
                         }
                     }
@@ -225,13 +227,39 @@ final class TextOnlyFonts {
             return spaceWidth;
         }
 
+        /**
+         * The ToUnicode map's text for a code it maps (as PDFont.toUnicode gives it). A code it does not map makes
+         * PDType0Font look into the program's cmap: that question goes to the font loaded in full.
+         */
+        @Override
+        public String toUnicode(int code) {
+            // PDFont.toUnicode reads an Identity-H font's ToUnicode map with two-byte codes.
+            String unicode = getToUnicodeCMap().toUnicode(code, 2);
+            if (unicode != null) {
+                return unicode;
+            }
+            try {
+                return fullFont().toUnicode(code);
+            } catch (IOException e) {
+                return null; // a program PDFBox cannot load either: no text for the code, as PDFBox would give
+            }
+        }
+
         /** A program this class cannot read (not plain TrueType, tables missing): ask PDFBox with the program loaded. */
         private float fromTheFullFont() {
             try {
-                return new PDType0Font(original).getSpaceWidth();
+                return fullFont().getSpaceWidth();
             } catch (IOException | RuntimeException e) {
                 return UNKNOWN_SPACE_WIDTH;
             }
+        }
+
+        /** The same font loaded by PDFBox with its program, for the rare questions only the program answers. */
+        private PDType0Font fullFont() throws IOException {
+            if (full == null) {
+                full = new PDType0Font(original);
+            }
+            return full;
         }
 
         /**
