@@ -12,6 +12,7 @@ import org.apache.pdfbox.text.TextPosition;
 final class PositionedTextStripper extends PDFTextStripper {
 
     private final List<PositionedLine> lines = new ArrayList<>();
+    private final TextOnlyFonts fonts;
     private List<PositionedLine.Word> current = new ArrayList<>();
     private int page;
 
@@ -23,7 +24,13 @@ final class PositionedTextStripper extends PDFTextStripper {
     PositionedTextStripper(boolean textOnlyFonts) {
         setSortByPosition(true);
         setAddMoreFormatting(false);
-        addOperator(new TextOnlyFonts(textOnlyFonts).setFontOperator(this));
+        this.fonts = new TextOnlyFonts(textOnlyFonts);
+        addOperator(fonts.setFontOperator(this));
+    }
+
+    /** How many fonts of the pages read so far were loaded without their program. */
+    int fontsLoadedWithoutProgram() {
+        return fonts.loadedWithoutProgram();
     }
 
     /** The lines of 1-based page {@code page}. */

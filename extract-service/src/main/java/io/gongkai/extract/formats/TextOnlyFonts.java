@@ -2,7 +2,6 @@ package io.gongkai.extract.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,8 +36,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * whole program, and the CJK subsets Word exports keep the full font's glyph count (28,000 to 50,000 entries in
  * loca and hmtx, read byte by byte): 40 % of reading the corpus PDFs. Reading text needs none of that for a
  * Type0 font with Identity-H encoding, a CIDFontType2 descendant with /W widths and a font bounding box, and a
- * ToUnicode map covering every CID /W lists: widths, heights and Unicode all come from the PDF's dictionaries
- * (a code ToUnicode does not map after all is answered by the font loaded in full).
+ * ToUnicode map: widths, heights and Unicode all come from the PDF's dictionaries (a code ToUnicode does not map
+ * is answered by the font loaded in full, lazily, since PDFBox would look into the program's cmap for it).
  * Such a font is loaded from copies of its dictionaries without the program (PDFBox is handed a fixed stand-in
  * program it reads no glyph of). The one number PDFBox takes from the program, the width of a space when
  * ToUnicode maps none (it decides where words break), is read here from the program's head, hhea, maxp and hmtx
@@ -57,10 +56,8 @@ final class TextOnlyFonts {
     private final boolean enabled;
 
     TextOnlyFonts(boolean enabled) {
-        this.enabled = enabled;
-        if (enabled) {
-            StandInMapper.install();
-        }
+        // Without the stand-in (PDFBox's own font resource missing) every font is loaded in full, as before.
+        this.enabled = enabled && StandInMapper.install();
     }
 
     /** The operator "Tf" (set font and size) as PDFBox's SetFontAndSize, with fonts loaded here. */
@@ -106,14 +103,25 @@ final class TextOnlyFonts {
         return font;
     }
 
+    /** How many of the fonts used so far were loaded without their program. */
+    int loadedWithoutProgram() {
+        int n = 0;
+        for (PDFont font : loaded.values()) {
+            if (font instanceof TextOnlyType0Font) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The font loaded from copies of its dictionaries without the program, or null when it does not qualify. */
-    private static PDFont withoutProgram(COSDictionary type0) throws IOException {
+    private static PDFont withoutProgram(COSDictionary type0) {
         if (!COSName.TYPE0.equals(type0.getCOSName(COSName.SUBTYPE)) || !COSName.IDENTITY_H.equals(type0.getCOSName(COSName.ENCODING))
                 || !(type0.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream)
                 || !(type0.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray descendants)
                 || descendants.size() != 1 || !(descendants.getObject(0) instanceof COSDictionary cidFont)
                 || !COSName.CID_FONT_TYPE2.equals(cidFont.getCOSName(COSName.SUBTYPE))
-                || !(cidFont.getDictionaryObject(COSName.W) instanceof COSArray widths)
+                || !(cidFont.getDictionaryObject(COSName.W) instanceof COSArray)
                 || !(cidFont.getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary descriptor)
                 || !(descriptor.getDictionaryObject(COSName.FONT_FILE2) instanceof COSStream program)
                 || !nonZeroBox(descriptor.getDictionaryObject(COSName.FONT_BBOX))) {
@@ -128,8 +136,12 @@ final class TextOnlyFonts {
         COSArray descendantsCopy = new COSArray();
         descendantsCopy.add(cidFontCopy);
         type0Copy.setItem(COSName.DESCENDANT_FONTS, descendantsCopy);
-        TextOnlyType0Font font = new TextOnlyType0Font(type0Copy, type0, program, cidFont.getDictionaryObject(COSName.CID_TO_GID_MAP));
-        return font.mapsEveryCid(widths) ? font : null;
+        try {
+            TextOnlyType0Font font = new TextOnlyType0Font(type0Copy, type0, program, cidFont.getDictionaryObject(COSName.CID_TO_GID_MAP));
+            return font.hasUnicodeMappings() ? font : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // whatever went wrong, PDFBox loads the font its own way and says what it finds
+        }
     }
 
     /** A bounding box PDFBox takes from the descriptor rather than from the program: four numbers, not all zero. */
@@ -165,39 +177,10 @@ final class TextOnlyFonts {
             this.cidToGidMap = cidToGidMap;
         }
 
-        /** /W is [c [w1 w2 …]] or [c_first c_last w] entries; every CID named must have a Unicode mapping. */
-        boolean mapsEveryCid(COSArray widths) {
+        /** Whether the ToUnicode map maps anything: else every code would go to the full font anyway. */
+        boolean hasUnicodeMappings() {
             CMap toUnicode = getToUnicodeCMap();
-            if (toUnicode == null || !toUnicode.hasUnicodeMappings()) {
-                return false;
-            }
-            int i = 0;
-            int checked = 0; // a hostile /W could name billions of CIDs: more than 2^16 (all CIDs) is not a real font
-            while (i + 1 < widths.size()) {
-                if (!(widths.getObject(i) instanceof COSNumber first)) {
-                    return false;
-                }
-                COSBase next = widths.getObject(i + 1);
-                if (next instanceof COSArray list) {
-                    for (int k = 0; k < list.size(); k++) {
-                        if (++checked > 0x10000 || toUnicode.toUnicode(first.intValue() + k, 2) == null) {
-                            return false;
-                        }
-                    }
-                    i += 2;
-                } else if (next instanceof COSNumber last && i + 2 < widths.size()
-                        && last.intValue() - first.intValue() <= 0xFFFF) {
-                    for (int cid = first.intValue(); cid <= last.intValue(); cid++) {
-                        if (++checked > 0x10000 || toUnicode.toUnicode(cid, 2) == null) {
-                            return false;
-                        }
-                    }
-                    i += 3;
-                } else {
-                    return false;
-                }
-            }
-            return true;
+            return toUnicode != null && toUnicode.hasUnicodeMappings();
         }
 
         /**
@@ -339,9 +322,10 @@ final class TextOnlyFonts {
             this.standIn = standIn;
         }
 
-        static synchronized void install() {
+        /** Installs the mapper once; false when the stand-in cannot be read. */
+        static synchronized boolean install() {
             if (installed) {
-                return;
+                return true;
             }
             try (InputStream in = PDFont.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
                 if (in == null) {
@@ -356,9 +340,10 @@ final class TextOnlyFonts {
                 standIn.getName();
                 FontMappers.set(new StandInMapper(FontMappers.instance(), standIn));
                 installed = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                installed = false;
             }
+            return installed;
         }
 
         @Override

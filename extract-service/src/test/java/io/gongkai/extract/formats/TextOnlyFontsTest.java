@@ -61,6 +61,8 @@ class TextOnlyFontsTest {
                 }
             }
             assertTrue(words > 100, name + " has text to compare: " + words + " words");
+            assertTrue(textOnlyFonts.fontsLoadedWithoutProgram() > 0, name + ": the fonts were really loaded without program");
+            assertEquals(0, fullFonts.fontsLoadedWithoutProgram());
         }
     }
 }
