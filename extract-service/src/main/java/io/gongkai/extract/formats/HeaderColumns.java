@@ -131,14 +131,25 @@ final class HeaderColumns {
 
     /** Without whitespace: headers wrap (商业<br>企业) and pad (自 然 人). */
     private static String compact(String s) {
+        int plain = 0;
+        while (plain < s.length() && !isGap(s.charAt(plain))) {
+            plain++;
+        }
+        if (plain == s.length()) {
+            return s; // most header cells: nothing to drop, no copy
+        }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (!Character.isWhitespace(ch) && ch != '\u3000' && ch != '\u00a0') {
+            if (!isGap(ch)) {
                 b.append(ch);
             }
         }
-        return b.length() == s.length() ? s : b.toString();
+        return b.toString();
+    }
+
+    private static boolean isGap(char ch) {
+        return Character.isWhitespace(ch) || ch == '\u3000' || ch == '\u00a0';
     }
 
     /** Whether a cell holds a value (a number or a no-value marker), which makes its row a data row. */
