@@ -36,7 +36,7 @@ final class Line {
     boolean isBlank() {
         for (int i = 0; i < raw.length(); i++) {
             char ch = raw.charAt(i);
-            if (ch >= 0x4E00 && ch <= 0x9FFF || ch >= '0' && ch <= '9') {
+            if (TextNormalizer.isIdeograph(ch) || ch >= '0' && ch <= '9') {
                 return false; // an ideograph or a digit survives squeezing
             }
         }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the six section headings 一 … 六 (in 2008-format reports 一 … 七, where 五 … 七 are sections 4 … 6).
- * A heading is a short line numbered 一、… whose words name the section; this keeps table 三's own rows ("一、本年新收…", "三、本年度办理结果", "四、结转下年度继续办理")
- * and narrative lines ("一是…") from being taken for headings.
+ * A heading is a short line numbered 一、… whose words name the section; this keeps table 三's own rows
+ * ("一、本年新收…", "三、本年度办理结果", "四、结转下年度继续办理") and narrative lines ("一是…") from being
+ * taken for headings.
  */
 final class SectionLocator {
 
@@ -95,11 +96,10 @@ final class SectionLocator {
         }
         for (int i = 0; i < raw.length(); i++) {
             char ch = raw.charAt(i);
-            if (TextNormalizer.isSpace(ch) || ch == '*' || ch == '#' || ch == '`' || ch == '>') {
+            if (TextNormalizer.droppedBySqueeze(ch)) {
                 continue;
             }
-            boolean ideograph = ch >= 0x4E00 && ch <= 0x9FFF;
-            return !(ch >= '0' && ch <= '9') && !(ideograph && (!primary || NUMERALS.indexOf(ch) < 0));
+            return !(ch >= '0' && ch <= '9') && !(TextNormalizer.isIdeograph(ch) && (!primary || NUMERALS.indexOf(ch) < 0));
         }
         return false;
     }

@@ -60,8 +60,13 @@ final class TextNormalizer {
     }
 
     /** The CJK Unified Ideographs block: most characters of a report, and none of them is changed here. */
-    private static boolean isIdeograph(char ch) {
+    static boolean isIdeograph(char ch) {
         return ch >= 0x4E00 && ch <= 0x9FFF;
+    }
+
+    /** What {@link #squeeze} drops: white space and the markdown marks # * ` &gt;. */
+    static boolean droppedBySqueeze(char ch) {
+        return isSpace(ch) || ch == '*' || ch == '#' || ch == '`' || ch == '>';
     }
 
     /**
@@ -83,7 +88,7 @@ final class TextNormalizer {
         int k = i;
         for (; i < len; i++) {
             char ch = n.charAt(i);
-            if (isSpace(ch) || ch == '*' || ch == '#' || ch == '`' || ch == '>') {
+            if (droppedBySqueeze(ch)) {
                 continue;
             }
             out[k++] = foldBracket(ch);
@@ -92,8 +97,7 @@ final class TextNormalizer {
     }
 
     private static boolean keptInSqueeze(char ch) {
-        return isIdeograph(ch)
-                || (!isSpace(ch) && ch != '*' && ch != '#' && ch != '`' && ch != '>' && foldBracket(ch) == ch);
+        return isIdeograph(ch) || (!droppedBySqueeze(ch) && foldBracket(ch) == ch);
     }
 
     /** Letters and digits only (CJK ideographs are letters; 〇 is a letter number): the form labels are compared in. */
