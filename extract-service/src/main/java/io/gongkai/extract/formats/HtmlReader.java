@@ -175,7 +175,7 @@ public final class HtmlReader {
     }
 
     /** Removes every run of [ \t]*[\r\n]+[ \t]*, turns no-break spaces into spaces and strips the ends. */
-    static String withoutLineBreaks(CharSequence s) {
+    private static String withoutLineBreaks(CharSequence s) {
         int n = s.length();
         int plain = 0;
         while (plain < n && s.charAt(plain) != '\r' && s.charAt(plain) != '\n' && s.charAt(plain) != '\u00a0') {

@@ -313,7 +313,8 @@ final class TextOnlyFonts {
      */
     private static final class StandInMapper implements FontMapper {
 
-        private static boolean installed;
+        /** Null until the first attempt; then whether the stand-in is installed (a failure is not retried per PDF). */
+        private static Boolean installed;
         private final FontMapper delegate;
         private final TrueTypeFont standIn;
 
@@ -324,8 +325,8 @@ final class TextOnlyFonts {
 
         /** Installs the mapper once; false when the stand-in cannot be read. */
         static synchronized boolean install() {
-            if (installed) {
-                return true;
+            if (installed != null) {
+                return installed;
             }
             try (InputStream in = PDFont.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
                 if (in == null) {

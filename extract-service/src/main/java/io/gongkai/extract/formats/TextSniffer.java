@@ -13,7 +13,8 @@ final class TextSniffer {
 
     /**
      * TEXT for text whose first character (after a BOM and white space) is not ASCII and that has no control
-     * bytes, or is printable ASCII other than the first byte of a printable magic number and has none at all; HTML for a page opening with "&lt;!doctype html" or "&lt;html"; else null (let Tika decide).
+     * bytes, or is printable ASCII other than the first byte of a printable magic number and has none at all;
+     * HTML for a page opening with "&lt;!doctype html" or "&lt;html"; else null (let Tika decide).
      */
     static DocumentType obviousTextOrHtml(byte[] bytes) {
         int i = 0;
