@@ -34,9 +34,17 @@ public final class PdfTextReader {
     private final OcrEngine ocr;
     private final int maxPages;
 
+    private final boolean lattice;
+
     public PdfTextReader(OcrEngine ocr, int maxPages) {
+        this(ocr, maxPages, true);
+    }
+
+    /** {@code lattice} false: every table read by text positions alone (tests compare the two readers). */
+    PdfTextReader(OcrEngine ocr, int maxPages, boolean lattice) {
         this.ocr = ocr;
         this.maxPages = maxPages;
+        this.lattice = lattice;
     }
 
     public SourceText read(byte[] bytes) {
@@ -56,8 +64,10 @@ public final class PdfTextReader {
                     throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
                 }
                 List<PositionedLine> lines = stripper.page(pdf, page);
-                if (printable(lines) < MIN_TEXT_PER_PAGE) {
-                    scanned.add(page);
+                if (printable(lines) < MIN_TEXT_PER_PAGE || !lattice) {
+                    if (printable(lines) < MIN_TEXT_PER_PAGE) {
+                        scanned.add(page);
+                    }
                     pageTables.add(List.of());
                 } else {
                     pageTables.add(PdfLatticeTables.find(page, rulings(pdf, page), lines.size(), stripper.glyphs()));
