@@ -22,6 +22,24 @@ final class CellText {
         if (glyphs.isEmpty()) {
             return "";
         }
+        StringBuilder out = new StringBuilder();
+        for (List<Glyph> l : lines(glyphs)) {
+            l.sort(Comparator.comparingDouble(Glyph::x));
+            Glyph previous = null;
+            for (Glyph g : l) {
+                if (previous != null && g.x() - (previous.x() + previous.width()) > SPACE * size(g)
+                        && latin(previous.text(), true) && latin(g.text(), false)) {
+                    out.append(' ');
+                }
+                out.append(g.text());
+                previous = g;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** The characters grouped by baseline, top to bottom. */
+    static List<List<Glyph>> lines(List<Glyph> glyphs) {
         List<Glyph> sorted = new ArrayList<>(glyphs);
         sorted.sort(Comparator.comparingDouble(Glyph::y));
         List<List<Glyph>> lines = new ArrayList<>();
@@ -35,20 +53,7 @@ final class CellText {
             }
             line.add(g);
         }
-        StringBuilder out = new StringBuilder();
-        for (List<Glyph> l : lines) {
-            l.sort(Comparator.comparingDouble(Glyph::x));
-            Glyph previous = null;
-            for (Glyph g : l) {
-                if (previous != null && g.x() - (previous.x() + previous.width()) > SPACE * size(g)
-                        && latin(previous.text(), true) && latin(g.text(), false)) {
-                    out.append(' ');
-                }
-                out.append(g.text());
-                previous = g;
-            }
-        }
-        return out.toString().strip();
+        return lines;
     }
 
     private static float size(Glyph g) {

@@ -53,6 +53,21 @@ final class Lattice {
             return -1;
         }
 
+        /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a table of their own, cells cut to them. */
+        Table rows(int from, int to) {
+            float[] sub = Arrays.copyOfRange(ys, from, to + 1);
+            List<Cell> kept = new ArrayList<>();
+            for (Cell c : cells) {
+                int r0 = Math.max(c.row(), from);
+                int r1 = Math.min(c.row() + c.rowSpan(), to);
+                if (r0 < r1) {
+                    kept.add(new Cell(r0 - from, c.column(), r1 - r0, c.colSpan(), c.x0(), ys[r0], c.x1(), ys[r1]));
+                }
+            }
+            kept.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : Integer.compare(a.column(), b.column()));
+            return new Table(xs, sub, kept);
+        }
+
         private static int slot(float[] bounds, float v) {
             int i = Arrays.binarySearch(bounds, v);
             int slot = i >= 0 ? i : -i - 2;

@@ -20,6 +20,10 @@ final class PdfLatticeTables {
     private static final float SAME_BOUNDARY = 2 * Lattice.TOLERANCE;
     /** How many leading rows of a continuation are compared with the first part's for a repeated header. */
     private static final int MAX_HEADER_ROWS = 6;
+    /** A cell across the whole table with this many lines is a frame around text. */
+    static final int FRAME_LINES = 3;
+    /** So is any cell with this many characters: paragraphs, not a label or a value. */
+    static final int FRAME_CHARACTERS = 160;
 
     /**
      * A ruled table found on one page: its lattice, the text of each of its cells (in the lattice's cell order)
@@ -37,7 +41,10 @@ final class PdfLatticeTables {
 
     /** The ruled tables of one page that hold text, in the order of their first line. */
     static List<PageTable> find(int page, List<Ruling> rulings, int lineCount, List<Glyph> glyphs) {
-        List<Lattice.Table> tables = Lattice.tables(rulings);
+        List<Lattice.Table> tables = new ArrayList<>();
+        for (Lattice.Table t : Lattice.tables(rulings)) {
+            tables.addAll(withoutFrames(t, glyphs));
+        }
         if (tables.isEmpty()) {
             return List.of();
         }
@@ -85,6 +92,51 @@ final class PdfLatticeTables {
         }
         found.sort((a, b) -> Integer.compare(a.firstLine(), b.firstLine()));
         return found;
+    }
+
+    /**
+     * The table without its frame rows: a cell across the whole width holding {@value #FRAME_LINES} or more lines,
+     * or any cell holding {@value #FRAME_CHARACTERS} or more characters, is running text in a box (a page's bordered layout table around the report, with the real table inside
+     * touching its border), not a cell of a data table. Those rows go back to the text; the rows between them
+     * are tables of their own.
+     */
+    static List<Lattice.Table> withoutFrames(Lattice.Table table, List<Glyph> glyphs) {
+        List<List<Glyph>> cells = new ArrayList<>();
+        for (int i = 0; i < table.cells().size(); i++) {
+            cells.add(new ArrayList<>());
+        }
+        for (Glyph g : glyphs) {
+            int cell = table.cellAt(g.centerX(), g.centerY());
+            if (cell >= 0) {
+                cells.get(cell).add(g);
+            }
+        }
+        boolean[] frame = new boolean[table.rows()];
+        boolean any = false;
+        for (int i = 0; i < cells.size(); i++) {
+            Lattice.Cell cell = table.cells().get(i);
+            boolean box = cell.colSpan() == table.columns() && CellText.lines(cells.get(i)).size() >= FRAME_LINES;
+            if (box || cells.get(i).size() >= FRAME_CHARACTERS) {
+                for (int r = cell.row(); r < cell.row() + cell.rowSpan(); r++) {
+                    frame[r] = true;
+                }
+                any = true;
+            }
+        }
+        if (!any) {
+            return List.of(table);
+        }
+        List<Lattice.Table> parts = new ArrayList<>();
+        int from = -1;
+        for (int r = 0; r <= frame.length; r++) {
+            if (r < frame.length && !frame[r]) {
+                from = from < 0 ? r : from;
+            } else if (from >= 0) {
+                parts.add(table.rows(from, r));
+                from = -1;
+            }
+        }
+        return parts;
     }
 
     /** One table of the document: its parts stitched into one grid, with the page of each grid row. */
