@@ -53,7 +53,10 @@ final class Lattice {
             return -1;
         }
 
-        /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a table of their own, cells cut to them. */
+        /**
+         * Rows {@code from} (inclusive) to {@code to} (exclusive) as a table of their own: cells cut to them, only
+         * the column boundaries their cells use.
+         */
         Table rows(int from, int to) {
             float[] sub = Arrays.copyOfRange(ys, from, to + 1);
             List<Cell> kept = new ArrayList<>();
@@ -65,7 +68,31 @@ final class Lattice {
                 }
             }
             kept.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : Integer.compare(a.column(), b.column()));
-            return new Table(xs, sub, kept);
+            // Column boundaries only the other rows use are none of this part's.
+            boolean[] used = new boolean[xs.length];
+            for (Cell c : kept) {
+                used[c.column()] = true;
+                used[c.column() + c.colSpan()] = true;
+            }
+            int[] index = new int[xs.length];
+            List<Float> bounds = new ArrayList<>();
+            for (int i = 0; i < xs.length; i++) {
+                index[i] = bounds.size();
+                if (used[i]) {
+                    bounds.add(xs[i]);
+                }
+            }
+            float[] subXs = new float[bounds.size()];
+            for (int i = 0; i < subXs.length; i++) {
+                subXs[i] = bounds.get(i);
+            }
+            List<Cell> cells = new ArrayList<>(kept.size());
+            for (Cell c : kept) {
+                int from0 = index[c.column()];
+                cells.add(new Cell(c.row(), from0, c.rowSpan(), index[c.column() + c.colSpan()] - from0, c.x0(), c.y0(),
+                        c.x1(), c.y1()));
+            }
+            return new Table(subXs, sub, cells);
         }
 
         private static int slot(float[] bounds, float v) {

@@ -22,6 +22,8 @@ final class PdfLatticeTables {
     private static final int MAX_HEADER_ROWS = 6;
     /** A cell across the whole table with this many lines is a frame around text. */
     static final int FRAME_LINES = 3;
+    /** So is a cell across the whole table that starts a section (四、…): the table before it has ended. */
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("[一二三四五六七八九十]{1,2}、");
     /** So is any cell with this many characters: paragraphs, not a label or a value. */
     static final int FRAME_CHARACTERS = 160;
 
@@ -95,8 +97,9 @@ final class PdfLatticeTables {
     }
 
     /**
-     * The table without its frame rows: a cell across the whole width holding {@value #FRAME_LINES} or more lines,
-     * or any cell holding {@value #FRAME_CHARACTERS} or more characters, is running text in a box (a page's bordered layout table around the report, with the real table inside
+     * The table without its frame rows: a cell across the whole width holding {@value #FRAME_LINES} or more lines
+     * or a section heading, or any cell holding {@value #FRAME_CHARACTERS} or more characters, is running text in a
+     * box (a page's bordered layout table around the report, with the real table inside
      * touching its border), not a cell of a data table. Those rows go back to the text; the rows between them
      * are tables of their own.
      */
@@ -115,7 +118,9 @@ final class PdfLatticeTables {
         boolean any = false;
         for (int i = 0; i < cells.size(); i++) {
             Lattice.Cell cell = table.cells().get(i);
-            boolean box = cell.colSpan() == table.columns() && CellText.lines(cells.get(i)).size() >= FRAME_LINES;
+            boolean wide = cell.colSpan() == table.columns() && !cells.get(i).isEmpty();
+            boolean box = wide && (CellText.lines(cells.get(i)).size() >= FRAME_LINES
+                    || HEADING.matcher(CellText.join(cells.get(i))).lookingAt());
             if (box || cells.get(i).size() >= FRAME_CHARACTERS) {
                 for (int r = cell.row(); r < cell.row() + cell.rowSpan(); r++) {
                     frame[r] = true;

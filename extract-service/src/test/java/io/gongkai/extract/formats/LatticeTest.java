@@ -133,7 +133,16 @@ class LatticeTest {
         glyphs.addAll(text("3", 160, 94, 5, 4));
         List<PdfLatticeTables.PageTable> found = PdfLatticeTables.find(1, r, 5, glyphs);
         assertEquals(1, found.size());
+        // A section heading across the table ends it: 二、… then the next table's rows.
+        List<Glyph> headed = new ArrayList<>(text("二、主动公开", 2, 90, 9, 0));
+        headed.addAll(text("甲", 2, 94 + 20, 9, 1));
+        List<Ruling> two = List.of(h(0, 300, 80), h(0, 300, 100), h(0, 300, 120), v(0, 80, 120), v(300, 80, 120),
+                v(150, 100, 120));
+        List<PdfLatticeTables.PageTable> split = PdfLatticeTables.find(1, two, 2, headed);
+        assertEquals(1, split.size());
+        assertEquals(1, split.get(0).firstLine(), "the heading is text, the row under it a table");
         assertEquals(1, found.get(0).lattice().rows(), "only the row of cells is a table");
+        assertEquals(2, found.get(0).lattice().columns());
         assertEquals(4, found.get(0).firstLine());
     }
 }
