@@ -215,12 +215,18 @@ final class MetadataReader {
         if (title != null) {
             for (int i = title.lastIndex() + 1; i < lines.size() && i <= title.lastIndex() + 4; i++) {
                 LocalDate d = signatureDate(lines.get(i).squeezed(), 0);
-                if (d != null) {
+                // A page's line wrap can leave the end of the statistics period alone on a line ("…2023年1月1日至" /
+                // "2023年12月31日。"): a date after a range's connective ends a period, it is no date of publication.
+                if (d != null && !endsRange(lines.get(i - 1).squeezed())) {
                     return d;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean endsRange(String squeezed) {
+        return !squeezed.isEmpty() && "至到~～-－—–".indexOf(squeezed.charAt(squeezed.length() - 1)) >= 0;
     }
 
     private static LocalDate signatureDate(String squeezed, int maxPrefix) {
