@@ -87,7 +87,7 @@ public final class PdfTextReader {
             }
             // One sequence over all pages, so that a table split across pages finds its complete rows on either:
             // lines outside ruled tables, and the ruled tables (stitched where one goes on on the next page).
-            List<Object> sequence = new ArrayList<>();
+            List<Item> sequence = new ArrayList<>();
             List<PositionedLine> unruled = new ArrayList<>();
             for (int p = 0; p < pageLines.size(); p++) {
                 List<PositionedLine> lines = pageLines.get(p);
@@ -98,9 +98,9 @@ public final class PdfTextReader {
                     PdfLatticeTables.PageTable table = tableOf(tables, i);
                     if (table != null) {
                         if (table.firstLine() == i) {
-                            Object previous = sequence.isEmpty() ? null : sequence.get(sequence.size() - 1);
-                            if (!(previous instanceof PdfLatticeTables.Stitched s && s.continueWith(table))) {
-                                sequence.add(new PdfLatticeTables.Stitched(table));
+                            Item previous = sequence.isEmpty() ? null : sequence.get(sequence.size() - 1);
+                            if (!(previous instanceof RuledTable(PdfLatticeTables.Stitched s) && s.continueWith(table))) {
+                                sequence.add(new RuledTable(new PdfLatticeTables.Stitched(table)));
                             }
                         }
                         continue;
@@ -108,7 +108,7 @@ public final class PdfTextReader {
                     // The page number at a page's head or foot would read as a row of cells ("- 3 -").
                     boolean folio = (i == first || i == last) && PAGE_NUMBER.matcher(lines.get(i).text()).matches();
                     if (!folio) {
-                        sequence.add(lines.get(i));
+                        sequence.add(new TextLine(lines.get(i)));
                         unruled.add(lines.get(i));
                     }
                 }
@@ -118,11 +118,11 @@ public final class PdfTextReader {
             List<LineOrigin> origins = new ArrayList<>(sequence.size());
             int next = 0;
             int tableNumber = 0;
-            for (Object item : sequence) {
-                if (item instanceof PositionedLine line) {
+            for (Item item : sequence) {
+                if (item instanceof TextLine(PositionedLine line)) {
                     text.append(rendered.get(next++)).append('\n');
                     origins.add(LineOrigin.page(line.page()));
-                } else if (item instanceof PdfLatticeTables.Stitched table) {
+                } else if (item instanceof RuledTable(PdfLatticeTables.Stitched table)) {
                     int from = origins.size();
                     table.grid().writeLines(++tableNumber, text, origins);
                     // Grid lines keep their table, row and column, and gain the page their row is printed on.
@@ -139,6 +139,16 @@ public final class PdfTextReader {
         } catch (IOException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
         }
+    }
+
+    /** What the document's text is made of, in reading order: lines outside ruled tables, and ruled tables. */
+    private sealed interface Item permits TextLine, RuledTable {
+    }
+
+    private record TextLine(PositionedLine line) implements Item {
+    }
+
+    private record RuledTable(PdfLatticeTables.Stitched table) implements Item {
     }
 
     /** The ruled table that replaces line {@code i} of its page, or null. */
