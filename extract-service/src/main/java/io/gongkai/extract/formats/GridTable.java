@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A table of an HTML page or Word file with its merged cells expanded into a grid, written out as the
- * tab-separated lines the report text parser reads: one line per row, label cells first, then one field
- * per value cell (an empty field for a blank cell). A cell spanning rows is written on its first row only
- * and a cell spanning columns once, as printed; every line keeps its table, row and grid column. Where the
- * header rows above a data row name its value columns in another order than the template's
- * ({@link HeaderColumns}), the values are written in the template's order and each keeps its grid column.
+ * A table of an HTML page, Word file or Markdown text with its merged cells expanded into a grid, written out
+ * as the tab-separated lines the report text parser reads: one line per row, label cells first, then one
+ * field per value column (a field holding a space for a blank cell). A cell spanning rows is written on its
+ * first row only and a cell spanning columns once, as printed; every line keeps its table, row and the grid
+ * column of each value. Where the header rows above a data row name its value columns ({@link HeaderColumns}),
+ * the values are written in the template's order whatever order they are printed in.
  */
 final class GridTable {
 
@@ -75,61 +75,112 @@ final class GridTable {
         return grid.get(row);
     }
 
-    /** Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based). */
+    /**
+     * Appends the table's lines to {@code out}, one origin per line, for table number {@code table} (1-based).
+     * A data row (one with a value) is written as its label cells, then one field per value column the grid
+     * locates, a blank cell as a field holding a space: the value columns the header names, else the band of
+     * columns that hold values anywhere in the table. So a table that leaves its zeros blank still has every
+     * cell in its place, trailing ones included.
+     */
     void writeLines(int table, StringBuilder out, List<LineOrigin> origins) {
+        int[] band = valueBand();
         // The column order the last header named; header rows (rows without values) before a data row may
         // name a new one (table 二 has a header per block).
         int[] columns = null;
         int headerFrom = -1;
-        StringBuilder line = new StringBuilder();
         for (int r = 0; r < grid.size(); r++) {
             Placed[] cells = grid.get(r);
             if (!hasValue(cells, r)) {
                 headerFrom = headerFrom < 0 ? r : headerFrom;
-            } else if (headerFrom >= 0) {
+                writeAsPrinted(cells, r, table, out, origins);
+                continue;
+            }
+            if (headerFrom >= 0) {
                 HeaderColumns.Found found = HeaderColumns.find(grid, width, headerFrom, r);
                 if (found.layout()) {
                     columns = found.columns();
                 }
                 headerFrom = -1;
             }
-            if (columns != null && headerFrom < 0 && writeInTemplateOrder(cells, r, columns, table, out, origins)) {
-                continue;
+            if (columns == null || !writeValues(cells, r, columns, table, out, origins)) {
+                writeValues(cells, r, band, table, out, origins);
             }
-            line.setLength(0);
-            int fields = 0;
-            boolean anyText = false;
-            int firstValueColumn = -1;
-            boolean inLabels = true;
+        }
+    }
+
+    /** The grid columns from the first to the last that holds a value in some row. */
+    private int[] valueBand() {
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        for (int r = 0; r < grid.size(); r++) {
+            Placed[] cells = grid.get(r);
             for (int c = 0; c < width; c++) {
                 Placed p = cells[c];
-                String text;
-                if (p == null) {
-                    if (inLabels) {
-                        continue;
-                    }
-                    text = "";
-                } else if (p.row() != r || p.column() != c) {
-                    continue; // a merged cell is written once, where it starts
-                } else {
-                    text = oneLine(p.text());
-                    if (inLabels && (looksLikeValue(text) || text.isEmpty()) && fields > 0) {
-                        inLabels = false;
-                        firstValueColumn = c + 1;
-                    }
+                if (p != null && p.row() == r && p.column() == c && HeaderColumns.isValue(p.text())) {
+                    first = Math.min(first, c);
+                    last = Math.max(last, c);
                 }
-                if (fields++ > 0) {
-                    line.append('\t');
-                }
-                line.append(text);
-                anyText |= !text.isEmpty();
             }
-            if (!anyText) {
+        }
+        return java.util.stream.IntStream.rangeClosed(Math.min(first, last + 1), last).toArray();
+    }
+
+    /** A row without values (caption, header), cell by cell as printed; merged cells once, where they start. */
+    private void writeAsPrinted(Placed[] cells, int r, int table, StringBuilder out, List<LineOrigin> origins) {
+        StringBuilder line = new StringBuilder();
+        int fields = 0;
+        for (int c = 0; c < width; c++) {
+            Placed p = cells[c];
+            if (p == null || p.row() != r || p.column() != c) {
                 continue;
             }
-            out.append(line).append('\n');
-            origins.add(LineOrigin.tableRow(table, r + 1, firstValueColumn < 0 ? 1 : firstValueColumn));
+            String text = oneLine(p.text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (fields++ > 0) {
+                line.append('\t');
+            }
+            line.append(text);
         }
+        if (fields > 0) {
+            out.append(line).append('\n');
+            origins.add(LineOrigin.tableRow(table, r + 1, 1));
+        }
+    }
+
+    /**
+     * Writes a data row: the labels left of the first of {@code columns}, then one field per column (a cell
+     * spanning several of them once). False when none of the columns holds a value.
+     */
+    private boolean writeValues(Placed[] cells, int r, int[] columns, int table, StringBuilder out,
+            List<LineOrigin> origins) {
+        int first = java.util.Arrays.stream(columns).min().orElse(0);
+        List<String> fields = new ArrayList<>();
+        for (int c = 0; c < first; c++) {
+            Placed p = cells[c];
+            if (p != null && p.row() == r && p.column() == c && !p.text().isBlank()) {
+                fields.add(label(p.text()));
+            }
+        }
+        boolean anyValue = false;
+        List<Integer> written = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            Placed p = cells[c];
+            if (p != null && p.row() == r && p.column() != c && p.column() >= first) {
+                continue; // the rest of a cell spanning columns: written once, where it starts
+            }
+            String text = p == null || p.row() != r ? "" : oneLine(p.text());
+            anyValue |= looksLikeValue(text);
+            fields.add(text.isEmpty() ? " " : text);
+            written.add(c + 1);
+        }
+        if (!anyValue) {
+            return false;
+        }
+        out.append(String.join("\t", fields)).append('\n');
+        origins.add(new LineOrigin(null, table, r + 1, written.get(0), List.copyOf(written)));
+        return true;
     }
 
     private boolean hasValue(Placed[] cells, int r) {
@@ -143,33 +194,15 @@ final class GridTable {
     }
 
     /**
-     * Writes a data row with its values in the template's column order: the labels left of the first value
-     * column, then one field per value column. False for a row without values.
+     * A row label as one field: a narrow label column wraps its label over lines and justifies it with spaces
+     * between the characters ("1. 属 于 国 家 秘" / "密"); the label is the characters without those gaps.
      */
-    private boolean writeInTemplateOrder(Placed[] cells, int r, int[] columns, int table, StringBuilder out,
-            List<LineOrigin> origins) {
-        int first = java.util.Arrays.stream(columns).min().orElse(0);
-        List<String> fields = new ArrayList<>();
-        for (int c = 0; c < first; c++) {
-            Placed p = cells[c];
-            if (p != null && p.row() == r && p.column() == c && !p.text().isBlank()) {
-                fields.add(oneLine(p.text()));
-            }
+    private static String label(String text) {
+        String s = oneLine(text);
+        if (s.codePoints().noneMatch(Character::isIdeographic)) {
+            return s;
         }
-        boolean anyValue = false;
-        for (int c : columns) {
-            Placed p = cells[c];
-            String text = p == null || p.row() != r || p.column() != c ? "" : oneLine(p.text());
-            anyValue |= looksLikeValue(text);
-            fields.add(text.isEmpty() ? " " : text);
-        }
-        if (!anyValue) {
-            return false;
-        }
-        out.append(String.join("\t", fields)).append('\n');
-        origins.add(new LineOrigin(null, table, r + 1, columns[0] + 1,
-                java.util.Arrays.stream(columns).map(c -> c + 1).boxed().toList()));
-        return true;
+        return s.replaceAll("[\\s\u3000\u00a0]+", "");
     }
 
     /** Line breaks inside a cell (wrapped labels: 商业/企业) are joined without a gap; tabs become spaces. */

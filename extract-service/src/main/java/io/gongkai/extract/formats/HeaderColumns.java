@@ -73,7 +73,7 @@ final class HeaderColumns {
     private HeaderColumns() {
     }
 
-    /** What the header rows say: no layout, or a layout's grid columns (null when already in template order). */
+    /** What the header rows say: no layout, or the grid column of each of the layout's columns, in template order. */
     record Found(boolean layout, int[] columns) {
         static final Found NONE = new Found(false, null);
     }
@@ -87,7 +87,8 @@ final class HeaderColumns {
             GridTable.Placed leaf = null;
             for (int r = from; r < to; r++) {
                 GridTable.Placed p = grid.get(r)[c];
-                if (p != null && p != leaf) {
+                // A blank cell names nothing: in a table that leaves zeros blank, a row of blanks is no header.
+                if (p != null && p != leaf && !p.text().isBlank()) {
                     path.append(compact(p.text()));
                     leaf = p;
                 }
@@ -100,11 +101,7 @@ final class HeaderColumns {
         for (List<Column> layout : LAYOUTS) {
             int[] found = match(layout, leaves, paths);
             if (found != null) {
-                boolean ascending = true;
-                for (int k = 1; k < found.length; k++) {
-                    ascending &= found[k] > found[k - 1];
-                }
-                return new Found(true, ascending ? null : found);
+                return new Found(true, found);
             }
         }
         return Found.NONE;
