@@ -82,15 +82,31 @@ final class HeaderColumns {
     static Found find(List<GridTable.Placed[]> grid, int width, int from, int to) {
         String[] leaves = new String[width];
         String[] paths = new String[width];
+        // Converters that flatten merged cells leave a group cell's text in its first slot and the slots it
+        // covered blank ("行政诉讼", "", "", …): a blank header cell belongs to the group on its left.
+        GridTable.Placed[][] groups = new GridTable.Placed[to - from][width];
+        for (int r = from; r < to; r++) {
+            GridTable.Placed carried = null;
+            for (int c = 0; c < width; c++) {
+                GridTable.Placed p = grid.get(r)[c];
+                carried = p != null && !p.text().isBlank() ? p : carried;
+                groups[r - from][c] = carried;
+            }
+        }
         for (int c = 0; c < width; c++) {
             StringBuilder path = new StringBuilder();
             GridTable.Placed leaf = null;
+            GridTable.Placed group = null;
             for (int r = from; r < to; r++) {
                 GridTable.Placed p = grid.get(r)[c];
                 // A blank cell names nothing: in a table that leaves zeros blank, a row of blanks is no header.
                 if (p != null && p != leaf && !p.text().isBlank()) {
-                    path.append(compact(p.text()));
                     leaf = p;
+                }
+                GridTable.Placed g = groups[r - from][c];
+                if (g != null && g != group) {
+                    path.append(compact(g.text()));
+                    group = g;
                 }
             }
             // The lowest header cell names the column; a cell spanning columns is taken once, where it starts
