@@ -58,6 +58,11 @@ class BlankCellVariantsTest {
         check(seed, blank, "html-fragment", fragment(page), DocumentType.HTML, expected);
         check(seed, blank, "docx", DocxRenderer.render(doc), DocumentType.DOCX, expected);
         for (MarkdownRenderer.Style style : MarkdownRenderer.Style.values()) {
+            if (style == MarkdownRenderer.Style.CONVERTER_HEADERLESS && blank.isEmpty()) {
+                // Without the table's own header a column left blank in every row has nothing that places it
+                // (table 四 with only its review group filled): a known limit, see the formats notes.
+                continue;
+            }
             check(seed, blank, "markdown-" + style, MarkdownRenderer.render(doc, style).getBytes(StandardCharsets.UTF_8),
                     DocumentType.MARKDOWN, expected);
         }

@@ -16,7 +16,14 @@ import java.util.List;
  */
 public final class MarkdownRenderer {
 
-    public enum Style { PLAIN, CONVERTER }
+    public enum Style {
+        /** Merged cells flattened, the table's first row as the Markdown header. */
+        PLAIN,
+        /** As converters write: their own header row, floating labels, wrapped labels, a trailing empty cell. */
+        CONVERTER,
+        /** As {@link #CONVERTER}, with the table's own header rows lost (only the converter's is left). */
+        CONVERTER_HEADERLESS
+    }
 
     private MarkdownRenderer() {
     }
@@ -57,7 +64,8 @@ public final class MarkdownRenderer {
                 c += cell.colSpan();
             }
         }
-        boolean converter = style == Style.CONVERTER;
+        boolean converter = style != Style.PLAIN;
+        boolean headerless = style == Style.CONVERTER_HEADERLESS;
         List<String> header = new ArrayList<>();
         if (converter) {
             header.add(" ");
@@ -87,8 +95,19 @@ public final class MarkdownRenderer {
                 line(md, header);
                 separator(md, header.size());
             }
-            line(md, row);
+            if (!headerless || isDataRow(t.rows().get(r)) || r > firstDataRow(t)) {
+                line(md, row);
+            }
         }
+    }
+
+    private static int firstDataRow(Table t) {
+        for (int r = 0; r < t.rows().size(); r++) {
+            if (isDataRow(t.rows().get(r))) {
+                return r;
+            }
+        }
+        return t.rows().size();
     }
 
     private static boolean isDataRow(List<TableCell> row) {
