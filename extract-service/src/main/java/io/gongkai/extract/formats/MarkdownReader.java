@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * header of their own above the table ({@code | | 数据1 | 数据2 | …}), leave a label that wraps in its cell on
  * a line of its own between the rows, and end rows with empty cells; a table starts at a row followed by a
  * separator row ({@code |---|---|}) and takes the pipe rows after it, with up to {@link #MAX_FLOATING} short
- * text lines between them (labels floating outside their rows) as rows holding only that label.
+ * text lines between them (labels floating outside their rows) as rows holding only that label. Tables with
+ * merged cells that converters write as HTML blocks ({@code <table>…</table>}) are read as HTML tables are.
  */
 final class MarkdownReader {
 
@@ -19,6 +20,8 @@ final class MarkdownReader {
     private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>");
     static final int MAX_FLOATING = 3;
     private static final int MAX_FLOATING_LENGTH = 40;
+    /** An HTML table block longer than this is not one (an unclosed tag would otherwise swallow the text). */
+    private static final int MAX_HTML_TABLE_LINES = 5000;
 
     SourceText read(String text, String encoding) {
         String[] lines = text.split("\\R", -1);
@@ -27,10 +30,15 @@ final class MarkdownReader {
         int tables = 0;
         int i = 0;
         while (i < lines.length) {
+            int htmlEnd = startsTable(lines, i) ? -1 : htmlTableEnd(lines, i);
+            GridTable html = htmlEnd > i ? htmlTable(lines, i, htmlEnd) : null;
             if (startsTable(lines, i)) {
                 GridTable grid = new GridTable();
                 i = readTable(lines, i, grid);
                 grid.writeLines(++tables, out, origins);
+            } else if (html != null) {
+                html.writeLines(++tables, out, origins);
+                i = htmlEnd;
             } else {
                 out.append(lines[i]).append('\n');
                 origins.add(LineOrigin.UNKNOWN);
@@ -40,15 +48,49 @@ final class MarkdownReader {
         return new SourceText(out.toString(), origins, encoding, List.of());
     }
 
-    /** Whether the text has a pipe table: a pipe row followed by a separator row. */
-    static boolean hasPipeTable(String text) {
+    /** Whether the text has a table: a pipe row followed by a separator row, or an HTML table block. */
+    static boolean hasTable(String text) {
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (startsTable(lines, i)) {
+            if (startsTable(lines, i) || htmlTableEnd(lines, i) > i) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Where an HTML table block starting at line {@code from} ends (the line after its closing tag), or -1:
+     * converters write tables with merged cells as HTML inside the Markdown.
+     */
+    private static int htmlTableEnd(String[] lines, int from) {
+        if (!lines[from].stripLeading().regionMatches(true, 0, "<table", 0, 6)) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = from; i < lines.length && i - from < MAX_HTML_TABLE_LINES; i++) {
+            String lower = lines[i].toLowerCase(java.util.Locale.ROOT);
+            depth += count(lower, "<table") - count(lower, "</table");
+            if (depth <= 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int count(String s, String tag) {
+        int n = 0;
+        for (int k = s.indexOf(tag); k >= 0; k = s.indexOf(tag, k + tag.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The grid of the HTML table on lines [from, to), or null when it is no data table. */
+    private static GridTable htmlTable(String[] lines, int from, int to) {
+        String html = String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
+        org.jsoup.nodes.Element table = org.jsoup.Jsoup.parseBodyFragment(html).selectFirst("table");
+        return table == null ? null : HtmlReader.grid(table);
     }
 
     private static boolean startsTable(String[] lines, int i) {

@@ -101,10 +101,10 @@ public final class ReportReader {
                 o.valueColumn(p.column()));
     }
 
-    /** Text; its pipe tables (also in encodings the byte-level detection cannot see into) read as grids. */
+    /** Text; its pipe and HTML tables (also in encodings the byte-level detection cannot see into) read as grids. */
     private SourceText text(byte[] bytes) {
         DecodedText decoded = decoder.decode(bytes);
-        if (MarkdownReader.hasPipeTable(decoded.text())) {
+        if (MarkdownReader.hasTable(decoded.text())) {
             return markdown.read(decoded.text(), decoded.encoding());
         }
         return new SourceText(decoded.text(), List.of(), decoded.encoding(), List.of());

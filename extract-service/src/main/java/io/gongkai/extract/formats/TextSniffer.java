@@ -48,16 +48,19 @@ final class TextSniffer {
         if (looksLikeHtml(bytes)) {
             return DocumentType.HTML;
         }
-        return hasPipeTable(bytes) ? DocumentType.MARKDOWN : DocumentType.TEXT;
+        return hasTable(bytes) ? DocumentType.MARKDOWN : DocumentType.TEXT;
     }
 
     /** Elements that open a page or a fragment of one; "&lt;" followed by anything else is text ("&lt;10件"). */
     private static final String[] OPENING_ELEMENTS = {"!doctype html", "html", "head", "body", "meta", "title", "style",
         "p", "div", "span", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "font", "strong", "b",
         "center", "ul", "ol", "br", "img", "a", "!--"};
-    /** Block elements whose closing tag marks text as HTML (markdown has &lt;br&gt; in cells, not these). */
-    private static final String[] CLOSED_ELEMENTS = {"p", "div", "span", "table", "td", "tr", "h1", "h2", "h3", "h4",
-        "h5", "h6", "li", "section", "font", "strong"};
+    /**
+     * Elements whose closing tag marks text as HTML. Not the table's: converter Markdown writes tables with
+     * merged cells as HTML blocks between its lines of text (and &lt;br&gt; in pipe cells).
+     */
+    private static final String[] CLOSED_ELEMENTS = {"p", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+        "section", "font", "strong"};
 
     private static boolean startsWithHtmlTag(byte[] bytes, int at) {
         for (String name : OPENING_ELEMENTS) {
@@ -98,13 +101,15 @@ final class TextSniffer {
 
     /**
      * A page ("&lt;html", "&lt;!doctype html" or "&lt;body" in the first 2 KB, after whatever a crawler put
-     * before it), or a fragment: at least three HTML tags in the first 8 KB, of them two closing tags of block
-     * elements ("&lt;/p&gt;", "&lt;/td&gt;"). Text that mentions "&lt;" or one tag is not HTML.
+     * before it), or a fragment: at least three HTML tags in the first 8 KB outside table blocks, of them two
+     * closing tags of text elements ("&lt;/p&gt;", "&lt;/div&gt;"). Text that mentions "&lt;" or one tag is not
+     * HTML; text whose only HTML is table blocks is Markdown.
      */
     static boolean looksLikeHtml(byte[] bytes) {
         int n = Math.min(bytes.length, 8192);
         int tags = 0;
         int closed = 0;
+        int tableDepth = 0;
         for (int i = 0; i < n; i++) {
             if (bytes[i] != '<') {
                 continue;
@@ -113,7 +118,13 @@ final class TextSniffer {
                     || isTagName(bytes, i + 1, "body"))) {
                 return true;
             }
-            if (i + 1 < n && bytes[i + 1] == '/') {
+            if (isTagName(bytes, i + 1, "table")) {
+                tableDepth++;
+            } else if (i + 1 < n && bytes[i + 1] == '/' && isTagName(bytes, i + 2, "table")) {
+                tableDepth = Math.max(0, tableDepth - 1);
+            } else if (tableDepth > 0) {
+                continue; // the inside of a table block says nothing about the text around it
+            } else if (i + 1 < n && bytes[i + 1] == '/') {
                 for (String name : CLOSED_ELEMENTS) {
                     if (isTagName(bytes, i + 2, name)) {
                         closed++;
@@ -132,11 +143,11 @@ final class TextSniffer {
     }
 
     /**
-     * Whether the text has a pipe table: a line starting with "|" followed by a separator row ("|---|---|").
-     * Read from the bytes: the marks are ASCII, and a line's first byte is never the trail byte of a
-     * multi-byte character (UTF-8, GB18030).
+     * Whether the text has a pipe table (a line starting with "|" followed by a separator row "|---|---|") or
+     * a line starting with "&lt;table" (an HTML table block). Read from the bytes: the marks are ASCII, and a
+     * line's first byte is never the trail byte of a multi-byte character (UTF-8, GB18030).
      */
-    static boolean hasPipeTable(byte[] bytes) {
+    static boolean hasTable(byte[] bytes) {
         int n = Math.min(bytes.length, 1 << 20);
         boolean previousIsRow = false;
         int i = 0;
@@ -148,6 +159,9 @@ final class TextSniffer {
             int from = i;
             while (from < end && (bytes[from] == ' ' || bytes[from] == '\t')) {
                 from++;
+            }
+            if (from < end && bytes[from] == '<' && isTagName(bytes, from + 1, "table")) {
+                return true;
             }
             boolean row = from < end && bytes[from] == '|';
             if (row && previousIsRow && isSeparatorRow(bytes, from, end)) {

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each seed report with its zeros left blank, or written "/", "—", "-" or "无", as a web page, an HTML
- * fragment cut out of that page (as CMSs store content), a Word file and converter Markdown (plain pipe tables
- * and converter-style ones): every cell reads back, the blanked ones as null, and no table is called
+ * fragment cut out of that page (as CMSs store content), a Word file and converter Markdown (plain pipe tables,
+ * converter-style ones with and without the table's own header, HTML table blocks): every cell reads back, the blanked ones as null, and no table is called
  * unreadable, because the grid locates every blank cell.
  */
 class BlankCellVariantsTest {

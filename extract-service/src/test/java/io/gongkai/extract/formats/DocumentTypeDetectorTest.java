@@ -58,7 +58,8 @@ class DocumentTypeDetectorTest {
         "# 2023年报告\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 0 |\n",
         "二、主动公开政府信息情况\n|  | 数据1 | 数据2 |\n| :--- | ---: | :---: |\n| 行政许可 | 5 |  |\n",
         "四、结转\n  | 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |\n  |----|----|----|----|----|----|----|----|\n",
-        "正文<br>换行\n| 商业<br>企业 | 科研机构 |\n|--|--|\n| 1 | 2 |"})
+        "正文<br>换行\n| 商业<br>企业 | 科研机构 |\n|--|--|\n| 1 | 2 |",
+        "# 报告\n\n二、主动公开政府信息情况\n\n<table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>\n<tr><td>规章</td><td>0</td></tr></table>\n\n三、收到"})
     void converterMarkdownIsMarkdown(String s) {
         assertEquals(DocumentType.MARKDOWN, detect(s, StandardCharsets.UTF_8), s);
         assertEquals(DocumentType.MARKDOWN, detect(s, Charset.forName("GB18030")), s);

@@ -24,9 +24,9 @@ class MarkdownReaderTest {
 
     @Test
     void aTableIsARowFollowedByASeparatorRow() {
-        assertTrue(MarkdownReader.hasPipeTable("x\n| a | b |\n|:---|---:|\n| 1 | 2 |"));
-        assertFalse(MarkdownReader.hasPipeTable("| a | b |\n| 1 | 2 |"), "no separator row: not a table");
-        assertFalse(MarkdownReader.hasPipeTable("| a |\n---\n"), "a rule under a line is not a separator row");
+        assertTrue(MarkdownReader.hasTable("x\n| a | b |\n|:---|---:|\n| 1 | 2 |"));
+        assertFalse(MarkdownReader.hasTable("| a | b |\n| 1 | 2 |"), "no separator row: not a table");
+        assertFalse(MarkdownReader.hasTable("| a |\n---\n"), "a rule under a line is not a separator row");
     }
 
     @Test

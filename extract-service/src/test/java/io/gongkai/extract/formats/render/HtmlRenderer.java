@@ -35,7 +35,7 @@ public final class HtmlRenderer {
         return h.toString().getBytes(charset);
     }
 
-    private static void table(StringBuilder h, Table t) {
+    static void table(StringBuilder h, Table t) {
         h.append("<table border=\"1\" cellspacing=\"0\">\n");
         for (List<TableCell> row : t.rows()) {
             h.append("<tr>");

@@ -22,7 +22,9 @@ public final class MarkdownRenderer {
         /** As converters write: their own header row, floating labels, wrapped labels, a trailing empty cell. */
         CONVERTER,
         /** As {@link #CONVERTER}, with the table's own header rows lost (only the converter's is left). */
-        CONVERTER_HEADERLESS
+        CONVERTER_HEADERLESS,
+        /** Tables with merged cells as HTML blocks between the Markdown lines, as some converters write them. */
+        HTML_TABLES
     }
 
     private MarkdownRenderer() {
@@ -33,6 +35,8 @@ public final class MarkdownRenderer {
         for (Block b : report.blocks()) {
             if (b instanceof Paragraph p) {
                 md.append(p.text()).append("\n\n");
+            } else if (b instanceof Table t && style == Style.HTML_TABLES) {
+                HtmlRenderer.table(md, t);
             } else if (b instanceof Table t) {
                 table(md, t, style);
                 md.append('\n');
