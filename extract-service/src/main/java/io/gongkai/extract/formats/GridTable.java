@@ -88,9 +88,20 @@ final class GridTable {
         // name a new one (table 二 has a header per block).
         int[] columns = null;
         int headerFrom = -1;
+        boolean afterData = false;
         for (int r = 0; r < grid.size(); r++) {
             Placed[] cells = grid.get(r);
             if (!hasValue(cells, r)) {
+                // A labelled row whose cells under the value columns are all blank is a data row that printed
+                // nothing (every zero left blank), not a header: its blank cells keep their grid columns.
+                HeaderColumns.Found found = headerFrom >= 0 ? HeaderColumns.find(grid, width, headerFrom, r) : HeaderColumns.Found.NONE;
+                int[] candidate = found.layout() ? found.columns() : columns != null ? columns : afterData ? band : null;
+                if (candidate != null && isBlankDataRow(cells, r, candidate, !found.layout())) {
+                    columns = found.layout() ? found.columns() : columns;
+                    headerFrom = -1;
+                    writeValues(cells, r, candidate, false, table, out, origins);
+                    continue;
+                }
                 headerFrom = headerFrom < 0 ? r : headerFrom;
                 writeAsPrinted(cells, r, table, out, origins);
                 continue;
@@ -102,10 +113,35 @@ final class GridTable {
                 }
                 headerFrom = -1;
             }
-            if (columns == null || !writeValues(cells, r, columns, table, out, origins)) {
-                writeValues(cells, r, band, table, out, origins);
+            afterData = true;
+            if (columns == null || !writeValues(cells, r, columns, true, table, out, origins)) {
+                writeValues(cells, r, band, true, table, out, origins);
             }
         }
+    }
+
+    /**
+     * Under each value column a blank cell of this row, and a label left of them unless the row sits right
+     * under a header that names the columns (table 四's data row has no label). A label floating on a row of
+     * its own, with no cells under the value columns, is no data row.
+     */
+    private static boolean isBlankDataRow(Placed[] cells, int r, int[] columns, boolean labelRequired) {
+        if (columns.length == 0) {
+            return false;
+        }
+        int first = java.util.Arrays.stream(columns).min().orElse(0);
+        boolean label = false;
+        for (int c = 0; c < first; c++) {
+            Placed p = cells[c];
+            label |= p != null && p.row() == r && p.column() == c && !p.text().isBlank();
+        }
+        for (int c : columns) {
+            Placed p = cells[c];
+            if (p == null || p.row() != r || p.column() < first || !p.text().isBlank()) {
+                return false;
+            }
+        }
+        return label || !labelRequired;
     }
 
     /** The grid columns from the first to the last that holds a value in some row. */
@@ -151,10 +187,11 @@ final class GridTable {
 
     /**
      * Writes a data row: the labels left of the first of {@code columns}, then one field per column (a cell
-     * spanning several of them once). False when none of the columns holds a value.
+     * spanning several of them once). False, writing nothing, when a value is required and none of the
+     * columns holds one.
      */
-    private boolean writeValues(Placed[] cells, int r, int[] columns, int table, StringBuilder out,
-            List<LineOrigin> origins) {
+    private boolean writeValues(Placed[] cells, int r, int[] columns, boolean valueRequired, int table,
+            StringBuilder out, List<LineOrigin> origins) {
         int first = java.util.Arrays.stream(columns).min().orElse(0);
         List<String> fields = new ArrayList<>();
         for (int c = 0; c < first; c++) {
@@ -175,7 +212,7 @@ final class GridTable {
             fields.add(text.isEmpty() ? " " : text);
             written.add(c + 1);
         }
-        if (!anyValue) {
+        if (valueRequired && !anyValue || written.isEmpty()) {
             return false;
         }
         out.append(String.join("\t", fields)).append('\n');

@@ -2,6 +2,7 @@ package io.gongkai.extract.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +14,12 @@ import io.gongkai.extract.formats.render.RenderedReport;
 import io.gongkai.extract.formats.render.RenderedReport.Block;
 import io.gongkai.extract.formats.render.RenderedReport.Table;
 import io.gongkai.extract.formats.render.RenderedReport.TableCell;
+import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,9 +55,10 @@ class BlankCellVariantsTest {
         RenderedReport doc = withZerosAs(RenderingsTest.rendered(seed), blank);
         ExpectedReport expected = expectedWithZerosAs(seed, blank);
         byte[] page = HtmlRenderer.render(doc, StandardCharsets.UTF_8);
-        check(seed, blank, "html", page, DocumentType.HTML, expected);
-        check(seed, blank, "html-fragment", fragment(page), DocumentType.HTML, expected);
-        check(seed, blank, "docx", DocxRenderer.render(doc), DocumentType.DOCX, expected);
+        List<String> blanked = blank.equals("0") ? List.of() : zeroCells(seed);
+        check(seed, blank, "html", page, DocumentType.HTML, expected, blanked);
+        check(seed, blank, "html-fragment", fragment(page), DocumentType.HTML, expected, blanked);
+        check(seed, blank, "docx", DocxRenderer.render(doc), DocumentType.DOCX, expected, blanked);
         for (MarkdownRenderer.Style style : MarkdownRenderer.Style.values()) {
             if (style == MarkdownRenderer.Style.CONVERTER_HEADERLESS && blank.isEmpty()) {
                 // Without the table's own header a column left blank in every row has nothing that places it
@@ -64,12 +66,12 @@ class BlankCellVariantsTest {
                 continue;
             }
             check(seed, blank, "markdown-" + style, MarkdownRenderer.render(doc, style).getBytes(StandardCharsets.UTF_8),
-                    DocumentType.MARKDOWN, expected);
+                    DocumentType.MARKDOWN, expected, blanked);
         }
     }
 
-    private void check(String seed, String blank, String format, byte[] bytes, DocumentType type, ExpectedReport expected)
-            throws IOException {
+    private void check(String seed, String blank, String format, byte[] bytes, DocumentType type, ExpectedReport expected,
+            List<String> blanked) throws IOException {
         ReportReader.Result read = reader.read(bytes);
         String what = seed + " as " + format + " with zeros as \"" + blank + "\"";
         assertEquals(type, read.type(), what + ": detected type");
@@ -79,6 +81,27 @@ class BlankCellVariantsTest {
         assertTrue(wrong.isEmpty(), what + " differs:\n" + String.join("\n", wrong));
         assertFalse(read.report().extractionFindings().stream().anyMatch(f -> f.code().equals("UNREADABLE_TABLE")),
                 what + ": " + read.report().extractionFindings());
+        // Each blank cell points at its place in the grid and says what was printed there (what MISSING_VALUE shows).
+        for (String path : blanked) {
+            Provenance p = read.report().provenance().get(path);
+            assertEquals(blank, p.rawText().strip(), what + ": printed text of " + path);
+            assertNotNull(p.table(), what + ": table of " + path);
+            assertNotNull(p.tableColumn(), what + ": grid column of " + path);
+        }
+    }
+
+    /** The cells the seed's expectations give as 0. */
+    static List<String> zeroCells(String seed) throws IOException {
+        JsonNode report = ExpectedReport.load(ExpectedReport.SAMPLES, seed).report();
+        List<String> out = new ArrayList<>();
+        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
+            report.get(table).fields().forEachRemaining(row -> row.getValue().fields().forEachRemaining(cell -> {
+                if (cell.getValue().isNumber() && cell.getValue().decimalValue().signum() == 0) {
+                    out.add(table + "." + row.getKey() + "." + cell.getKey());
+                }
+            }));
+        }
+        return out;
     }
 
     /** The content of the page's layout cell, without html/head/body: what a CMS API or crawler stores. */
@@ -121,17 +144,9 @@ class BlankCellVariantsTest {
             return expected;
         }
         JsonNode report = expected.report().deepCopy();
-        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
-            for (Iterator<JsonNode> rows = report.get(table).elements(); rows.hasNext(); ) {
-                ObjectNode row = (ObjectNode) rows.next();
-                List<String> zeros = new ArrayList<>();
-                row.fields().forEachRemaining(f -> {
-                    if (f.getValue().isNumber() && f.getValue().decimalValue().signum() == 0) {
-                        zeros.add(f.getKey());
-                    }
-                });
-                zeros.forEach(row::putNull);
-            }
+        for (String path : zeroCells(seed)) {
+            String[] part = path.split("\\.");
+            ((ObjectNode) report.get(part[0]).get(part[1])).putNull(part[2]);
         }
         return new ExpectedReport(seed, report);
     }

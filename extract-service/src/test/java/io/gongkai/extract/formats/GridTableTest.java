@@ -38,7 +38,9 @@ class GridTableTest {
         List<String> lines = lines(grid, origins);
         assertEquals("一、本年新收政府信息公开申请数量\t3\t \t \t \t \t \t3", lines.get(1));
         assertEquals("四、结转下年度继续办理\t1\t \t \t \t \t \t ", lines.get(2));
-        assertEquals("二、上年结转政府信息公开申请数量", lines.get(3), "a row without values: its label only");
+        assertEquals("二、上年结转政府信息公开申请数量\t \t \t \t \t \t \t ", lines.get(3),
+                "a row that printed nothing under the header's columns: a blank field for each");
+        assertEquals(List.of(4, 5, 6, 7, 8, 9, 10), origins.get(3).valueColumns());
         assertEquals(List.of(4, 5, 6, 7, 8, 9, 10), origins.get(2).valueColumns());
     }
 
@@ -49,9 +51,11 @@ class GridTableTest {
         row(grid, 1, "规章", "", "2", "", "");
         row(grid, 2, "行政规范性文件", "1", "—", "5", "");
         row(grid, 3, "", "", "", "", "");
+        row(grid, 4, "规章（修订）", "", "", "", "");
         List<String> lines = lines(grid, new ArrayList<>());
-        assertEquals(List.of("数据1\t数据2\t数据3", "规章\t \t2\t ", "行政规范性文件\t1\t—\t5"), lines,
-                "the empty last column holds no value in any row: no field; an empty row: no line");
+        assertEquals(List.of("数据1\t数据2\t数据3", "规章\t \t2\t ", "行政规范性文件\t1\t—\t5", "规章（修订）\t \t \t "), lines,
+                "the empty last column holds no value in any row: no field; an empty row: no line; a labelled row"
+                        + " that printed nothing after the data rows: a blank field per value column");
     }
 
     @Test
@@ -75,6 +79,6 @@ class GridTableTest {
         row(grid, 4, "行政处罚");
         grid.add(4, "7", 1, 3);
         assertEquals(List.of("信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t \t \t4", "信息内容\t本年处理决定数量",
-                "行政许可", "行政处罚\t7"), lines(grid, new ArrayList<>()));
+                "行政许可\t ", "行政处罚\t7"), lines(grid, new ArrayList<>()));
     }
 }

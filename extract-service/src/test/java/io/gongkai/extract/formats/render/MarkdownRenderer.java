@@ -115,7 +115,8 @@ public final class MarkdownRenderer {
     }
 
     private static boolean isDataRow(List<TableCell> row) {
-        return row.stream().anyMatch(c -> !c.text().isEmpty() && c.text().chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch == '.'));
+        return row.stream().anyMatch(c -> List.of("/", "—", "-", "无").contains(c.text())
+                || !c.text().isEmpty() && c.text().chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch == '.'));
     }
 
     private static String wrap(String s) {
