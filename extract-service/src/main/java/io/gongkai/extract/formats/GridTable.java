@@ -16,6 +16,8 @@ final class GridTable {
     /** Bounds on spans so that a hostile rowspan="65534" cannot blow up the grid. */
     static final int MAX_SPAN = 1000;
     static final int MAX_COLUMNS = 200;
+    /** The most header rows above a data row (table 三 and 四 have three) asked whether they name its columns. */
+    private static final int MAX_HEADER_ROWS = 8;
 
     /** One source cell placed in the grid. */
     record Placed(String text, int row, int column, int rowSpan, int colSpan) {
@@ -94,7 +96,10 @@ final class GridTable {
             if (!hasValue(cells, r)) {
                 // A labelled row whose cells under the value columns are all blank is a data row that printed
                 // nothing (every zero left blank), not a header: its blank cells keep their grid columns.
-                HeaderColumns.Found found = headerFrom >= 0 ? HeaderColumns.find(grid, width, headerFrom, r) : HeaderColumns.Found.NONE;
+                // Header runs are a few rows: a long run of rows without values is no table of figures, and
+                // asking the header again for every one of its rows would cost rows² × width.
+                boolean underHeader = headerFrom >= 0 && r - headerFrom <= MAX_HEADER_ROWS && hasBlankCell(cells, r);
+                HeaderColumns.Found found = underHeader ? HeaderColumns.find(grid, width, headerFrom, r) : HeaderColumns.Found.NONE;
                 int[] candidate = found.layout() ? found.columns() : columns != null ? columns : afterData ? band : null;
                 if (candidate != null && isBlankDataRow(cells, r, candidate, !found.layout())) {
                     columns = found.layout() ? found.columns() : columns;
@@ -118,6 +123,16 @@ final class GridTable {
                 writeValues(cells, r, band, true, table, out, origins);
             }
         }
+    }
+
+    private boolean hasBlankCell(Placed[] cells, int r) {
+        for (int c = 0; c < width; c++) {
+            Placed p = cells[c];
+            if (p != null && p.row() == r && p.column() == c && p.text().isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
