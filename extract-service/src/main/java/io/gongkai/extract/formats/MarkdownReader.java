@@ -50,6 +50,9 @@ final class MarkdownReader {
 
     /** Whether the text has a table: a pipe row followed by a separator row, or an HTML table block. */
     static boolean hasTable(String text) {
+        if (text.indexOf('|') < 0 && text.indexOf('<') < 0) {
+            return false; // most text: no split into lines
+        }
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             if (startsTable(lines, i) || htmlTableEnd(lines, i) > i) {
