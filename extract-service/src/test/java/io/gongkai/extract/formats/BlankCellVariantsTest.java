@@ -95,7 +95,7 @@ class BlankCellVariantsTest {
         JsonNode report = ExpectedReport.load(ExpectedReport.SAMPLES, seed).report();
         List<String> out = new ArrayList<>();
         for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
-            report.get(table).fields().forEachRemaining(row -> row.getValue().fields().forEachRemaining(cell -> {
+            report.get(table).properties().forEach(row -> row.getValue().properties().forEach(cell -> {
                 if (cell.getValue().isNumber() && cell.getValue().decimalValue().signum() == 0) {
                     out.add(table + "." + row.getKey() + "." + cell.getKey());
                 }
