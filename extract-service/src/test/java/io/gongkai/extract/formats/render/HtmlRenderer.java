@@ -50,6 +50,11 @@ public final class HtmlRenderer {
         return h.toString().getBytes(charset);
     }
 
+    /** A table as a plain page prints it (also the HTML tables converter Markdown keeps). */
+    static void table(StringBuilder h, Table t) {
+        table(h, t, 0, Style.PLAIN);
+    }
+
     private static void table(StringBuilder h, Table t, int number, Style style) {
         h.append("<table class=\"t").append(number).append("\" border=\"1\" cellspacing=\"0\">\n");
         int head = style.headerAsThead() ? t.rows().get(0).get(0).rowSpan() : 0;
@@ -80,8 +85,14 @@ public final class HtmlRenderer {
         h.append(head > 0 ? "</tbody></table>\n" : "</table>\n");
     }
 
-    /** Long labels wrapped with &lt;br&gt; every 12 characters, as narrow cells are in exported pages. */
+    /**
+     * Long labels wrapped with &lt;br&gt; every 12 characters, as narrow cells are in exported pages; a text
+     * broken into lines already keeps its breaks.
+     */
     private static String wrap(String s) {
+        if (s.indexOf('\n') >= 0) {
+            return s.replace("\n", "<br>");
+        }
         if (s.length() <= 12 || !Character.isIdeographic(s.codePointAt(0)) && s.charAt(0) != '（') {
             return s;
         }
