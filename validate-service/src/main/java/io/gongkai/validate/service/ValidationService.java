@@ -111,7 +111,10 @@ public class ValidationService {
                 .append("version", version)
                 .append("validatedAt", Date.from(now));
         stored.map(d -> d.get("publishedVersion")).ifPresent(p -> entry.append("publishedVersion", p));
-        reports.upsert(documentId, entry);
+        reports.upsert(documentId, entry, stored);
+        if (stored.isEmpty()) {
+            peers.record(report);
+        }
         reports.saveNarrative(documentId, report.agency(), key, report.year(), NarrativeSignature.of(report));
         if (stored.isEmpty() || version != stored.get().getLong("version")) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
@@ -125,10 +128,9 @@ public class ValidationService {
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
             AgencyKey key = names.key(report.agency());
             for (int year : new int[] {report.year() - 1, report.year() + 1}) {
-                for (Document d : reports.byAgencyAndYear(key.local(), year)) {
-                    AgencyKey other = new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey"));
-                    if (key.sameAgency(other)) {
-                        out.add(d.getString("_id"));
+                for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year)) {
+                    if (key.sameAgency(e.agency())) {
+                        out.add(e.documentId());
                     }
                 }
             }
