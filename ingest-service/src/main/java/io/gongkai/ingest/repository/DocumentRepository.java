@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 /**
  * The front door's read model: one entry per document with its status, and once validated its report
@@ -37,6 +38,8 @@ public class DocumentRepository {
 
     /** Attempts of an optimistic transition before giving up (each failure means another event changed the document). */
     private static final int TRANSITION_ATTEMPTS = 20;
+    /** The report and findings of a validated document, packed (see {@link PackedJson}). */
+    private static final String PAYLOAD = "payload";
 
     private final MongoCollection<Document> documents;
     private final MongoCollection<Document> unpublished;
@@ -69,7 +72,18 @@ public class DocumentRepository {
     }
 
     public Optional<Document> find(String documentId) {
-        return Optional.ofNullable(collection().find(eq("_id", documentId)).first());
+        return Optional.ofNullable(collection().find(eq("_id", documentId)).first()).map(DocumentRepository::unpacked);
+    }
+
+    /** The report and findings, stored packed in {@code payload}, back in their fields (as earlier versions stored them). */
+    private static Document unpacked(Document stored) {
+        Binary payload = stored.get(PAYLOAD, Binary.class);
+        if (payload != null) {
+            Document values = PackedJson.unpack(payload);
+            stored.remove(PAYLOAD);
+            stored.append("report", values.get("report")).append("findings", values.get("findings"));
+        }
+        return stored;
     }
 
     /** Records a newly accepted document as RECEIVED and not yet published; a no-op when it is known. */
@@ -137,9 +151,14 @@ public class DocumentRepository {
             Number rev = current.get("rev", Number.class);
             Document set = new Document(extra).append("status", next.name()).append("updatedAt", new Date())
                     .append("rev", rev == null ? 1L : rev.longValue() + 1);
+            Document update = new Document("$set", set);
+            if (set.containsKey("report") || set.containsKey("findings")) {
+                set.put(PAYLOAD, PackedJson.pack(new Document("report", set.remove("report")).append("findings", set.remove("findings"))));
+                update.append("$unset", new Document("report", "").append("findings", ""));
+            }
             // a plain {_id, rev} document: Filters.and would send $and, which the embedded server cannot match to the index
             Document filter = new Document("_id", documentId).append("rev", rev == null ? null : rev.longValue());
-            if (c.updateOne(filter, new Document("$set", set)).getModifiedCount() > 0) {
+            if (c.updateOne(filter, update).getModifiedCount() > 0) {
                 return true;
             }
         }
@@ -147,7 +166,8 @@ public class DocumentRepository {
     }
 
     public List<Document> list(Bson filter, int page, int size) {
-        return collection().find(filter).sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
+        return collection().find(filter).projection(Projections.exclude(PAYLOAD, "report", "findings"))
+                .sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
                 .into(new ArrayList<>());
     }
 

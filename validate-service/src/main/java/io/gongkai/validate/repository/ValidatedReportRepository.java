@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 /**
  * validate-service's store, laid out so that every query on the hot path is a look-up by {@code _id} (a single value or
@@ -39,7 +40,8 @@ import org.bson.conversions.Bson;
  * secondary indexes included), and a real MongoDB answers them from the {@code _id} index. Keys are built from what is
  * looked up:
  * <ul>
- * <li>{@code reports}: one entry per document id with its report, findings, version and agency key;</li>
+ * <li>{@code reports}: one entry per document id with its version and agency key, its report and findings packed in one
+ * binary ({@link PackedJson});</li>
  * <li>{@code reportsByAgencyYear}: {@code _id} = local agency key {@code |} year, listing the document ids (with their
  * full agency key) of that agency and year: the cross-year rules' history look-up;</li>
  * <li>{@code narratives}: {@code _id} = document id, the MinHash signature of its narrative and its LSH band keys;</li>
@@ -56,6 +58,8 @@ public class ValidatedReportRepository {
     /** Candidates for COPIED_TEXT are capped, as is each band's list of documents. */
     static final int MAX_CANDIDATES = 200;
     static final int BAND_CAPACITY = 200;
+    /** A report's report and findings, packed (see {@link PackedJson}). */
+    private static final String PAYLOAD = "payload";
 
     /** A stored report's id and agency, as the history look-up lists them. */
     public record AgencyYearEntry(String documentId, AgencyKey agency) {
@@ -96,7 +100,18 @@ public class ValidatedReportRepository {
     }
 
     public Optional<Document> find(String documentId) {
-        return Optional.ofNullable(reports().find(eq("_id", documentId)).first());
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).first()).map(ValidatedReportRepository::unpacked);
+    }
+
+    /** The report and findings, stored packed in {@code payload}, back in their fields. */
+    private static Document unpacked(Document stored) {
+        Binary payload = stored.get(PAYLOAD, Binary.class);
+        if (payload != null) {
+            Document values = PackedJson.unpack(payload);
+            stored.remove(PAYLOAD);
+            stored.append("report", values.get("report")).append("findings", values.get("findings"));
+        }
+        return stored;
     }
 
     /**
@@ -105,7 +120,9 @@ public class ValidatedReportRepository {
      * @param previous the entry stored before, if any (its agency key and year are moved when they changed)
      */
     public void upsert(String documentId, Document fields, Optional<Document> previous) {
-        reports().replaceOne(eq("_id", documentId), new Document(fields).append("_id", documentId), new ReplaceOptions().upsert(true));
+        Document entry = new Document(fields).append("_id", documentId);
+        entry.put(PAYLOAD, PackedJson.pack(new Document("report", entry.remove("report")).append("findings", entry.remove("findings"))));
+        reports().replaceOne(eq("_id", documentId), entry, new ReplaceOptions().upsert(true));
         String key = agencyYearKey(fields.getString("agencyLocalKey"), fields.getInteger("year"));
         String before = previous.map(p -> agencyYearKey(p.getString("agencyLocalKey"), p.getInteger("year"))).orElse(null);
         String agencyKey = fields.getString("agencyKey");
@@ -147,7 +164,8 @@ public class ValidatedReportRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Document> out = reports().find(in("_id", ids)).into(new ArrayList<>());
+        List<Document> out = new ArrayList<>();
+        reports().find(in("_id", ids)).forEach(d -> out.add(unpacked(d)));
         out.sort(Comparator.comparing((Document d) -> d.getDate("validatedAt"), Comparator.nullsLast(Comparator.reverseOrder())));
         return out;
     }
