@@ -1,10 +1,13 @@
 package io.gongkai.ingest.repository;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -20,40 +23,23 @@ final class PackedJson {
     }
 
     static Binary pack(Document value) {
-        byte[] json = value.toJson().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(json);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
-            byte[] buffer = new byte[16384];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return new Binary(out.toByteArray());
+        try (DeflaterOutputStream deflating = new DeflaterOutputStream(out, deflater)) {
+            deflating.write(value.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             deflater.end();
         }
+        return new Binary(out.toByteArray());
     }
 
     static Document unpack(Binary packed) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(packed.getData());
-            ByteArrayOutputStream out = new ByteArrayOutputStream(packed.length() * 5);
-            byte[] buffer = new byte[16384];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("a stored packed value is truncated");
-                }
-                out.write(buffer, 0, n);
-            }
-            return Document.parse(out.toString(StandardCharsets.UTF_8));
-        } catch (DataFormatException e) {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed.getData()))) {
+            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
             throw new IllegalStateException("a stored packed value is not deflated JSON", e);
-        } finally {
-            inflater.end();
         }
     }
 }

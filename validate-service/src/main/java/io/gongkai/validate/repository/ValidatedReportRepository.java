@@ -13,11 +13,19 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.NarrativeSignature;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,8 +79,10 @@ public class ValidatedReportRepository {
     private final MongoCollection<Document> bands;
     private final MongoCollection<Document> peerValues;
     private final AtomicBoolean indexed = new AtomicBoolean();
+    private final ObjectMapper json;
 
-    public ValidatedReportRepository(MongoClient mongo, ValidateConfig config) {
+    public ValidatedReportRepository(MongoClient mongo, ValidateConfig config, ObjectMapper json) {
+        this.json = json;
         var db = mongo.getDatabase(config.storage().database());
         this.reports = db.getCollection("reports");
         this.byAgencyYear = db.getCollection("reportsByAgencyYear");
@@ -99,35 +109,79 @@ public class ValidatedReportRepository {
         return reports;
     }
 
-    public Optional<Document> find(String documentId) {
-        return Optional.ofNullable(reports().find(eq("_id", documentId)).first()).map(ValidatedReportRepository::unpacked);
+    /** The stored result with its report. */
+    public Optional<ValidatedReport> find(String documentId) {
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).first()).map(d -> entry(d, true));
     }
 
-    /** The report and findings, stored packed in {@code payload}, back in their fields. */
-    private static Document unpacked(Document stored) {
-        Binary payload = stored.get(PAYLOAD, Binary.class);
-        if (payload != null) {
-            Document values = PackedJson.unpack(payload);
-            stored.remove(PAYLOAD);
-            stored.append("report", values.get("report")).append("findings", values.get("findings"));
+    /** The stored result without its report (version, digest, agency): what a new check compares with. */
+    public Optional<ValidatedReport> findSummary(String documentId) {
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).projection(Projections.exclude(PAYLOAD, "report", "findings"))
+                .first()).map(d -> entry(d, false));
+    }
+
+    private ValidatedReport entry(Document d, boolean withReport) {
+        Report report = null;
+        if (withReport) {
+            try {
+                Binary payload = d.get(PAYLOAD, Binary.class);
+                if (payload != null) {
+                    report = json.readValue(PackedJson.unpack(payload), Payload.class).report();
+                } else if (d.get("report") instanceof Document legacy) { // stored by an earlier version, as a tree
+                    report = json.readValue(legacy.toJson(), Report.class);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("stored report " + d.get("_id") + " cannot be read", e);
+            }
         }
-        return stored;
+        Number published = d.get("publishedVersion", Number.class);
+        Date validatedAt = d.getDate("validatedAt");
+        return new ValidatedReport(d.getString("_id"), d.getString("sha256"), d.getString("agency"),
+                new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")), d.getInteger("year"), report, null,
+                d.getString("findingsDigest"), d.getString("ruleSetVersion"), d.get("version", Number.class).longValue(),
+                published == null ? null : published.longValue(), validatedAt == null ? null : validatedAt.toInstant());
+    }
+
+    /** What the payload binary holds. */
+    private record Payload(Report report, List<Finding> findings) {
+    }
+
+    /** The digest {@link ValidatedReport#findingsDigest()} holds for these findings. */
+    public String findingsDigest(List<Finding> findings) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(findings)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
-     * Stores a document's entry and keeps the agency-year look-up current.
+     * Stores a result and keeps the agency-year look-up current.
      *
-     * @param previous the entry stored before, if any (its agency key and year are moved when they changed)
+     * @param previous the result stored before, if any (its agency key and year are moved when they changed)
      */
-    public void upsert(String documentId, Document fields, Optional<Document> previous) {
-        Document entry = new Document(fields).append("_id", documentId);
-        entry.put(PAYLOAD, PackedJson.pack(new Document("report", entry.remove("report")).append("findings", entry.remove("findings"))));
-        reports().replaceOne(eq("_id", documentId), entry, new ReplaceOptions().upsert(true));
-        String key = agencyYearKey(fields.getString("agencyLocalKey"), fields.getInteger("year"));
-        String before = previous.map(p -> agencyYearKey(p.getString("agencyLocalKey"), p.getInteger("year"))).orElse(null);
-        String agencyKey = fields.getString("agencyKey");
+    public void upsert(ValidatedReport entry, Optional<ValidatedReport> previous) {
+        String documentId = entry.documentId();
+        Binary payload;
+        try {
+            payload = PackedJson.pack(json.writeValueAsBytes(new Payload(entry.report(), entry.findings())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Document doc = new Document("_id", documentId).append("sha256", entry.sha256()).append("agency", entry.agency())
+                .append("agencyKey", entry.agencyKey().full()).append("agencyLocalKey", entry.agencyKey().local())
+                .append("year", entry.year()).append("findingsDigest", entry.findingsDigest())
+                .append("ruleSetVersion", entry.ruleSetVersion()).append("version", entry.version())
+                .append("validatedAt", Date.from(entry.validatedAt())).append(PAYLOAD, payload);
+        if (entry.publishedVersion() != null) {
+            doc.append("publishedVersion", entry.publishedVersion());
+        }
+        reports().replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
+        String key = agencyYearKey(entry.agencyKey().local(), entry.year());
+        String before = previous.map(p -> agencyYearKey(p.agencyKey().local(), p.year())).orElse(null);
+        String agencyKey = entry.agencyKey().full();
         boolean changed = previous.isEmpty() || !Objects.equals(before, key)
-                || !Objects.equals(agencyKey, previous.get().getString("agencyKey"));
+                || !Objects.equals(agencyKey, previous.get().agencyKey().full());
         if (!changed) {
             return;
         }
@@ -158,15 +212,15 @@ public class ValidatedReportRepository {
         return out;
     }
 
-    /** Stored reports for that year whose agency has this local key, newest first. */
-    public List<Document> byAgencyAndYear(String agencyLocalKey, int year) {
+    /** Stored results (with their reports) for that year whose agency has this local key, newest first. */
+    public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year) {
         List<String> ids = idsByAgencyAndYear(agencyLocalKey, year).stream().map(AgencyYearEntry::documentId).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Document> out = new ArrayList<>();
-        reports().find(in("_id", ids)).forEach(d -> out.add(unpacked(d)));
-        out.sort(Comparator.comparing((Document d) -> d.getDate("validatedAt"), Comparator.nullsLast(Comparator.reverseOrder())));
+        List<ValidatedReport> out = new ArrayList<>();
+        reports().find(in("_id", ids)).forEach(d -> out.add(entry(d, true)));
+        out.sort(Comparator.comparing(ValidatedReport::validatedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;
     }
 
