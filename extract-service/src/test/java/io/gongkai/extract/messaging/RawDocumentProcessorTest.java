@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.model.ReplaceOptions;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.gongkai.testsupport.InMemoryChannels;
@@ -21,7 +21,6 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,11 @@ class RawDocumentProcessorTest {
 
     private RawDocumentEvent store(byte[] bytes, String documentId) throws Exception {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        GridFSBuckets.create(mongo.getDatabase("gongkai-ingest"), "raw").uploadFromStream(sha, new ByteArrayInputStream(bytes));
+        // as ingest-service's BlobStore stores a small blob: bytes inline, by _id
+        mongo.getDatabase("gongkai-ingest").getCollection("raw.blobs").replaceOne(new Document("_id", sha),
+                new Document("_id", sha).append("size", (long) bytes.length).append("declaredContentType", "text/plain")
+                        .append("chunks", 0).append("data", new Binary(bytes)),
+                new ReplaceOptions().upsert(true));
         return event(documentId, sha, bytes.length);
     }
 

@@ -60,8 +60,8 @@ public interface ValidateConfig {
         @WithDefault("50")
         double minValue();
 
-        /** How often the per-level statistics are learnt again from the store. */
-        @WithDefault("10m")
+        /** How often the per-level statistics are read again from the store's histograms (a few small documents). */
+        @WithDefault("30s")
         Duration refresh();
     }
 
