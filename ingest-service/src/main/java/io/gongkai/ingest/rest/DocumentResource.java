@@ -3,6 +3,8 @@ package io.gongkai.ingest.rest;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import io.gongkai.common.rest.Problem;
+import io.gongkai.common.security.Roles;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.ingest.mapping.DocumentMapper;
 import io.gongkai.ingest.mapping.DocumentPage;
@@ -12,6 +14,7 @@ import io.gongkai.ingest.service.DocumentIntakeService;
 import io.gongkai.ingest.service.Submission;
 import io.gongkai.ingest.service.SubmissionResult;
 import io.gongkai.model.events.DocumentStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -60,6 +63,7 @@ public class DocumentResource {
     }
 
     @POST
+    @RolesAllowed(Roles.SUBMIT)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a document", description = "The body is the document's bytes (HTML, PDF, DOC/DOCX or text) "
             + "with its Content-Type. Answers 202 once the document is stored and its reports.raw event acknowledged; "
@@ -96,6 +100,7 @@ public class DocumentResource {
     }
 
     @POST
+    @RolesAllowed(Roles.SUBMIT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit a document as a form upload", description = "Field `file` holds the document "
             + "(for browsers and curl -F); optional fields `sourceUrl` and `fetchedAt`.")
@@ -117,6 +122,7 @@ public class DocumentResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("/{documentId}")
     @Operation(summary = "A document's status, and once validated its report and findings")
     public DocumentView get(@PathParam("documentId") String documentId) {
@@ -127,6 +133,7 @@ public class DocumentResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Operation(summary = "List documents, newest first, filtered by status, agency and year")
     public DocumentPage list(@QueryParam("status") String status, @QueryParam("agency") String agency,
             @QueryParam("year") Integer year, @QueryParam("page") @DefaultValue("0") int page,
@@ -200,6 +207,6 @@ public class DocumentResource {
     }
 
     private static WebApplicationException problem(Response.Status status, String title, String detail) {
-        return new WebApplicationException(detail, Problem.response(status, title, detail));
+        return Problem.exception(status, title, detail);
     }
 }
