@@ -51,6 +51,7 @@ public class DocumentResource {
 
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_URL_LENGTH = 2048;
 
     private final DocumentIntakeService intake;
     private final DocumentRepository documents;
@@ -77,12 +78,13 @@ public class DocumentResource {
     public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
             @HeaderParam("X-Fetched-At") String fetchedAt) {
-        return accept(new Submission(checkSize(body), contentType, decodeFileName(fileName), sourceUrl, parseInstant(fetchedAt)));
+        return accept(new Submission(checkSize(body), contentType, decodeFileName(fileName), checkSourceUrl(sourceUrl), parseInstant(fetchedAt)));
     }
 
     /**
      * HTTP headers carry only Latin-1, so crawlers send Chinese file names percent-encoded (UTF-8), as
-     * browsers do; such a name is decoded. Anything else is kept as sent, cut to 255 characters.
+     * browsers do; such a name is decoded. Only the last path segment is kept (a name is never a path), control
+     * and bidirectional-override characters are dropped, and the rest is cut to 255 characters.
      */
     static String decodeFileName(String header) {
         if (header == null || header.isBlank()) {
@@ -96,7 +98,34 @@ public class DocumentResource {
                 // a literal % in a plain name
             }
         }
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder kept = new StringBuilder(Math.min(name.length(), 255));
+        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        name = kept.toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return null;
+        }
         return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    /** Where the crawler found the document: an absolute http(s) URL, or nothing. */
+    static String checkSourceUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (url.length() <= MAX_URL_LENGTH && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        throw problem(Response.Status.BAD_REQUEST, "Bad X-Source-Url", "来源地址须为不超过 " + MAX_URL_LENGTH
+                + " 个字符的 http(s) 绝对地址。 X-Source-Url must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters.");
     }
 
     @POST
@@ -118,7 +147,8 @@ public class DocumentResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return accept(new Submission(checkSize(bytes), file.contentType(), file.fileName(), sourceUrl, parseInstant(fetchedAt)));
+        return accept(new Submission(checkSize(bytes), file.contentType(), decodeFileName(file.fileName()), checkSourceUrl(sourceUrl),
+                parseInstant(fetchedAt)));
     }
 
     @GET
@@ -136,7 +166,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.READ)
     @Operation(summary = "List documents, newest first, filtered by status, agency and year")
     public DocumentPage list(@QueryParam("status") String status, @QueryParam("agency") String agency,
-            @QueryParam("year") Integer year, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("year") String year, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw problem(Response.Status.BAD_REQUEST, "Bad paging",
@@ -150,8 +180,8 @@ public class DocumentResource {
         if (agency != null && !agency.isBlank()) {
             filters.add(eq("agency", agency.strip()));
         }
-        if (year != null) {
-            filters.add(eq("year", year));
+        if (year != null && !year.isBlank()) {
+            filters.add(eq("year", parseYear(year)));
         }
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
         return new DocumentPage(documents.list(filter, page, size).stream().map(DocumentMapper::toSummary).toList(),
@@ -191,6 +221,18 @@ public class DocumentResource {
             throw problem(Response.Status.BAD_REQUEST, "Bad X-Fetched-At",
                     "抓取时间须为 ISO-8601 格式，例如 2024-03-01T08:00:00Z。 X-Fetched-At must be an ISO-8601 instant.");
         }
+    }
+
+    private static int parseYear(String year) {
+        try {
+            int value = Integer.parseInt(year.strip());
+            if (value >= 1900 && value <= 9999) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw problem(Response.Status.BAD_REQUEST, "Bad year", "year 须为四位年份，例如 2023。 year must be a four-digit year.");
     }
 
     private static DocumentStatus parseStatus(String status) {
