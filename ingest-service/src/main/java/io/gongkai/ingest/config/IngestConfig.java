@@ -18,6 +18,10 @@ public interface IngestConfig {
         /** Largest document accepted, in bytes; larger ones are answered 413. */
         @WithDefault("52428800")
         long maxBytes();
+
+        /** Submits each token may make per minute (a burst of this many, refilled evenly); more are answered 429. */
+        @WithDefault("120")
+        int submitsPerMinute();
     }
 
     interface Storage {

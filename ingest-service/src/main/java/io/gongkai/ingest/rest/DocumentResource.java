@@ -13,6 +13,8 @@ import io.gongkai.ingest.repository.DocumentRepository;
 import io.gongkai.ingest.service.DocumentIntakeService;
 import io.gongkai.ingest.service.Submission;
 import io.gongkai.ingest.service.SubmissionResult;
+import io.gongkai.ingest.service.SubmitRateLimiter;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.gongkai.model.events.DocumentStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -56,11 +58,16 @@ public class DocumentResource {
     private final DocumentIntakeService intake;
     private final DocumentRepository documents;
     private final IngestConfig config;
+    private final SubmitRateLimiter rateLimiter;
+    private final SecurityIdentity identity;
 
-    public DocumentResource(DocumentIntakeService intake, DocumentRepository documents, IngestConfig config) {
+    public DocumentResource(DocumentIntakeService intake, DocumentRepository documents, IngestConfig config,
+            SubmitRateLimiter rateLimiter, SecurityIdentity identity) {
         this.intake = intake;
         this.documents = documents;
         this.config = config;
+        this.rateLimiter = rateLimiter;
+        this.identity = identity;
     }
 
     @POST
@@ -74,6 +81,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "A read-only token")
     @APIResponse(responseCode = "413", description = "Larger than gongkai.upload.max-bytes")
+    @APIResponse(responseCode = "429", description = "More than gongkai.upload.submits-per-minute for this token; see Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka or MongoDB unavailable: retry later, without risk of duplicates")
     public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
@@ -189,6 +197,13 @@ public class DocumentResource {
     }
 
     private Response accept(Submission submission) {
+        long wait = rateLimiter.tryAcquire(identity.getPrincipal().getName());
+        if (wait > 0) {
+            Response problem = Problem.response(429, "Too many submits", String.format(Locale.ROOT,
+                    "提交过于频繁（每个令牌每分钟最多 %d 份），请 %d 秒后重试。 This token submits more than %d documents a minute; retry in %d s.",
+                    config.upload().submitsPerMinute(), wait, config.upload().submitsPerMinute(), wait));
+            throw new WebApplicationException(Response.fromResponse(problem).header("Retry-After", wait).build());
+        }
         SubmissionResult result = intake.submit(submission);
         Map<String, String> body = Map.of("documentId", result.documentId(), "status", result.status());
         return Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)
