@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * Checks reports against the rule catalogue, with the store as the history the cross-report rules compare with, and
  * stores the outcome. The version of a stored result grows only when its findings or the rule set change, so a
- * redelivered event is stored and published again unchanged (idempotent), while a real change supersedes what
+ * redelivered event is stored again unchanged (idempotent) and not published twice, while a real change supersedes what
  * subscribers hold. Reports arrive in any order: when a year arrives, the same agency's stored previous and next years
  * (and a same-year report it was found to copy) are checked again, and republished where their findings changed.
  */
@@ -51,17 +51,20 @@ public class ValidationService {
     }
 
     /**
-     * @return the events to publish: the report's own first, then those of stored reports whose findings changed
-     *         because of it; empty for an extraction that failed (nothing to check)
+     * @return the events to publish: the report's own first (unless subscribers already have that version), then those
+     *         of stored reports whose findings changed because of it; empty for an extraction that failed (nothing to check)
      */
     public List<ValidatedEvent> validate(ExtractedEvent extracted) {
         if (!ExtractedEvent.EXTRACTED.equals(extracted.status()) || extracted.report() == null) {
             return List.of();
         }
         List<ValidatedEvent> events = new ArrayList<>();
-        ValidatedEvent own = check(extracted.documentId(), extracted.sha256(), extracted.report(),
-                reports.findSummary(extracted.documentId()));
-        events.add(own);
+        Optional<ValidatedReport> stored = reports.findSummary(extracted.documentId());
+        ValidatedEvent own = check(extracted.documentId(), extracted.sha256(), extracted.report(), stored);
+        // A redelivered or repeated extraction whose outcome subscribers already hold is stored again but not republished.
+        if (!alreadyPublished(stored, own)) {
+            events.add(own);
+        }
         for (String neighbour : affected(extracted.documentId(), extracted.report(), own.findings())) {
             revalidate(neighbour).ifPresent(events::add);
         }
@@ -78,9 +81,13 @@ public class ValidationService {
             return Optional.empty();
         }
         ValidatedEvent event = check(documentId, stored.get().sha256(), stored.get().report(), stored);
-        Long published = stored.get().publishedVersion();
-        boolean sent = published != null && published >= event.version();
-        return sent ? Optional.empty() : Optional.of(event);
+        return alreadyPublished(stored, event) ? Optional.empty() : Optional.of(event);
+    }
+
+    /** Whether the broker already acknowledged this (document, version) to subscribers. */
+    private static boolean alreadyPublished(Optional<ValidatedReport> stored, ValidatedEvent event) {
+        Long published = stored.map(ValidatedReport::publishedVersion).orElse(null);
+        return published != null && published >= event.version();
     }
 
     /** Subscribers have this version now. */
