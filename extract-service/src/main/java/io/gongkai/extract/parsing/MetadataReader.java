@@ -91,35 +91,21 @@ final class MetadataReader {
         return -1;
     }
 
-    /**
-     * The agency: the line above the title when it is a body's name (markdown "# 巨鹿县人民政府办公室"), else
-     * the title's words before the year ("获嘉县人民政府办公室2023年…"); the longer when one extends the other.
-     */
-    static String agency(List<Line> lines, Title title) {
+    /** The line just above the title (0-based) when it is a body's name (markdown "# 巨鹿县人民政府办公室"), else -1. */
+    static int agencyAboveTitle(List<Line> lines, Title title) {
         if (title == null) {
-            return null;
+            return -1;
         }
-        String fromTitle = agencyInTitle(title.squeezed());
-        String above = null;
         for (int i = title.firstIndex() - 1; i >= 0 && i >= title.firstIndex() - 3; i--) {
             if (!lines.get(i).isBlank()) {
-                String s = lines.get(i).squeezed();
-                if (isAgencyName(s)) {
-                    above = s;
-                }
-                break;
+                return isAgencyName(lines.get(i).squeezed()) ? i : -1;
             }
         }
-        if (above == null) {
-            return fromTitle;
-        }
-        if (fromTitle == null || above.startsWith(fromTitle)) {
-            return above;
-        }
-        return fromTitle;
+        return -1;
     }
 
-    private static String agencyInTitle(String title) {
+    /** The title's words before the year ("获嘉县人民政府办公室2023年…"), or after it ("2023年获嘉县…"); null when none. */
+    static String agencyInTitle(String title) {
         Matcher year = YEAR.matcher(title);
         Matcher subject = SUBJECT.matcher(title);
         int yearAt = year.find() ? year.start() : -1;
@@ -152,7 +138,7 @@ final class MetadataReader {
         return t;
     }
 
-    private static boolean isAgencyName(String s) {
+    static boolean isAgencyName(String s) {
         if (s.length() < 2 || s.length() > 40 || s.contains("报告")) {
             return false;
         }
@@ -223,7 +209,7 @@ final class MetadataReader {
         return null;
     }
 
-    private static LocalDate signatureDate(String squeezed, int maxPrefix) {
+    static LocalDate signatureDate(String squeezed, int maxPrefix) {
         String s = squeezed;
         while (!s.isEmpty() && (s.charAt(0) == '(' || s.charAt(0) == '（')) {
             s = s.substring(1);
