@@ -57,6 +57,21 @@ class AgencyResolverTest {
         assertEquals(AgencyCandidate.TITLE, r.agencyResolution().source());
     }
 
+    /** The development corpus (samples/ holds its text documents): the county each report's agency governs. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "000_f8a12ae11966356f, 410724, 获嘉县",
+        "001_ff1f8276dec07d75, 141025, 古县",
+        "002_e0ae7886d21f5780, 130529, 巨鹿县",
+        "003_0b343912e46db269, 410724, 获嘉县",
+        "004_ca1fd1482ab00037, 140930, 河曲县",
+    })
+    void corpusRegions(String name, String code, String county) throws Exception {
+        Report r = parser.parse(ReportTextParserTest.text(name));
+        assertEquals(code, r.region().code());
+        assertEquals(county, r.region().county());
+    }
+
     @Test
     void nationalBodiesHaveNoRegion() {
         Report r = parse("国家统计局2023年政府信息公开工作年度报告", "现将我局2023年政府信息公开工作情况报告如下。", "", null);

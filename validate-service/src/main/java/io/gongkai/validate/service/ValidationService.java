@@ -14,6 +14,7 @@ import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.AgencyNames;
 import io.gongkai.validate.rules.CopiedTextRule;
 import io.gongkai.validate.rules.NarrativeSignature;
+import io.gongkai.validate.rules.Renditions;
 import io.gongkai.validate.rules.RuleCatalogue;
 import io.gongkai.validate.rules.RuleSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -105,6 +106,7 @@ public class ValidationService {
                 .append("agencyKey", key.full())
                 .append("agencyLocalKey", key.local())
                 .append("year", report.year())
+                .append("reportKey", Renditions.reportKey(report, names))
                 .append("report", toDocument(report))
                 .append("findings", findingsDoc.get("findings"))
                 .append("ruleSetVersion", RuleCatalogue.VERSION)
@@ -119,12 +121,15 @@ public class ValidationService {
         return new ValidatedEvent(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
     }
 
-    /** The stored reports whose outcome may depend on this one: the agency's previous and next year, and copies named. */
+    /**
+     * The stored reports whose outcome may depend on this one: the agency's previous and next year, the other renditions
+     * of the same year, and copies named.
+     */
     private Set<String> affected(String documentId, Report report, List<Finding> findings) {
         Set<String> out = new LinkedHashSet<>();
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
             AgencyKey key = names.key(report.agency());
-            for (int year : new int[] {report.year() - 1, report.year() + 1}) {
+            for (int year : new int[] {report.year() - 1, report.year(), report.year() + 1}) {
                 for (Document d : reports.byAgencyAndYear(key.local(), year)) {
                     AgencyKey other = new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey"));
                     if (key.sameAgency(other)) {
