@@ -94,6 +94,11 @@ public final class Divisions {
         return d.parentCode().isEmpty() ? null : byCode.get(d.parentCode());
     }
 
+    /** Whether the data set's division is only a grouping (a municipality's 市辖区, 省直辖县级行政区划), not a government. */
+    public boolean isPlaceholder(Division d) {
+        return PLACEHOLDERS.contains(d.name());
+    }
+
     /** Every division of a level (province, city, county, township). */
     public List<Division> atLevel(String level) {
         List<Division> out = new ArrayList<>();
