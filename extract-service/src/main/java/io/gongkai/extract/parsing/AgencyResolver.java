@@ -45,10 +45,9 @@ final class AgencyResolver {
 
     private static final Pattern SIGNATURE_DATE = Pattern.compile("[(（]?(?:\\d{4}|[〇○零OＯ◯0一二三四五六七八九]{4})[年\\-./]");
     private static final int HEAD_LINES = 40;
-    private static final int TAIL_LINES = 12;
     private static final int FIRST_SENTENCE_LINES = 12;
 
-    private static final Pattern CAPTION_LABEL = Pattern.compile("(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位|主办)[:：]\\s*");
+    private static final Pattern CAPTION_LABEL = Pattern.compile("(?:发布机构|发文机关|发布单位|信息来源|来源)[:：]\\s*");
     private static final Pattern BREADCRUMB_SEPARATORS = Pattern.compile("\\s*(?:>|›|»|＞|/|\\||-{1,2}|—|\\t)\\s*|\\s{2,}");
     private static final Pattern SITE_WORDS = Pattern.compile("(?:门户网站|政府网站|网站|官网|欢迎您?|政务公开|信息公开)$");
     private static final Pattern COMPILED_BY = Pattern.compile("报告(?:是)?由([^，。,:;]{2,40}?)(?:负责)?(?:编制|编写|制作)");
@@ -110,34 +109,27 @@ final class AgencyResolver {
 
     /** The signature: the body's name on the line over the date at the end, or before the date on its line. */
     private static void fromSignature(List<Line> lines, List<AgencyCandidate> out) {
-        int seen = 0;
-        for (int i = lines.size() - 1; i >= 0 && seen < TAIL_LINES; i--) {
-            Line line = lines.get(i);
-            if (line.isBlank()) {
+        int i = MetadataReader.signatureDateLine(lines);
+        if (i < 0) {
+            return;
+        }
+        Line line = lines.get(i);
+        String s = line.squeezed();
+        Matcher date = SIGNATURE_DATE.matcher(s);
+        if (date.find() && date.start() >= 2 && MetadataReader.isAgencyName(s.substring(0, date.start()))) {
+            out.add(candidate(s.substring(0, date.start()), AgencyCandidate.SIGNATURE, line, SIGNATURE));
+            return;
+        }
+        for (int j = i - 1, tried = 0; j >= 0 && tried < 2; j--) {
+            if (lines.get(j).isBlank()) {
                 continue;
             }
-            seen++;
-            String s = line.squeezed();
-            if (MetadataReader.signatureDate(s, 40) == null) {
-                continue;
-            }
-            Matcher date = SIGNATURE_DATE.matcher(s);
-            if (date.find() && date.start() >= 2 && MetadataReader.isAgencyName(s.substring(0, date.start()))) {
-                out.add(candidate(s.substring(0, date.start()), AgencyCandidate.SIGNATURE, line, SIGNATURE));
+            tried++;
+            String name = lines.get(j).squeezed();
+            if (MetadataReader.isAgencyName(name)) {
+                out.add(candidate(name, AgencyCandidate.SIGNATURE, lines.get(j), SIGNATURE));
                 return;
             }
-            for (int j = i - 1, tried = 0; j >= 0 && tried < 2; j--) {
-                if (lines.get(j).isBlank()) {
-                    continue;
-                }
-                tried++;
-                String name = lines.get(j).squeezed();
-                if (MetadataReader.isAgencyName(name)) {
-                    out.add(candidate(name, AgencyCandidate.SIGNATURE, lines.get(j), SIGNATURE));
-                    return;
-                }
-            }
-            return;
         }
     }
 

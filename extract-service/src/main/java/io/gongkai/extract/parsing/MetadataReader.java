@@ -186,17 +186,9 @@ final class MetadataReader {
      * line of only a date just under the title. Dates inside sentences (统计期限 …) are not taken.
      */
     static LocalDate publishedOn(List<Line> lines, Title title) {
-        int seen = 0;
-        for (int i = lines.size() - 1; i >= 0 && seen < TAIL_LINES; i--) {
-            Line line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            seen++;
-            LocalDate d = signatureDate(line.squeezed(), MAX_SIGNATURE);
-            if (d != null) {
-                return d;
-            }
+        int signature = signatureDateLine(lines);
+        if (signature >= 0) {
+            return signatureDate(lines.get(signature).squeezed(), MAX_SIGNATURE);
         }
         if (title != null) {
             for (int i = title.lastIndex() + 1; i < lines.size() && i <= title.lastIndex() + 4; i++) {
@@ -209,7 +201,23 @@ final class MetadataReader {
         return null;
     }
 
-    static LocalDate signatureDate(String squeezed, int maxPrefix) {
+    /** The index of the signature's date line: the last short line among the last ones that ends in a date; -1 if none. */
+    static int signatureDateLine(List<Line> lines) {
+        int seen = 0;
+        for (int i = lines.size() - 1; i >= 0 && seen < TAIL_LINES; i--) {
+            Line line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            seen++;
+            if (signatureDate(line.squeezed(), MAX_SIGNATURE) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static LocalDate signatureDate(String squeezed, int maxPrefix) {
         String s = squeezed;
         while (!s.isEmpty() && (s.charAt(0) == '(' || s.charAt(0) == '（')) {
             s = s.substring(1);
