@@ -346,9 +346,9 @@ final class AgencyResolver {
         return a;
     }
 
-    /** 中共…, 中国共产党… precede the place in a Party body's name. */
+    /** 中共…, 中国共产党… precede the place in a Party body's name, 国家税务总局… in a national body's local branch. */
     private static String strip(String name) {
-        String n = TextNormalizer.compactOfRaw(name);
+        String n = AdministrativeLevelClassifier.withoutNationalPrefix(TextNormalizer.compactOfRaw(name));
         if (n.startsWith("中共")) {
             return n.substring(2);
         }

@@ -47,6 +47,9 @@ class AgencyResolverTest {
         "获嘉县亢村镇人民政府, township, 410724106, 河南省, 新乡市, 获嘉县, 亢村镇",
         "北京市东城区东华门街道办事处, township, 110101001, 北京市, , 东城区, 东华门街道",
         "中共获嘉县委办公室, county, 410724, 河南省, 新乡市, 获嘉县,",
+        "国家税务总局获嘉县税务局, county, 410724, 河南省, 新乡市, 获嘉县,",
+        "上海市人民政府办公厅, province, 310000, 上海市, , ,",
+        "重庆市城口县人民政府, county, 500229, 重庆市, , 城口县,",
     })
     void everyKindOfAgencyFromItsTitle(String agency, String level, String code, String province, String city,
             String county, String township) {
