@@ -45,6 +45,7 @@ final class AgencyResolver {
 
     private static final Pattern SIGNATURE_DATE = Pattern.compile("[(（]?(?:\\d{4}|[〇○零OＯ◯0一二三四五六七八九]{4})[年\\-./]");
     private static final int HEAD_LINES = 40;
+    private static final int CAPTION_LINES = 8;
     private static final int FIRST_SENTENCE_LINES = 12;
 
     private static final Pattern CAPTION_LABEL = Pattern.compile("(?:发布机构|发文机关|发布单位|信息来源|来源)[:：]\\s*");
@@ -140,13 +141,17 @@ final class AgencyResolver {
         int seen = 0;
         for (int i = 0; i < lines.size() && seen < HEAD_LINES; i++) {
             Line line = lines.get(i);
+            if (title != null && i > title.lastIndex() + CAPTION_LINES) {
+                break; // a page's caption (来源：…) sits just under the title; further down is the report's text
+            }
             if (line.isBlank() || i == above || (title != null && i >= title.firstIndex() && i <= title.lastIndex())) {
                 continue;
             }
             seen++;
-            Matcher caption = CAPTION_LABEL.matcher(line.raw);
             boolean captioned = false;
-            while (caption.find()) {
+            // The caption's colon is cheap to look for; the pattern is not, on a long narrative line.
+            Matcher caption = line.raw.indexOf('：') >= 0 || line.raw.indexOf(':') >= 0 ? CAPTION_LABEL.matcher(line.raw) : null;
+            while (caption != null && caption.find()) {
                 String value = line.raw.substring(caption.end()).trim().split("[\\s　]+")[0];
                 value = TextNormalizer.squeeze(value);
                 if (MetadataReader.isAgencyName(value)) {
@@ -185,11 +190,11 @@ final class AgencyResolver {
             }
             seen++;
             String s = line.squeezed();
-            Matcher compiled = COMPILED_BY.matcher(s);
-            if (compiled.find() && MetadataReader.isAgencyName(compiled.group(1))) {
+            Matcher compiled = s.contains("报告") ? COMPILED_BY.matcher(s) : null;
+            if (compiled != null && compiled.find() && MetadataReader.isAgencyName(compiled.group(1))) {
                 out.add(candidate(compiled.group(1), AgencyCandidate.FIRST_SENTENCE, line, FIRST_SENTENCE));
             }
-            if (self == null) {
+            if (self == null && (s.indexOf('我') >= 0 || s.indexOf('本') >= 0)) {
                 Matcher m = SELF.matcher(s);
                 while (m.find()) {
                     // 本市/本县 in a law's name ("本省实施…") are rarer than 我县; 本机关, 本年 do not match at all.
@@ -251,6 +256,11 @@ final class AgencyResolver {
     }
 
     private static boolean isPlaceOnly(String name) {
+        // Most names end in a body's word; only a name ending like a division can be a place alone.
+        char last = name.isEmpty() ? ' ' : name.charAt(name.length() - 1);
+        if ("省市区县旗盟州镇乡道木".indexOf(last) < 0) {
+            return false;
+        }
         Divisions.Match m = Divisions.get().locate(name, null);
         return !m.none() && m.end() == name.length();
     }

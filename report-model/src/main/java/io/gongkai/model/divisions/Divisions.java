@@ -36,7 +36,8 @@ public final class Divisions {
     private final Map<String, Division> byCode = new HashMap<>();
     private final Map<String, List<Division>> byName = new HashMap<>();
     private final Map<String, List<Division>> children = new HashMap<>();
-    private final int longestName;
+    /** The longest name starting with each character: locate tries no longer substrings. */
+    private final Map<Character, Integer> longestByFirst = new HashMap<>();
     private final String version;
 
     private Divisions() {
@@ -45,7 +46,6 @@ public final class Divisions {
         read("cities.csv", AdministrativeLevel.CITY, 2);
         read("areas.csv", AdministrativeLevel.COUNTY, 2);
         read("streets.csv", AdministrativeLevel.TOWNSHIP, 2);
-        int longest = 0;
         for (Division d : byCode.values()) {
             if (!PLACEHOLDERS.contains(d.name())) {
                 index(d.name(), d);
@@ -58,9 +58,8 @@ public final class Divisions {
             children.computeIfAbsent(d.parentCode(), k -> new ArrayList<>()).add(d);
         }
         for (String name : byName.keySet()) {
-            longest = Math.max(longest, name.length());
+            longestByFirst.merge(name.charAt(0), name.length(), Math::max);
         }
-        longestName = longest;
     }
 
     private static final class Holder {
@@ -139,7 +138,8 @@ public final class Divisions {
         while (pos < name.length()) {
             List<Division> found = List.of();
             int end = -1;
-            for (int k = Math.min(longestName, name.length() - pos); k >= 2 && end < 0; k--) {
+            int longest = longestByFirst.getOrDefault(name.charAt(pos), 0);
+            for (int k = Math.min(longest, name.length() - pos); k >= 2 && end < 0; k--) {
                 List<Division> named = byName.get(name.substring(pos, pos + k));
                 if (named == null) {
                     continue;
