@@ -57,6 +57,7 @@ public final class Divisions {
             }
             children.computeIfAbsent(d.parentCode(), k -> new ArrayList<>()).add(d);
         }
+        children.values().forEach(list -> list.sort((a, b) -> a.code().compareTo(b.code())));
         for (String name : byName.keySet()) {
             longestByFirst.merge(name.charAt(0), name.length(), Math::max);
         }
