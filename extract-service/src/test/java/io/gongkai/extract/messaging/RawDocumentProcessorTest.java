@@ -93,6 +93,22 @@ class RawDocumentProcessorTest {
     }
 
     @Test
+    void theSourceUrlHostNamesTheAgencyWhenTheDocumentDoesNot() throws Exception {
+        byte[] bytes = ("2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县认真贯彻落实《条例》。\n二、主动公开政府信息情况\n"
+                + "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+                + "六、其他需要报告的事项\n无。\n").getBytes(StandardCharsets.UTF_8);
+        RawDocumentEvent stored = store(bytes, "doc-host");
+        RawDocumentEvent raw = new RawDocumentEvent(stored.documentId(), stored.sha256(), stored.size(), "x.txt", "text/plain",
+                "https://www.huojia.gov.cn/zwgk/ndbg/1.html", null, Instant.now());
+        ExtractedEvent out = send(raw);
+        assertEquals(ExtractedEvent.EXTRACTED, out.status(), String.valueOf(out.error()));
+        assertEquals("获嘉县人民政府", out.report().agency());
+        assertEquals("county", out.report().administrativeLevel());
+        assertEquals("获嘉县", out.report().region().county());
+        assertEquals("sourceUrl", out.report().agencyResolution().source());
+    }
+
+    @Test
     void aMissingBlobEndsFailedWithTheReason() throws Exception {
         ExtractedEvent out = send(event("doc-missing", "0".repeat(64), 10));
         assertEquals(ExtractedEvent.FAILED, out.status());

@@ -14,7 +14,7 @@ import java.util.List;
  * @param findingsDigest  SHA-256 of the findings' JSON: whether a new check changed the outcome
  * @param publishedVersion the highest version subscribers were sent, or null
  */
-public record ValidatedReport(String documentId, String sha256, String agency, AgencyKey agencyKey, Integer year, Report report,
+public record ValidatedReport(String documentId, String sha256, String agency, AgencyKey agencyKey, Integer year, String reportKey, Report report,
         List<Finding> findings, String findingsDigest, String ruleSetVersion, long version, Long publishedVersion,
         Instant validatedAt) {
 }

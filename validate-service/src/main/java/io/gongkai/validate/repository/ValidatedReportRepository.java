@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.model.Finding;
+import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.rules.AgencyKey;
@@ -137,7 +138,8 @@ public class ValidatedReportRepository {
         Number published = d.get("publishedVersion", Number.class);
         Date validatedAt = d.getDate("validatedAt");
         return new ValidatedReport(d.getString("_id"), d.getString("sha256"), d.getString("agency"),
-                new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")), d.getInteger("year"), report, null,
+                new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")), d.getInteger("year"), d.getString("reportKey"),
+                report, null,
                 d.getString("findingsDigest"), d.getString("ruleSetVersion"), d.get("version", Number.class).longValue(),
                 published == null ? null : published.longValue(), validatedAt == null ? null : validatedAt.toInstant());
     }
@@ -173,6 +175,15 @@ public class ValidatedReportRepository {
                 .append("year", entry.year()).append("findingsDigest", entry.findingsDigest())
                 .append("ruleSetVersion", entry.ruleSetVersion()).append("version", entry.version())
                 .append("validatedAt", Date.from(entry.validatedAt())).append(PAYLOAD, payload);
+        // What the agencies directory reads, beside the packed payload (AgencyDirectoryRepository).
+        doc.append("reportKey", entry.reportKey());
+        if (entry.report() != null) {
+            Region region = entry.report().region();
+            doc.append("region", region == null ? null : new Document("code", region.code()).append("province", region.province())
+                    .append("city", region.city()).append("county", region.county()).append("township", region.township()));
+            doc.append("administrativeLevel", entry.report().administrativeLevel());
+            doc.append("publishedOn", entry.report().publishedOn() == null ? null : entry.report().publishedOn().toString());
+        }
         if (entry.publishedVersion() != null) {
             doc.append("publishedVersion", entry.publishedVersion());
         }

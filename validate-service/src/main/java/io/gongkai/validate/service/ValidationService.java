@@ -13,6 +13,7 @@ import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.AgencyNames;
 import io.gongkai.validate.rules.CopiedTextRule;
 import io.gongkai.validate.rules.NarrativeSignature;
+import io.gongkai.validate.rules.Renditions;
 import io.gongkai.validate.rules.RuleCatalogue;
 import io.gongkai.validate.rules.RuleSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,8 +103,9 @@ public class ValidationService {
         long version = stored.map(d -> sameOutcome(d, digest) ? d.version() : d.version() + 1).orElse(1L);
         Instant now = Instant.now();
         AgencyKey key = names.key(report.agency());
-        reports.upsert(new ValidatedReport(documentId, sha256, report.agency(), key, report.year(), report, findings, digest,
-                RuleCatalogue.VERSION, version, stored.map(ValidatedReport::publishedVersion).orElse(null), now), stored);
+        reports.upsert(new ValidatedReport(documentId, sha256, report.agency(), key, report.year(),
+                Renditions.reportKey(report, names), report, findings, digest, RuleCatalogue.VERSION, version,
+                stored.map(ValidatedReport::publishedVersion).orElse(null), now), stored);
         if (stored.isEmpty()) {
             peers.record(report);
         }
@@ -114,12 +116,15 @@ public class ValidationService {
         return new ValidatedEvent(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
     }
 
-    /** The stored reports whose outcome may depend on this one: the agency's previous and next year, and copies named. */
+    /**
+     * The stored reports whose outcome may depend on this one: the agency's previous and next year, the other renditions
+     * of the same year, and copies named.
+     */
     private Set<String> affected(String documentId, Report report, List<Finding> findings) {
         Set<String> out = new LinkedHashSet<>();
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
             AgencyKey key = names.key(report.agency());
-            for (int year : new int[] {report.year() - 1, report.year() + 1}) {
+            for (int year : new int[] {report.year() - 1, report.year(), report.year() + 1}) {
                 for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year)) {
                     if (key.sameAgency(e.agency())) {
                         out.add(e.documentId());
