@@ -36,4 +36,12 @@ public class BlobStore {
                 .metadata(new Document("declaredContentType", contentType).append("size", bytes.length));
         bucket.uploadFromStream(sha256, new ByteArrayInputStream(bytes), options);
     }
+
+    /** The stored bytes of a document, streamed; empty when no blob has this hash. The caller closes the stream. */
+    public java.util.Optional<java.io.InputStream> open(String sha256) {
+        if (sha256 == null || !exists(sha256)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(bucket.openDownloadStream(sha256));
+    }
 }
