@@ -72,30 +72,35 @@ public class ProblemList {
 
     static ProblemRow row(StoredReport stored, Finding finding) {
         Report report = stored.report();
-        String first = finding.paths().isEmpty() ? null : finding.paths().get(0);
-        CellLabels where = CellLabels.of(first);
-        List<String> numbers = new ArrayList<>();
-        boolean firstIsCell = false;
-        for (String path : finding.paths()) {
-            if (report != null && isCellPath(path) && report.hasCell(path)) {
-                BigDecimal value = report.value(path);
-                CellLabels labels = CellLabels.of(path);
-                numbers.add(labels.table() + " " + labels.row() + " · " + labels.column() + " = "
-                        + (value == null ? "空" : value.stripTrailingZeros().toPlainString()));
-                firstIsCell |= path.equals(first);
-            }
-        }
+        String first = ReportTables.firstCell(finding);
+        CellLabels where = first == null ? new CellLabels("", "", "") : CellLabels.of(first);
+        List<String> numbers = numbers(report, finding.paths());
         String agency = report != null && report.agency() != null ? report.agency() : null;
         Integer year = report != null ? report.year() : null;
         String level = report != null ? report.administrativeLevel() : null;
-        return new ProblemRow(stored.documentId(), agency, year, level, where.table(), where.table().isEmpty() ? "" : where.row(),
+        return new ProblemRow(stored.documentId(), agency, year, level, where.table(), where.row(),
                 where.column(), finding.code(), finding.severity() == null ? "info" : finding.severity().name(),
-                finding.message(), numbers, firstIsCell ? "cell-" + first : "findings");
+                finding.message(), numbers, first != null ? "cell-" + first : "findings");
     }
 
-    private static boolean isCellPath(String path) {
-        return path.split("\\.").length == 3 && (path.startsWith(Report.ACTIVE_DISCLOSURE + ".")
-                || path.startsWith(Report.APPLICATIONS + ".") || path.startsWith(Report.REVIEWS_AND_LAWSUITS + "."));
+    /**
+     * The values of the cells a finding names, each with as much of its place as tells it from the others: the row
+     * when they share a column (a column that does not add up), the column when they share a row, else both.
+     */
+    static List<String> numbers(Report report, List<String> paths) {
+        List<String> cells = paths.stream().filter(p -> report != null && !ReportTables.tableOfPath(p).isEmpty() && report.hasCell(p))
+                .toList();
+        List<CellLabels> labels = cells.stream().map(CellLabels::of).toList();
+        boolean sameColumn = labels.stream().map(CellLabels::column).distinct().count() == 1;
+        boolean sameRow = labels.stream().map(CellLabels::row).distinct().count() == 1;
+        List<String> out = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            CellLabels l = labels.get(i);
+            String place = cells.size() == 1 || (!sameColumn && !sameRow) ? l.row() + " · " + l.column() : sameColumn ? l.row() : l.column();
+            BigDecimal value = report.value(cells.get(i));
+            out.add(place + " = " + (value == null ? "空" : value.stripTrailingZeros().toPlainString()));
+        }
+        return out;
     }
 
     /** RFC 4180 CSV in UTF-8 with a byte-order mark (so that Excel shows the Chinese), one line per finding. */

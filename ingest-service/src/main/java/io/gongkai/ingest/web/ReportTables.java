@@ -32,11 +32,12 @@ public final class ReportTables {
      * A value cell.
      *
      * @param display  the value as a reader writes it, or the printed text when it could not be read, or empty
-     * @param severity the gravest finding naming the cell (error, warning, info), or null
-     * @param marks    the numbers of those findings in the report's finding list
+     * @param severity the gravest finding that is about this cell (names it first among cells), or null
+     * @param involved whether other findings use the cell's value (a part of a sum that does not add up)
+     * @param marks    the numbers of every finding naming the cell, in the report's finding list
      */
-    public record Cell(String path, String display, boolean read, String severity, List<Integer> marks, int colspan,
-            Provenance provenance, List<NumberedFinding> findings, String place) {
+    public record Cell(String path, String display, boolean read, String severity, boolean involved, List<Integer> marks,
+            int colspan, Provenance provenance, List<NumberedFinding> findings, String place) {
 
         public String anchor() {
             return "cell-" + path;
@@ -44,6 +45,10 @@ public final class ReportTables {
 
         public boolean flagged() {
             return severity != null;
+        }
+
+        public boolean marked() {
+            return !marks.isEmpty();
         }
     }
 
@@ -230,14 +235,8 @@ public final class ReportTables {
     }
 
     private static String tableOf(Finding finding) {
-        for (String path : finding.paths()) {
-            for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
-                if (path.startsWith(table + ".")) {
-                    return table;
-                }
-            }
-        }
-        return "";
+        String cell = firstCell(finding);
+        return cell == null ? "" : tableOfPath(cell);
     }
 
     private Cell cell(String path, int colspan) {
@@ -245,8 +244,13 @@ public final class ReportTables {
         Provenance provenance = report.provenance().get(path);
         List<NumberedFinding> findings = byPath.getOrDefault(path, List.of());
         String severity = null;
+        boolean involved = false;
         for (NumberedFinding f : findings) {
-            severity = graver(severity, f.severity());
+            if (path.equals(firstCell(f.finding()))) {
+                severity = graver(severity, f.severity());
+            } else {
+                involved = true;
+            }
         }
         String display;
         if (value != null) {
@@ -254,8 +258,28 @@ public final class ReportTables {
         } else {
             display = provenance == null || provenance.rawText() == null ? "" : provenance.rawText().strip();
         }
-        return new Cell(path, display, value != null, severity, findings.stream().map(NumberedFinding::number).toList(),
+        return new Cell(path, display, value != null, severity, involved && severity == null, findings.stream().map(NumberedFinding::number).toList(),
                 colspan, provenance, findings, CellLabels.of(path).describe());
+    }
+
+    /** The cell a finding is about: the first of its paths that is a cell of the three tables. */
+    static String firstCell(Finding finding) {
+        for (String path : finding.paths()) {
+            if (!tableOfPath(path).isEmpty()) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /** The table a cell path is in, or empty when the path is not a cell of the three tables. */
+    static String tableOfPath(String path) {
+        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
+            if (path.startsWith(table + ".") && path.split("\\.").length == 3) {
+                return table;
+            }
+        }
+        return "";
     }
 
     private static String graver(String a, String b) {
