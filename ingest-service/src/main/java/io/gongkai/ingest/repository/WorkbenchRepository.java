@@ -75,6 +75,35 @@ public class WorkbenchRepository {
                 .map(WorkbenchRepository::listing).into(new ArrayList<>());
     }
 
+    /** Documents counted by administrative level and report year, in one aggregation over the store. */
+    public List<LevelYearCount> countByLevelAndYear() {
+        Document id = new Document("level", "$report.administrativeLevel").append("year", "$year");
+        Document group = new Document("_id", id)
+                .append("documents", new Document("$sum", 1))
+                .append("withErrors", countWhere(new Document("$gt", List.of("$errors", 0))))
+                .append("withWarnings", countWhere(new Document("$gt", List.of("$warnings", 0))))
+                .append("failed", countWhere(new Document("$eq", List.of("$status", DocumentStatus.FAILED.name()))));
+        List<LevelYearCount> out = new ArrayList<>();
+        for (Document d : documents.aggregate(List.of(new Document("$group", group)))) {
+            Document key = d.get("_id", Document.class);
+            Number year = key.get("year", Number.class);
+            out.add(new LevelYearCount(key.getString("level"), year == null ? null : year.intValue(), count(d.get("documents")),
+                    count(d.get("withErrors")), count(d.get("withWarnings")), count(d.get("failed"))));
+        }
+        return out;
+    }
+
+    private static Document countWhere(Document condition) {
+        return new Document("$sum", new Document("$cond", List.of(condition, 1, 0)));
+    }
+
+    /** One agency's read reports (exactly that name), oldest year first, without their section texts. */
+    public List<StoredReport> agencyYears(String agency, int limit) {
+        return documents.find(and(eq("agency", agency), eq("status", DocumentStatus.VALIDATED.name())))
+                .projection(Projections.exclude("report.sections")).sort(Sorts.ascending("year", "receivedAt")).limit(limit)
+                .map(this::stored).into(new ArrayList<>());
+    }
+
     /**
      * Hands every report matching the filter that has findings, with its findings, to {@code sink}, newest first,
      * one at a time from the cursor: the problem list of the whole store never sits in memory.

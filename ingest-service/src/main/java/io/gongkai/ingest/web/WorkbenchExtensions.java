@@ -39,4 +39,9 @@ public class WorkbenchExtensions {
     static String templateWord(String code) {
         return Words.template(code);
     }
+
+    /** A value for a query string: {@code href="/agency?name={name.urlEncode}"}. */
+    static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -45,6 +45,7 @@ public class WorkbenchResource {
     private static final int MAX_PAGE = 100_000;
     /** A text original larger than this is offered as a download rather than shown line by line. */
     private static final int MAX_SOURCE_VIEW_BYTES = 8 * 1024 * 1024;
+    private static final int MAX_AGENCY_YEARS = 12;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @CheckedTemplate(basePath = "workbench")
@@ -58,6 +59,10 @@ public class WorkbenchResource {
         static native TemplateInstance problems(ProblemsPage page);
 
         static native TemplateInstance source(SourcePage page);
+
+        static native TemplateInstance overview(OverviewPage page);
+
+        static native TemplateInstance agency(AgencyPage page);
     }
 
     private final WorkbenchRepository reports;
@@ -154,6 +159,29 @@ public class WorkbenchResource {
         String text = new String(bytes, OriginalDocument.charset(stored.encoding()));
         Integer marked = line == null || line.isBlank() ? null : parseInt(line, "line");
         return Templates.source(SourcePage.of(stored, text, marked));
+    }
+
+    @GET
+    @Path("overview")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Overview (HTML): reports per administrative level and year, with errors, warnings, failures")
+    public TemplateInstance overview() {
+        return Templates.overview(OverviewPage.of(reports.countByLevelAndYear()));
+    }
+
+    @GET
+    @Path("agency")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One agency's years side by side (HTML), by its exact name (?name=)")
+    public TemplateInstance agency(@QueryParam("name") String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad agency", "请给出机关全称（name，不超过 100 个字符）。 name is required.");
+        }
+        List<StoredReport> years = reports.agencyYears(name.strip(), MAX_AGENCY_YEARS);
+        if (years.isEmpty()) {
+            throw notFound("没有此机关的已校验报告。");
+        }
+        return Templates.agency(AgencyPage.of(name.strip(), years));
     }
 
     @GET

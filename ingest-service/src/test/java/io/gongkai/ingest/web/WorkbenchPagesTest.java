@@ -206,4 +206,31 @@ class WorkbenchPagesTest {
         given().get("/workbench/upload.js").then().statusCode(200).body(containsString("sessionStorage"));
         given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/reports"));
     }
+
+    @Test
+    void theOverviewCountsReportsByLevelAndYearAndTheAgencyPageSetsItsYearsSideBySide() throws Exception {
+        String agency = "比较县人民政府 " + UUID.randomUUID().toString().substring(0, 8);
+        String first = validated(agency, unique("2023"), "text/plain", List.of());
+        Report later = new Report(agency, 2024, "county", null, "2021", Map.of(), Map.of("totalHandled",
+                Map.of("naturalPerson", new BigDecimal(35), "total", new BigDecimal(35))), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+        String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("2024").getBytes(StandardCharsets.UTF_8))
+                .post("/api/documents").then().statusCode(202).extract().path("documentId");
+        connector.source("validated-status").send(json.writeValueAsString(new ValidatedEvent(id, "sha", later,
+                List.of(new Finding("CARRYOVER_MISMATCH", Severity.warning, List.of("applications.totalHandled.total"), "上年结转与上一年度不符。")),
+                "rules-1", 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then().body("status", equalTo("VALIDATED")));
+
+        String overview = given().get("/overview").then().statusCode(200).extract().asString();
+        assertTrue(overview.contains("2024 年度") && overview.contains("县级"), overview);
+        assertTrue(overview.contains("href=\"/reports?level=county&amp;year=2024\""), overview);
+
+        String page = given().get("/agency?name=" + agency).then().statusCode(200).extract().asString();
+        int row = page.indexOf("<th class=\"label\">（七）总计</th><th class=\"label\">总计</th>");
+        assertTrue(row > 0, page);
+        String line = page.substring(row, page.indexOf("</tr>", row));
+        assertTrue(line.contains("/reports/" + first + "#cell-applications.totalHandled.total\">29</a>"), line);
+        assertTrue(line.contains("class=\"cell flagged sev-warning\"><a href=\"/reports/" + id + "#cell-applications.totalHandled.total\">35</a><span class=\"up\">▲</span>"), line);
+        assertTrue(page.contains("CARRYOVER_MISMATCH"));
+        given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
+    }
 }
