@@ -103,11 +103,15 @@ class WorkbenchBrowserIT {
         browser.get(base + "/upload");
         browser.findElement(By.id("token")).sendKeys(TOKEN);
         Path flagged = ROOT.resolve("samples").resolve(FLAGGED_SAMPLE);
-        Path other = ROOT.resolve("samples/001_ff1f8276dec07d75.txt");
-        browser.findElement(By.id("files")).sendKeys(flagged + "\n" + other);
+        // Besides the flagged one: another agency, and two years of one agency (获嘉县 2023 and 2021).
+        List<Path> others = List.of(ROOT.resolve("samples/001_ff1f8276dec07d75.txt"), ROOT.resolve("samples/000_f8a12ae11966356f.txt"),
+                ROOT.resolve("samples/003_0b343912e46db269.txt"));
+        StringBuilder files = new StringBuilder(flagged.toString());
+        others.forEach(p -> files.append('\n').append(p));
+        browser.findElement(By.id("files")).sendKeys(files);
         By flaggedRow = By.xpath("//tr[td[1][normalize-space()='" + FLAGGED_SAMPLE + "']]");
         wait.until(ExpectedConditions.attributeToBe(flaggedRow, "data-state", "VALIDATED"));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.upload[data-state='VALIDATED']"), 2));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.upload[data-state='VALIDATED']"), 4));
         shot("upload");
 
         // Open the report from its row's link.
@@ -144,9 +148,19 @@ class WorkbenchBrowserIT {
         // The report list shows both, the one with errors first when sorted by errors.
         browser.get(base + "/reports?sort=errors&dir=desc");
         List<WebElement> rows = browser.findElements(By.cssSelector("#report-list tbody tr"));
-        assertEquals(2, rows.size(), "both uploaded reports are listed");
+        assertEquals(4, rows.size(), "every uploaded report is listed");
         assertTrue(rows.get(0).findElement(By.cssSelector("a")).getAttribute("href").endsWith(documentId), "the report with errors first");
         shot("reports");
+
+        // The overview counts them by level and year; one agency's two years side by side.
+        browser.get(base + "/overview");
+        String overview = browser.findElement(By.id("overview")).getText();
+        assertTrue(overview.contains("2023 年度") && overview.contains("2021 年度") && overview.contains("县级"), overview);
+        shot("overview");
+        browser.get(base + "/agency?name=" + java.net.URLEncoder.encode("获嘉县人民政府办公室", StandardCharsets.UTF_8));
+        List<WebElement> years = browser.findElements(By.cssSelector("#agency-years tr.head th a"));
+        assertEquals(List.of("2021", "2023"), years.stream().map(WebElement::getText).toList(), "its years, oldest first");
+        shot("agency");
 
         // The problem list, downloaded as CSV.
         browser.get(base + "/problems?severity=error");
