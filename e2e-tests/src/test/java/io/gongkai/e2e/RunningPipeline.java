@@ -45,6 +45,10 @@ final class RunningPipeline implements AutoCloseable {
         return "http://127.0.0.1:" + services.get(0).port;
     }
 
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers;
+    }
+
     List<ServiceProcess> services() {
         return services;
     }

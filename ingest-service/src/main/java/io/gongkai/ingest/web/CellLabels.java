@@ -41,38 +41,22 @@ public record CellLabels(String table, String row, String column) {
     }
 
     private static String disclosureItem(String key) {
-        for (DisclosureItem item : DisclosureItem.values()) {
-            if (item.key().equals(key)) {
-                return item.label();
-            }
-        }
-        return key;
+        DisclosureItem item = DisclosureItem.byKey(key);
+        return item == null ? key : item.label();
     }
 
     private static String applicantColumn(String key) {
-        for (ApplicantColumn column : ApplicantColumn.values()) {
-            if (column.key().equals(key)) {
-                return column.label();
-            }
-        }
-        return key;
+        ApplicantColumn column = ApplicantColumn.byKey(key);
+        return column == null ? key : column.label();
     }
 
     private static String reviewGroup(String key) {
-        for (ReviewGroup group : ReviewGroup.values()) {
-            if (group.key().equals(key)) {
-                return group.label();
-            }
-        }
-        return key;
+        ReviewGroup group = ReviewGroup.byKey(key);
+        return group == null ? key : group.label();
     }
 
     private static String reviewColumn(String key) {
-        for (ReviewGroup.Column column : ReviewGroup.Column.values()) {
-            if (column.key().equals(key)) {
-                return column.label();
-            }
-        }
-        return key;
+        ReviewGroup.Column column = ReviewGroup.Column.byKey(key);
+        return column == null ? key : column.label();
     }
 }
