@@ -97,8 +97,8 @@ public class WorkbenchResource {
         boolean ascending = dir == null ? order.ascendingByDefault() : "asc".equals(dir);
         int pageSize = pageSize(size);
         int pageNumber = pageNumber(page);
-        ReportFilter other = new ReportFilter(filter.agency(), filter.year(), null, filter.level(), false, false,
-                filter.template(), !filter.failed());
+        // The other tab's count is unfiltered: failed documents have no agency, year or level to filter by.
+        ReportFilter other = new ReportFilter(null, null, null, null, false, false, null, !filter.failed());
         return Templates.reports(new ReportsPage(filter, order, ascending, pageNumber, pageSize, reports.count(filter),
                 reports.list(filter, order, ascending, pageNumber, pageSize), reports.count(other), query(filter)));
     }
