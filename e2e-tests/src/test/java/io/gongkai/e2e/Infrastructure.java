@@ -3,6 +3,8 @@ package io.gongkai.e2e;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.gongkai.model.events.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,11 +115,33 @@ final class Infrastructure implements AutoCloseable {
         if ("false".equalsIgnoreCase(System.getenv("GONGKAI_E2E_CONTAINERS"))) {
             return false;
         }
+        if (!dockerEndpointConfigured()) {
+            // Asking Testcontainers where no engine can be would log an ERROR with a stack trace for a normal case.
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Whether any place Testcontainers looks for a Docker engine exists: DOCKER_HOST, its config, or a socket. */
+    private static boolean dockerEndpointConfigured() {
+        if (env("DOCKER_HOST") != null) {
+            return true;
+        }
+        String home = System.getProperty("user.home");
+        List<Path> candidates = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"),
+                Path.of(home, ".testcontainers.properties"), Path.of(home, ".docker", "run", "docker.sock"),
+                Path.of(home, ".docker", "desktop", "docker.sock"), Path.of(home, ".colima", "default", "docker.sock"),
+                Path.of(home, ".rd", "docker.sock")));
+        String runtime = env("XDG_RUNTIME_DIR");
+        if (runtime != null) {
+            candidates.add(Path.of(runtime, "docker.sock"));
+            candidates.add(Path.of(runtime, "podman", "podman.sock"));
+        }
+        return candidates.stream().anyMatch(Files::exists);
     }
 
     private static String env(String name) {

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +58,9 @@ class PipelineEndToEndIT {
     private static final Path ROOT = Path.of(System.getProperty("gongkai.root", "..")).toAbsolutePath().normalize();
     private static final String TOKEN = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 
+    /** What subscribers and users are promised a result looks like (generated from the model; report-model tests it). */
+    private static final JsonSchema RESULT_SCHEMA = resultSchema();
+
     private static RunningPipeline pipeline;
     private static String api;
 
@@ -61,6 +68,15 @@ class PipelineEndToEndIT {
     static void startPipeline() throws Exception {
         pipeline = RunningPipeline.start(ROOT, TOKEN);
         api = pipeline.ingestUrl() + "/api/documents";
+    }
+
+    private static JsonSchema resultSchema() {
+        try {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(JSON.readTree(ROOT.resolve("docs/schema/document.schema.json").toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -91,6 +107,7 @@ class PipelineEndToEndIT {
             ExpectedResult.differences(expected, result, CODES_UNDER_TEST)
                     .forEach(d -> problems.add(entry.getKey() + ": " + d));
             assertProvenanceForEveryValue(entry.getKey(), result, problems);
+            RESULT_SCHEMA.validate(result).forEach(m -> problems.add(entry.getKey() + ": not as docs/schema says: " + m));
         }
         assertTrue(problems.isEmpty(), "differences from the hand-checked expectations:\n" + String.join("\n", problems));
     }
@@ -115,6 +132,7 @@ class PipelineEndToEndIT {
         JsonNode result = awaitDone(id);
         assertEquals("FAILED", result.get("status").asText());
         assertFalse(result.path("error").asText().isBlank(), "a FAILED document says why: " + result);
+        assertEquals(Set.of(), RESULT_SCHEMA.validate(result), "a FAILED document's answer follows docs/schema too");
     }
 
     @Test

@@ -43,6 +43,8 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // Multipart bodies are buffered here, not in the machine's /tmp.
+        builder.environment().put("QUARKUS_HTTP_BODY_UPLOADS_DIRECTORY", logs.resolve(name + "-uploads").toString());
         return new ServiceProcess(name, port, builder.start(), log);
     }
 

@@ -18,7 +18,7 @@ public enum ApplicantColumn {
         this.label = label;
     }
 
-    /** The JSON name of the column (spec/report-model.md). */
+    /** The JSON name of the column (docs/report-model.md). */
     public String key() {
         return key;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The rows of table 二 (主动公开政府信息情况) and their fields, per template generation.
- * Keys are the JSON names of spec/report-model.md.
+ * Keys are the JSON names of docs/report-model.md.
  */
 public enum DisclosureItem {
     RULES("rules", "规章", List.of("issued", "repealed", "inForce"), List.of("newlyMade", "newlyPublished", "totalPublished")),

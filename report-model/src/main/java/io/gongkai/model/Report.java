@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the system reads out of one 政府信息公开工作年度报告, in the JSON names of spec/report-model.md.
+ * What the system reads out of one 政府信息公开工作年度报告, in the JSON names of docs/report-model.md.
  *
  * <p>The three tables are maps of row key to (field key to value); a row is present with every field of
  * the layout that was detected, and a blank or unreadable cell is {@code null}, never 0. Beyond the

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A document as {@code GET /api/documents/{id}} shows it. {@code report} and {@code findings} follow
- * spec/report-model.md once the document is VALIDATED; {@code error} says why a FAILED document failed.
+ * docs/report-model.md once the document is VALIDATED; {@code error} says why a FAILED document failed.
  */
 public record DocumentView(
         String documentId,

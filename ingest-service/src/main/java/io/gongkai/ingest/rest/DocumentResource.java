@@ -38,14 +38,24 @@ import java.util.regex.Pattern;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Submitting documents and reading what became of them. */
+/**
+ * Submitting documents and reading what became of them. The bearer scheme is declared here, on the resource
+ * SmallRye OpenAPI scans, so that Swagger UI offers "Authorize" for the submit operations.
+ */
+@SecurityScheme(securitySchemeName = DocumentResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A submit token (gongkai.auth.submit-tokens; ./gongkai up keeps one in .gongkai/token). "
+                + "Read tokens (gongkai.auth.read-tokens) may read but not submit.")
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentResource {
 
+    static final String BEARER = "bearer";
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int MAX_PAGE_SIZE = 200;
 
@@ -61,6 +71,7 @@ public class DocumentResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @SecurityRequirement(name = DocumentResource.BEARER)
     @Operation(summary = "Submit a document", description = "The body is the document's bytes (HTML, PDF, DOC/DOCX or text) "
             + "with its Content-Type. Answers 202 once the document is stored and its reports.raw event acknowledged; "
             + "the same bytes again answer 200 with the same documentId and publish nothing.")
@@ -97,6 +108,7 @@ public class DocumentResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @SecurityRequirement(name = DocumentResource.BEARER)
     @Operation(summary = "Submit a document as a form upload", description = "Field `file` holds the document "
             + "(for browsers and curl -F); optional fields `sourceUrl` and `fetchedAt`.")
     public Response upload(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl,

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -314,8 +314,11 @@ class DocumentResourceTest {
     }
 
     @Test
-    void openApiIsPublished() {
-        String doc = given().get("/q/openapi").then().statusCode(200).extract().asString();
-        assertTrue(doc.contains("/api/documents"));
+    void openApiIsPublishedWithTheBearerSchemeOnSubmit() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/documents'.post.security[0].bearer", notNullValue())
+                .body("paths.'/api/documents'.get.security", nullValue())
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 }

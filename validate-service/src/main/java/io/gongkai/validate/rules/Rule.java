@@ -11,7 +11,7 @@ import java.util.List;
  */
 public interface Rule {
 
-    /** The finding code (spec/report-model.md), e.g. {@code APPLICATIONS_BALANCE}. */
+    /** The finding code (docs/report-model.md), e.g. {@code APPLICATIONS_BALANCE}. */
     String code();
 
     /** The severity of every finding this rule reports. */

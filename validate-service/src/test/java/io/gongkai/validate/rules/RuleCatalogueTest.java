@@ -22,6 +22,17 @@ class RuleCatalogueTest {
     private final RuleCatalogue catalogue = new RuleCatalogue();
 
     @Test
+    void docsChecksListsEveryRuleWithItsSeverity() throws java.io.IOException {
+        String checks = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/checks.md"));
+        for (Rule rule : catalogue.rules()) {
+            String code = "`" + rule.code() + "`";
+            assertTrue(checks.lines().anyMatch(line -> line.startsWith("|") && line.contains(code)
+                            && line.contains("| " + rule.severity() + " |")),
+                    "docs/checks.md has no table row for " + rule.code() + " with severity " + rule.severity());
+        }
+    }
+
+    @Test
     void theCatalogueHoldsEveryCodeOfTheSpecOnceWithItsSeverity() {
         assertNotEquals("2026.11-1", RuleCatalogue.VERSION);
         Map<String, Severity> spec = new java.util.LinkedHashMap<>();
