@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -54,13 +57,35 @@ public final class SkippedTestsListener implements TestExecutionListener {
         skipped.add(name(test) + " — " + (reason == null || reason.isBlank() ? "no reason given" : reason.strip()));
     }
 
-    /** The test's class and display name, e.g. {@code CorpusPdfTest > reads 006 …}. */
+    /** The test's class, method and display name, e.g. {@code CorpusPdfTest.readsEveryValue > [1] name = "006"}. */
     private String name(TestIdentifier test) {
         String own = test.getDisplayName();
-        Optional<TestIdentifier> parent = plan == null ? Optional.empty() : plan.getParent(test);
-        if (parent.isPresent() && parent.get().getParentId().isPresent()) {
-            return parent.get().getDisplayName() + " > " + own;
+        Optional<String> where = test.getSource().flatMap(ReportedName::of);
+        if (where.isEmpty() && plan != null) {
+            where = plan.getParent(test).flatMap(TestIdentifier::getSource).flatMap(ReportedName::of);
         }
-        return own;
+        if (where.isEmpty()) {
+            return own;
+        }
+        String method = where.get().substring(where.get().lastIndexOf('.') + 1);
+        // A plain test's display name is its method's: say it once.
+        return own.startsWith(method + "(") || own.equals(where.get()) ? where.get() : where.get() + " > " + own;
+    }
+
+    /** A method source as {@code SimpleClass.method}, a class source as {@code SimpleClass}. */
+    private static final class ReportedName {
+        static Optional<String> of(TestSource source) {
+            if (source instanceof MethodSource m) {
+                return Optional.of(simple(m.getClassName()) + "." + m.getMethodName());
+            }
+            if (source instanceof ClassSource c) {
+                return Optional.of(simple(c.getClassName()));
+            }
+            return Optional.empty();
+        }
+
+        private static String simple(String className) {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
     }
 }

@@ -30,19 +30,7 @@ public final class DocReader {
                 Paragraph p = range.getParagraph(i);
                 if (p.isInTable()) {
                     Table table = range.getTable(p);
-                    GridTable grid = new GridTable();
-                    for (int r = 0; r < table.numRows(); r++) {
-                        TableRow row = table.getRow(r);
-                        for (int c = 0; c < row.numCells(); c++) {
-                            TableCell cell = row.getCell(c);
-                            if (cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged()) {
-                                grid.continueAbove(r, grid.nextFreeColumn(r), 1);
-                            } else {
-                                grid.add(r, clean(cell.text()), 1, 1);
-                            }
-                        }
-                    }
-                    grid.writeLines(++tables, out, origins);
+                    grid(table).writeLines(++tables, out, origins);
                     i += table.numParagraphs();
                     continue;
                 }
@@ -58,6 +46,39 @@ public final class DocReader {
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
         }
+    }
+
+    /**
+     * The table's grid. DOC has no column grid of its own: each row lists its cells with their edges, and a
+     * cell merged across columns is simply a wider cell. The grid's columns are every edge any row has, so
+     * that a wide cell spans the columns it covers and the values of every row line up under their header.
+     */
+    private static GridTable grid(Table table) {
+        java.util.TreeSet<Integer> edges = new java.util.TreeSet<>();
+        for (int r = 0; r < table.numRows(); r++) {
+            TableRow row = table.getRow(r);
+            for (int c = 0; c < row.numCells(); c++) {
+                TableCell cell = row.getCell(c);
+                edges.add(cell.getLeftEdge());
+                edges.add(cell.getLeftEdge() + cell.getWidth());
+            }
+        }
+        List<Integer> columns = new ArrayList<>(edges);
+        GridTable grid = new GridTable();
+        for (int r = 0; r < table.numRows(); r++) {
+            TableRow row = table.getRow(r);
+            for (int c = 0; c < row.numCells(); c++) {
+                TableCell cell = row.getCell(c);
+                int left = columns.indexOf(cell.getLeftEdge());
+                int span = Math.max(1, columns.indexOf(cell.getLeftEdge() + cell.getWidth()) - left);
+                if (cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged()) {
+                    grid.continueAbove(r, left, span);
+                } else {
+                    grid.add(r, clean(cell.text()), 1, span);
+                }
+            }
+        }
+        return grid;
     }
 
     /** Drops Word's cell and paragraph marks and field codes' control characters. */

@@ -3,6 +3,8 @@ package io.gongkai.extract.formats;
 /** The kinds of document the extractor tells apart, with their media types. */
 public enum DocumentType {
     TEXT("text/plain"),
+    /** Text with pipe tables, as PDF-to-Markdown converters write it. */
+    MARKDOWN("text/markdown"),
     HTML("text/html"),
     PDF("application/pdf"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),

@@ -63,7 +63,7 @@ public final class DocumentTypeDetector {
         }
         if (type.getType().equals("text") || TextSniffer.looksLikeText(bytes)) {
             // Tika calls text in an encoding it cannot sniff (GB18030, UTF-16 without BOM) octet-stream.
-            return TextSniffer.looksLikeHtml(bytes) ? DocumentType.HTML : DocumentType.TEXT;
+            return TextSniffer.textOrHtml(bytes);
         }
         return DocumentType.BINARY;
     }

@@ -16,8 +16,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
- * Reads a Word (DOCX) file through POI XWPF: paragraphs line by line and each table as a {@link GridTable},
- * with horizontal merges (gridSpan) and vertical merges (vMerge restart/continue) expanded.
+ * Reads a Word (DOCX) file through POI XWPF: paragraphs line by line and each data table as a {@link GridTable},
+ * with horizontal merges (gridSpan) and vertical merges (vMerge restart/continue) expanded; layout tables
+ * around them only contribute their content.
  */
 public final class DocxReader {
 
@@ -29,23 +30,49 @@ public final class DocxReader {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             StringBuilder out = new StringBuilder();
             List<LineOrigin> origins = new ArrayList<>();
-            int tables = 0;
-            for (IBodyElement element : doc.getBodyElements()) {
-                if (element instanceof XWPFParagraph p) {
-                    for (String line : p.getText().split("\\R")) {
-                        if (!line.isBlank()) {
-                            out.append(line.replace('\t', ' ')).append('\n');
-                            origins.add(LineOrigin.UNKNOWN);
-                        }
-                    }
-                } else if (element instanceof XWPFTable t) {
-                    grid(t).writeLines(++tables, out, origins);
-                }
-            }
+            read(doc.getBodyElements(), out, origins, new int[] {0});
             return new SourceText(out.toString(), origins, null, List.of());
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
         }
+    }
+
+    /**
+     * Paragraphs line by line, data tables as grids. A layout table (one with tables in its cells, as a web
+     * page saved by an office suite keeps its page frame) only contributes its content, cell by cell.
+     */
+    private static void read(List<IBodyElement> elements, StringBuilder out, List<LineOrigin> origins, int[] tables) {
+        for (IBodyElement element : elements) {
+            if (element instanceof XWPFParagraph p) {
+                for (String line : p.getText().split("\\R")) {
+                    if (!line.isBlank()) {
+                        out.append(line.replace('\t', ' ')).append('\n');
+                        origins.add(LineOrigin.UNKNOWN);
+                    }
+                }
+            } else if (element instanceof XWPFTable t) {
+                if (isLayout(t)) {
+                    for (XWPFTableRow row : t.getRows()) {
+                        for (XWPFTableCell cell : row.getTableCells()) {
+                            read(cell.getBodyElements(), out, origins, tables);
+                        }
+                    }
+                } else {
+                    grid(t).writeLines(++tables[0], out, origins);
+                }
+            }
+        }
+    }
+
+    private static boolean isLayout(XWPFTable table) {
+        for (XWPFTableRow row : table.getRows()) {
+            for (XWPFTableCell cell : row.getTableCells()) {
+                if (!cell.getTables().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static GridTable grid(XWPFTable table) {

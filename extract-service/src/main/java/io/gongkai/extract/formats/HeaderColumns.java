@@ -73,7 +73,7 @@ final class HeaderColumns {
     private HeaderColumns() {
     }
 
-    /** What the header rows say: no layout, or a layout's grid columns (null when already in template order). */
+    /** What the header rows say: no layout, or the grid column of each of the layout's columns, in template order. */
     record Found(boolean layout, int[] columns) {
         static final Found NONE = new Found(false, null);
     }
@@ -82,14 +82,31 @@ final class HeaderColumns {
     static Found find(List<GridTable.Placed[]> grid, int width, int from, int to) {
         String[] leaves = new String[width];
         String[] paths = new String[width];
+        // Converters that flatten merged cells leave a group cell's text in its first slot and the slots it
+        // covered blank ("行政诉讼", "", "", …): a blank header cell belongs to the group on its left.
+        GridTable.Placed[][] groups = new GridTable.Placed[to - from][width];
+        for (int r = from; r < to; r++) {
+            GridTable.Placed carried = null;
+            for (int c = 0; c < width; c++) {
+                GridTable.Placed p = grid.get(r)[c];
+                carried = p != null && !p.text().isBlank() ? p : carried;
+                groups[r - from][c] = carried;
+            }
+        }
         for (int c = 0; c < width; c++) {
             StringBuilder path = new StringBuilder();
             GridTable.Placed leaf = null;
+            GridTable.Placed group = null;
             for (int r = from; r < to; r++) {
                 GridTable.Placed p = grid.get(r)[c];
-                if (p != null && p != leaf) {
-                    path.append(compact(p.text()));
+                // A blank cell names nothing: in a table that leaves zeros blank, a row of blanks is no header.
+                if (p != null && p != leaf && !p.text().isBlank()) {
                     leaf = p;
+                }
+                GridTable.Placed g = groups[r - from][c];
+                if (g != null && g != group) {
+                    path.append(compact(g.text()));
+                    group = g;
                 }
             }
             // The lowest header cell names the column; a cell spanning columns is taken once, where it starts
@@ -100,11 +117,7 @@ final class HeaderColumns {
         for (List<Column> layout : LAYOUTS) {
             int[] found = match(layout, leaves, paths);
             if (found != null) {
-                boolean ascending = true;
-                for (int k = 1; k < found.length; k++) {
-                    ascending &= found[k] > found[k - 1];
-                }
-                return new Found(true, ascending ? null : found);
+                return new Found(true, found);
             }
         }
         return Found.NONE;

@@ -109,7 +109,7 @@ public final class HtmlReader {
      * contributes its text. Rows are the table's tr elements (inside thead/tbody/tfoot or not), cells their
      * td/th children.
      */
-    private static GridTable grid(Element table) {
+    static GridTable grid(Element table) {
         GridTable grid = new GridTable();
         return addRows(table, grid, new int[] {0}) ? grid : null;
     }

@@ -37,6 +37,7 @@ public final class ReportReader {
     private final DocumentTypeDetector detector = new DocumentTypeDetector();
     private final TextDecoder decoder = new TextDecoder();
     private final HtmlReader html = new HtmlReader();
+    private final MarkdownReader markdown = new MarkdownReader();
     private final DocxReader docx = new DocxReader();
     private final DocReader doc = new DocReader();
     private final PdfTextReader pdf;
@@ -57,7 +58,7 @@ public final class ReportReader {
     /** Reads a document whose type {@link #detect} already told (detection is not free: it is done once). */
     public Result read(byte[] bytes, DocumentType type) {
         SourceText source = switch (type) {
-            case TEXT -> text(bytes);
+            case TEXT, MARKDOWN -> text(bytes);
             case HTML -> html.read(bytes);
             case PDF -> pdf.read(bytes);
             case DOCX -> docx.read(bytes);
@@ -100,8 +101,12 @@ public final class ReportReader {
                 o.valueColumn(p.column()));
     }
 
+    /** Text; its pipe and HTML tables (also in encodings the byte-level detection cannot see into) read as grids. */
     private SourceText text(byte[] bytes) {
         DecodedText decoded = decoder.decode(bytes);
+        if (MarkdownReader.hasTable(decoded.text())) {
+            return markdown.read(decoded.text(), decoded.encoding());
+        }
         return new SourceText(decoded.text(), List.of(), decoded.encoding(), List.of());
     }
 }

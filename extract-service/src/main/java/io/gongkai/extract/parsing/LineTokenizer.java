@@ -49,14 +49,15 @@ final class LineTokenizer {
             return new Tokens(items, false);
         }
         List<String> fields = split(raw, separator);
-        // Leading zero-length fields are indentation and trailing blank ones padding; a leading field that
-        // holds only a space is a printed blank cell (a blank first column shows as " \t0").
+        // Zero-length fields at either end are indentation and padding; a field that holds only a space is a
+        // printed blank cell, at either end too (a blank first column shows as " \t0", a blank last one as
+        // "0\t "). A pipe row's outer bars leave zero-length fields; its blank cells hold spaces ("| 0 |  |").
         int first = 0;
         while (first < fields.size() && fields.get(first).isEmpty()) {
             first++;
         }
         int last = fields.size() - 1;
-        while (last >= first && isBlank(fields.get(last))) {
+        while (last >= first && fields.get(last).isEmpty()) {
             last--;
         }
         for (int i = first; i <= last; i++) {

@@ -27,8 +27,8 @@ final class ReviewsTableReader {
         int firstDataLine = -1;
         for (int i = from; i < to; i++) {
             Line line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+            if (line.isBlank() && line.raw.indexOf('\t') < 0) {
+                continue; // a line of blank fields can be a data row
             }
             LineTokenizer.Tokens tokens = LineTokenizer.tokenize(line);
             int labels = 0;
@@ -40,8 +40,9 @@ final class ReviewsTableReader {
                     numbers++;
                 }
             }
-            // The data row has no label of its own; a line of text is header or narrative.
-            boolean data = (labels == 0 && numbers + markers(tokens) > 0) || numbers >= 5;
+            // The data row has no label of its own; a line of text is header or narrative. A table grid writes a
+            // data row that printed nothing (every zero left blank) as fifteen blank fields.
+            boolean data = (labels == 0 && (numbers + markers(tokens) > 0 || isBlankRow(tokens))) || numbers >= 5;
             if (data) {
                 if (firstDataLine < 0) {
                     firstDataLine = line.number;
@@ -84,6 +85,18 @@ final class ReviewsTableReader {
         checkHeader(out, h);
         Findings.addUnreadable(out, TABLE_NAME);
         return out;
+    }
+
+    private static boolean isBlankRow(LineTokenizer.Tokens tokens) {
+        if (!tokens.fieldSeparated() || tokens.items().size() != WIDTH) {
+            return false;
+        }
+        for (LineItem item : tokens.items()) {
+            if (!(item instanceof Cell c) || c.kind() != Cell.Kind.EMPTY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int markers(LineTokenizer.Tokens tokens) {

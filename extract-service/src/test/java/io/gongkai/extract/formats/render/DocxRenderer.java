@@ -60,6 +60,16 @@ public final class DocxRenderer {
             }
         }
         XWPFTable table = doc.createTable();
+        // The column grid Word writes: without it other office suites lay merged cells out on their own guess.
+        long[] twips = new long[width];
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int c = 0; c < width; c++) {
+            twips[c] = Math.round(9000 * t.columnWidths()[c]);
+            grid.addNewGridCol().setW(BigInteger.valueOf(twips[c]));
+        }
         for (int r = 0; r < height; r++) {
             XWPFTableRow row = r == 0 ? table.getRow(0) : table.createRow();
             while (row.getTableCells().size() > 0) {
@@ -77,6 +87,12 @@ public final class DocxRenderer {
                 if (cell.colSpan() > 1) {
                     pr.addNewGridSpan().setVal(BigInteger.valueOf(cell.colSpan()));
                 }
+                long w = 0;
+                for (int cc = c; cc < Math.min(width, c + cell.colSpan()); cc++) {
+                    w += twips[cc];
+                }
+                pr.addNewTcW().setW(BigInteger.valueOf(w));
+                pr.getTcW().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
                 if (cell.rowSpan() > 1) {
                     pr.addNewVMerge().setVal(start[r][c] ? STMerge.RESTART : STMerge.CONTINUE);
                 }
@@ -96,7 +112,11 @@ public final class DocxRenderer {
         }
     }
 
+    /** A text broken into lines: a paragraph per line; else long labels in two paragraphs. */
     private static List<String> split(String s) {
+        if (s.indexOf('\n') >= 0) {
+            return List.of(s.split("\n"));
+        }
         if (s.length() <= 16) {
             return List.of(s);
         }

@@ -35,7 +35,7 @@ public final class HtmlRenderer {
         return h.toString().getBytes(charset);
     }
 
-    private static void table(StringBuilder h, Table t) {
+    static void table(StringBuilder h, Table t) {
         h.append("<table border=\"1\" cellspacing=\"0\">\n");
         for (List<TableCell> row : t.rows()) {
             h.append("<tr>");
@@ -54,8 +54,14 @@ public final class HtmlRenderer {
         h.append("</table>\n");
     }
 
-    /** Long labels wrapped with &lt;br&gt; every 12 characters, as narrow cells are in exported pages. */
+    /**
+     * Long labels wrapped with &lt;br&gt; every 12 characters, as narrow cells are in exported pages; a text
+     * broken into lines already keeps its breaks.
+     */
     private static String wrap(String s) {
+        if (s.indexOf('\n') >= 0) {
+            return s.replace("\n", "<br>");
+        }
         if (s.length() <= 12 || !Character.isIdeographic(s.codePointAt(0)) && s.charAt(0) != '（') {
             return s;
         }
