@@ -77,7 +77,17 @@ record ServiceSource(String module, Path dir, Map<String, String> properties, Se
                 envReferences.add(m.group(1));
             }
         }
-        return new ServiceSource(module, dir, properties, ConfigMappings.properties(dir.resolve("src/main/java")),
+        Set<String> mapped = new TreeSet<>(ConfigMappings.properties(dir.resolve("src/main/java")));
+        // Settings shared by the HTTP services (gongkai.auth.*) are mapped in service-common, which the module may use.
+        Path pom = dir.resolve("pom.xml");
+        try {
+            if (Files.exists(pom) && Files.readString(pom).contains("<artifactId>service-common</artifactId>")) {
+                mapped.addAll(ConfigMappings.properties(dir.resolveSibling("service-common").resolve("src/main/java")));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ServiceSource(module, dir, properties, mapped,
                 envReferences, imageVariables(dir.resolve("src/main/docker/Dockerfile.jvm")));
     }
 

@@ -14,11 +14,12 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp 'local-services/target/lib/*:local-services/target/local-services-*.jar' io.gongkai.local.MongoServerMain \
- *     [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory)
+ *     [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory) [--oplog]
  * </pre>
  *
  * Persists in an H2 MVStore file ({@code --h2}) or keeps everything in memory ({@code --memory}), enables the
- * oplog (change streams), prints one ready line ({@code mongo-java-server ready on mongodb://HOST:PORT ...})
+ * oplog (change streams) only with {@code --oplog} (no service watches a change stream, and the oplog keeps a copy of
+ * every write, untrimmed: it doubled the server's work and grew the file by about a megabyte per report), prints one ready line ({@code mongo-java-server ready on mongodb://HOST:PORT ...})
  * and stops cleanly on SIGTERM/SIGINT (the H2 file is committed and closed).
  */
 public final class MongoServerMain {
@@ -31,12 +32,14 @@ public final class MongoServerMain {
         int port = 27017;
         String h2File = null;
         boolean memory = false;
+        boolean oplog = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--h2" -> h2File = value(args, ++i);
                 case "--memory" -> memory = true;
+                case "--oplog" -> oplog = true;
                 case "-h", "--help" -> {
                     usage();
                     return;
@@ -63,7 +66,9 @@ public final class MongoServerMain {
         }
 
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        if (oplog) {
+            server.enableOplog();
+        }
         server.bind(host, port);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -78,7 +83,7 @@ public final class MongoServerMain {
             System.out.flush();
         }, "mongo-shutdown"));
 
-        System.out.println("mongo-java-server ready on mongodb://" + host + ":" + port + " (" + storage + ", oplog enabled)");
+        System.out.println("mongo-java-server ready on mongodb://" + host + ":" + port + " (" + storage + (oplog ? ", oplog enabled" : "") + ")");
         System.out.flush();
         stopped.await();
     }
@@ -91,7 +96,7 @@ public final class MongoServerMain {
     }
 
     private static void usage() {
-        System.out.println("usage: MongoServerMain [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory)");
+        System.out.println("usage: MongoServerMain [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory) [--oplog]");
     }
 
     private static void fail(String message) {

@@ -15,7 +15,9 @@ import java.util.Map;
  * spec's keys: {@code provenance} maps each value's path to where it was read, {@code units} keeps units
  * printed beside amounts whose unit the template does not fix, {@code sections} holds the six sections'
  * text, and {@code extractionFindings} the findings that only the extractor can see (a table whose cells
- * cannot be told apart, labels that differ from the template).
+ * cannot be told apart, labels that differ from the template). {@code region} places the agency in the national
+ * division codes and {@code agencyResolution} says how agency, region and level were decided (null when not
+ * resolved, e.g. a report built by hand).
  */
 public record Report(
         String agency,
@@ -29,7 +31,9 @@ public record Report(
         Map<String, Provenance> provenance,
         Map<String, String> units,
         List<Section> sections,
-        List<Finding> extractionFindings) {
+        List<Finding> extractionFindings,
+        Region region,
+        AgencyResolution agencyResolution) {
 
     public static final String ACTIVE_DISCLOSURE = "activeDisclosure";
     public static final String APPLICATIONS = "applications";
@@ -43,6 +47,15 @@ public record Report(
         units = units == null ? Map.of() : units;
         sections = sections == null ? List.of() : sections;
         extractionFindings = extractionFindings == null ? List.of() : extractionFindings;
+    }
+
+    /** A report whose agency was not resolved beyond its name (no region, no resolution record). */
+    public Report(String agency, Integer year, String administrativeLevel, LocalDate publishedOn, String templateVersion,
+            Map<String, Map<String, BigDecimal>> activeDisclosure, Map<String, Map<String, BigDecimal>> applications,
+            Map<String, Map<String, BigDecimal>> reviewsAndLawsuits, Map<String, Provenance> provenance,
+            Map<String, String> units, List<Section> sections, List<Finding> extractionFindings) {
+        this(agency, year, administrativeLevel, publishedOn, templateVersion, activeDisclosure, applications,
+                reviewsAndLawsuits, provenance, units, sections, extractionFindings, null, null);
     }
 
     /** The table of the given name ({@link #ACTIVE_DISCLOSURE}, {@link #APPLICATIONS}, {@link #REVIEWS_AND_LAWSUITS}). */
@@ -91,11 +104,17 @@ public record Report(
         return null;
     }
 
+    /** A copy with other provenance (mapped back to the source document). */
+    public Report withProvenance(Map<String, Provenance> mapped) {
+        return new Report(agency, year, administrativeLevel, publishedOn, templateVersion, activeDisclosure, applications,
+                reviewsAndLawsuits, mapped, units, sections, extractionFindings, region, agencyResolution);
+    }
+
     /** A copy with more extraction findings. */
     public Report withExtractionFindings(List<Finding> more) {
         List<Finding> all = new ArrayList<>(extractionFindings);
         all.addAll(more);
         return new Report(agency, year, administrativeLevel, publishedOn, templateVersion, activeDisclosure, applications,
-                reviewsAndLawsuits, provenance, units, sections, all);
+                reviewsAndLawsuits, provenance, units, sections, all, region, agencyResolution);
     }
 }

@@ -11,8 +11,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
- * Reads the text layer of a PDF page by page, in reading position order, so that table rows come out as
- * one line of label and cells (the layout the report text parser reads). Each line keeps its page.
+ * Reads the text layer of a PDF page by page, in reading position order. Ruled tables are read from their
+ * structure ({@link PdfLatticeTables}) into grids written as HTML and Word tables are; text outside them (and
+ * tables printed without rulings) comes out line by line, so that a table row is one line of label and cells
+ * (the layout the report text parser reads), with blank cells located by {@link BlankCellLocator}. Each line
+ * keeps its page; a grid line also its table, row and column.
  * Pages without a text layer are handed to {@link OcrEngine} when one is available.
  */
 public final class PdfTextReader {
@@ -31,9 +34,17 @@ public final class PdfTextReader {
     private final OcrEngine ocr;
     private final int maxPages;
 
+    private final boolean lattice;
+
     public PdfTextReader(OcrEngine ocr, int maxPages) {
+        this(ocr, maxPages, true);
+    }
+
+    /** {@code lattice} false: every table read by text positions alone (tests compare the two readers). */
+    PdfTextReader(OcrEngine ocr, int maxPages, boolean lattice) {
         this.ocr = ocr;
         this.maxPages = maxPages;
+        this.lattice = lattice;
     }
 
     public SourceText read(byte[] bytes) {
@@ -47,13 +58,19 @@ public final class PdfTextReader {
             PositionedTextStripper stripper = new PositionedTextStripper();
             List<Integer> scanned = new ArrayList<>();
             List<List<PositionedLine>> pageLines = new ArrayList<>();
+            List<List<PdfLatticeTables.PageTable>> pageTables = new ArrayList<>();
             for (int page = 1; page <= pages; page++) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
                 }
                 List<PositionedLine> lines = stripper.page(pdf, page);
-                if (printable(lines) < MIN_TEXT_PER_PAGE) {
-                    scanned.add(page);
+                if (printable(lines) < MIN_TEXT_PER_PAGE || !lattice) {
+                    if (printable(lines) < MIN_TEXT_PER_PAGE) {
+                        scanned.add(page);
+                    }
+                    pageTables.add(List.of());
+                } else {
+                    pageTables.add(PdfLatticeTables.find(page, rulings(pdf, page), lines.size(), stripper.glyphs()));
                 }
                 pageLines.add(lines);
             }
@@ -68,31 +85,88 @@ public final class PdfTextReader {
                 }
                 findings.add(OcrEngine.finding(scanned));
             }
-            // One sequence over all pages, so that a table split across pages finds its complete rows on either.
-            List<PositionedLine> all = new ArrayList<>();
-            for (List<PositionedLine> lines : pageLines) {
+            // One sequence over all pages, so that a table split across pages finds its complete rows on either:
+            // lines outside ruled tables, and the ruled tables (stitched where one goes on on the next page).
+            List<Item> sequence = new ArrayList<>();
+            List<PositionedLine> unruled = new ArrayList<>();
+            for (int p = 0; p < pageLines.size(); p++) {
+                List<PositionedLine> lines = pageLines.get(p);
+                List<PdfLatticeTables.PageTable> tables = pageTables.get(p);
                 int first = firstContentLine(lines);
                 int last = lastContentLine(lines);
                 for (int i = 0; i < lines.size(); i++) {
+                    PdfLatticeTables.PageTable table = tableOf(tables, i);
+                    if (table != null) {
+                        if (table.firstLine() == i) {
+                            Item previous = sequence.isEmpty() ? null : sequence.get(sequence.size() - 1);
+                            if (!(previous instanceof RuledTable(PdfLatticeTables.Stitched s) && s.continueWith(table))) {
+                                sequence.add(new RuledTable(new PdfLatticeTables.Stitched(table)));
+                            }
+                        }
+                        continue;
+                    }
                     // The page number at a page's head or foot would read as a row of cells ("- 3 -").
                     boolean folio = (i == first || i == last) && PAGE_NUMBER.matcher(lines.get(i).text()).matches();
                     if (!folio) {
-                        all.add(lines.get(i));
+                        sequence.add(new TextLine(lines.get(i)));
+                        unruled.add(lines.get(i));
                     }
                 }
             }
-            List<String> rendered = BlankCellLocator.render(all);
+            List<String> rendered = BlankCellLocator.render(unruled);
             StringBuilder text = new StringBuilder();
-            List<LineOrigin> origins = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                text.append(rendered.get(i)).append('\n');
-                origins.add(LineOrigin.page(all.get(i).page()));
+            List<LineOrigin> origins = new ArrayList<>(sequence.size());
+            int next = 0;
+            int tableNumber = 0;
+            for (Item item : sequence) {
+                if (item instanceof TextLine(PositionedLine line)) {
+                    text.append(rendered.get(next++)).append('\n');
+                    origins.add(LineOrigin.page(line.page()));
+                } else if (item instanceof RuledTable(PdfLatticeTables.Stitched table)) {
+                    int from = origins.size();
+                    table.grid().writeLines(++tableNumber, text, origins);
+                    // Grid lines keep their table, row and column, and gain the page their row is printed on.
+                    for (int k = from; k < origins.size(); k++) {
+                        LineOrigin o = origins.get(k);
+                        origins.set(k, new LineOrigin(table.pageOfRow(o.row() - 1), o.table(), o.row(),
+                                o.firstValueColumn(), o.valueColumns()));
+                    }
+                }
             }
             return new SourceText(text.toString(), origins, null, findings);
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocumentException(ENCRYPTED, e);
         } catch (IOException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
+        }
+    }
+
+    /** What the document's text is made of, in reading order: lines outside ruled tables, and ruled tables. */
+    private sealed interface Item permits TextLine, RuledTable {
+    }
+
+    private record TextLine(PositionedLine line) implements Item {
+    }
+
+    private record RuledTable(PdfLatticeTables.Stitched table) implements Item {
+    }
+
+    /** The ruled table that replaces line {@code i} of its page, or null. */
+    private static PdfLatticeTables.PageTable tableOf(List<PdfLatticeTables.PageTable> tables, int i) {
+        for (PdfLatticeTables.PageTable t : tables) {
+            if (t.lines().get(i)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The ruling lines of a page; none where its drawing cannot be read (the text reader then reads it alone). */
+    private static List<PdfRulings.Ruling> rulings(PDDocument pdf, int page) {
+        try {
+            return PdfRulings.of(pdf.getPage(page - 1));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

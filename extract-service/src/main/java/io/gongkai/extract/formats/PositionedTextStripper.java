@@ -12,6 +12,7 @@ import org.apache.pdfbox.text.TextPosition;
 final class PositionedTextStripper extends PDFTextStripper {
 
     private final List<PositionedLine> lines = new ArrayList<>();
+    private final List<Glyph> glyphs = new ArrayList<>();
     private final TextOnlyFonts fonts;
     private List<PositionedLine.Word> current = new ArrayList<>();
     private int page;
@@ -37,6 +38,7 @@ final class PositionedTextStripper extends PDFTextStripper {
     List<PositionedLine> page(PDDocument pdf, int page) throws IOException {
         this.page = page;
         lines.clear();
+        glyphs.clear();
         current = new ArrayList<>();
         setStartPage(page);
         setEndPage(page);
@@ -45,12 +47,24 @@ final class PositionedTextStripper extends PDFTextStripper {
         return List.copyOf(lines);
     }
 
+    /** The characters of the page last read by {@link #page}, each with the index of its line. */
+    List<Glyph> glyphs() {
+        return List.copyOf(glyphs);
+    }
+
     @Override
     protected void writeString(String text, List<TextPosition> positions) throws IOException {
         if (!positions.isEmpty() && !text.isBlank()) {
             TextPosition first = positions.get(0);
             TextPosition last = positions.get(positions.size() - 1);
             current.add(new PositionedLine.Word(text.strip(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()));
+            for (TextPosition p : positions) {
+                String u = p.getUnicode();
+                if (u != null && !u.isBlank()) {
+                    glyphs.add(new Glyph(u, p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(), p.getFontSizeInPt(),
+                            lines.size()));
+                }
+            }
         }
     }
 

@@ -57,6 +57,11 @@ public final class ReportReader {
 
     /** Reads a document whose type {@link #detect} already told (detection is not free: it is done once). */
     public Result read(byte[] bytes, DocumentType type) {
+        return read(bytes, type, null);
+    }
+
+    /** As {@link #read(byte[], DocumentType)}, with the URL the document was fetched from (evidence of its agency). */
+    public Result read(byte[] bytes, DocumentType type, String sourceUrl) {
         SourceText source = switch (type) {
             case TEXT, MARKDOWN -> text(bytes);
             case HTML -> html.read(bytes);
@@ -68,17 +73,20 @@ public final class ReportReader {
             case ARCHIVE, OFFICE_OTHER -> throw new UnreadableDocumentException(ARCHIVE);
             case BINARY -> throw new UnreadableDocumentException(BINARY);
         };
-        return new Result(parse(source), type, source.encoding());
+        return new Result(parse(source, sourceUrl), type, source.encoding());
     }
 
     /** Parses already extracted text; provenance lines are mapped back to the source. */
     public Report parse(SourceText source) {
-        Report report = parser.parse(source.text());
+        return parse(source, null);
+    }
+
+    /** Parses already extracted text fetched from {@code sourceUrl} (may be null); provenance lines are mapped back. */
+    public Report parse(SourceText source, String sourceUrl) {
+        Report report = parser.parse(source.text(), sourceUrl);
         Map<String, Provenance> mapped = new LinkedHashMap<>(Math.max(16, report.provenance().size() * 2));
         report.provenance().forEach((path, p) -> mapped.put(path, locate(p, source)));
-        Report located = new Report(report.agency(), report.year(), report.administrativeLevel(), report.publishedOn(),
-                report.templateVersion(), report.activeDisclosure(), report.applications(), report.reviewsAndLawsuits(),
-                mapped, report.units(), report.sections(), report.extractionFindings());
+        Report located = report.withProvenance(mapped);
         if (source.findings().isEmpty()) {
             return located;
         }

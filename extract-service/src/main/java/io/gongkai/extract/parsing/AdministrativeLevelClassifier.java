@@ -28,6 +28,16 @@ final class AdministrativeLevelClassifier {
     private AdministrativeLevelClassifier() {
     }
 
+    /** The name after a national body's prefix (国家税务总局获嘉县税务局 → 获嘉县税务局); the name itself when it has none. */
+    static String withoutNationalPrefix(String agency) {
+        for (String p : NATIONAL_PREFIXES) {
+            if (agency.startsWith(p) && agency.length() > p.length()) {
+                return agency.substring(p.length());
+            }
+        }
+        return agency;
+    }
+
     static String classify(String agency) {
         if (agency == null) {
             return AdministrativeLevel.UNKNOWN;

@@ -91,35 +91,21 @@ final class MetadataReader {
         return -1;
     }
 
-    /**
-     * The agency: the line above the title when it is a body's name (markdown "# 巨鹿县人民政府办公室"), else
-     * the title's words before the year ("获嘉县人民政府办公室2023年…"); the longer when one extends the other.
-     */
-    static String agency(List<Line> lines, Title title) {
+    /** The line just above the title (0-based) when it is a body's name (markdown "# 巨鹿县人民政府办公室"), else -1. */
+    static int agencyAboveTitle(List<Line> lines, Title title) {
         if (title == null) {
-            return null;
+            return -1;
         }
-        String fromTitle = agencyInTitle(title.squeezed());
-        String above = null;
         for (int i = title.firstIndex() - 1; i >= 0 && i >= title.firstIndex() - 3; i--) {
             if (!lines.get(i).isBlank()) {
-                String s = lines.get(i).squeezed();
-                if (isAgencyName(s)) {
-                    above = s;
-                }
-                break;
+                return isAgencyName(lines.get(i).squeezed()) ? i : -1;
             }
         }
-        if (above == null) {
-            return fromTitle;
-        }
-        if (fromTitle == null || above.startsWith(fromTitle)) {
-            return above;
-        }
-        return fromTitle;
+        return -1;
     }
 
-    private static String agencyInTitle(String title) {
+    /** The title's words before the year ("获嘉县人民政府办公室2023年…"), or after it ("2023年获嘉县…"); null when none. */
+    static String agencyInTitle(String title) {
         Matcher year = YEAR.matcher(title);
         Matcher subject = SUBJECT.matcher(title);
         int yearAt = year.find() ? year.start() : -1;
@@ -152,7 +138,7 @@ final class MetadataReader {
         return t;
     }
 
-    private static boolean isAgencyName(String s) {
+    static boolean isAgencyName(String s) {
         if (s.length() < 2 || s.length() > 40 || s.contains("报告")) {
             return false;
         }
@@ -200,6 +186,29 @@ final class MetadataReader {
      * line of only a date just under the title. Dates inside sentences (统计期限 …) are not taken.
      */
     static LocalDate publishedOn(List<Line> lines, Title title) {
+        int signature = signatureDateLine(lines);
+        if (signature >= 0) {
+            return signatureDate(lines.get(signature).squeezed(), MAX_SIGNATURE);
+        }
+        if (title != null) {
+            for (int i = title.lastIndex() + 1; i < lines.size() && i <= title.lastIndex() + 4; i++) {
+                LocalDate d = signatureDate(lines.get(i).squeezed(), 0);
+                // A page's line wrap can leave the end of the statistics period alone on a line ("…2023年1月1日至" /
+                // "2023年12月31日。"): a date after a range's connective ends a period, it is no date of publication.
+                if (d != null && !endsRange(lines.get(i - 1).squeezed())) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean endsRange(String squeezed) {
+        return !squeezed.isEmpty() && "至到~～-－—–".indexOf(squeezed.charAt(squeezed.length() - 1)) >= 0;
+    }
+
+    /** The index of the signature's date line: the last short line among the last ones that ends in a date; -1 if none. */
+    static int signatureDateLine(List<Line> lines) {
         int seen = 0;
         for (int i = lines.size() - 1; i >= 0 && seen < TAIL_LINES; i--) {
             Line line = lines.get(i);
@@ -207,20 +216,11 @@ final class MetadataReader {
                 continue;
             }
             seen++;
-            LocalDate d = signatureDate(line.squeezed(), MAX_SIGNATURE);
-            if (d != null) {
-                return d;
+            if (signatureDate(line.squeezed(), MAX_SIGNATURE) != null) {
+                return i;
             }
         }
-        if (title != null) {
-            for (int i = title.lastIndex() + 1; i < lines.size() && i <= title.lastIndex() + 4; i++) {
-                LocalDate d = signatureDate(lines.get(i).squeezed(), 0);
-                if (d != null) {
-                    return d;
-                }
-            }
-        }
-        return null;
+        return -1;
     }
 
     private static LocalDate signatureDate(String squeezed, int maxPrefix) {

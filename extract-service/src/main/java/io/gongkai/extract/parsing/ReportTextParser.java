@@ -31,6 +31,15 @@ public final class ReportTextParser {
      * @throws NotAReportException when the text is empty or is not an annual report
      */
     public Report parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * @param sourceUrl where the document was fetched from (X-Source-Url), or null: its gov.cn host is one piece of
+     *                  evidence of who wrote the report
+     * @throws NotAReportException when the text is empty or is not an annual report
+     */
+    public Report parse(String text, String sourceUrl) {
         if (text == null || LineTokenizer.isBlank(text)) {
             throw new NotAReportException(EMPTY);
         }
@@ -90,11 +99,11 @@ public final class ReportTextParser {
             t4Rows = reviews.rows;
         }
 
-        String agency = MetadataReader.agency(lines, title);
+        AgencyResolver.Resolved agency = AgencyResolver.resolve(lines, title, sourceUrl);
         LocalDate publishedOn = MetadataReader.publishedOn(lines, title);
         List<Section> sections = SectionLocator.sections(lines, headings);
-        return new Report(agency, year, AdministrativeLevelClassifier.classify(agency), publishedOn, version,
-                t2Rows, t3Rows, t4Rows, provenance, units, sections, findings);
+        return new Report(agency.agency(), year, agency.level(), publishedOn, version,
+                t2Rows, t3Rows, t4Rows, provenance, units, sections, findings, agency.region(), agency.resolution());
     }
 
     private static TableOutput absent(String table) {

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class ExtractionService {
 
     /** Changes whenever extraction changes its output for the same bytes. */
-    public static final String EXTRACTOR_VERSION = "formats-3";
+    public static final String EXTRACTOR_VERSION = "formats-3-agency-1";
 
     private static final Logger LOG = Logger.getLogger(ExtractionService.class);
 
@@ -85,7 +85,7 @@ public class ExtractionService {
         Future<ReportReader.Result> result = parsing.submit(() -> {
             DocumentType type = reader.detect(bytes);
             detected.set(type.mediaType());
-            return reader.read(bytes, type);
+            return reader.read(bytes, type, raw.sourceUrl());
         });
         String type = null;
         try {

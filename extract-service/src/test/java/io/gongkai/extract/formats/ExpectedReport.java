@@ -28,6 +28,48 @@ record ExpectedReport(String name, JsonNode report) {
         return new ExpectedReport(name, JSON.readTree(dir.resolve(name + ".expected.json").toFile()).get("report"));
     }
 
+    /** The same expectations for a rendering that prints every zero as a blank cell: each 0 becomes null. */
+    ExpectedReport withZerosBlank() {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = report.deepCopy();
+        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
+            for (JsonNode row : copy.get(table)) {
+                com.fasterxml.jackson.databind.node.ObjectNode fields = (com.fasterxml.jackson.databind.node.ObjectNode) row;
+                List<String> names = new ArrayList<>();
+                fields.fieldNames().forEachRemaining(names::add);
+                for (String f : names) {
+                    JsonNode v = fields.get(f);
+                    if (v.isNumber() && v.decimalValue().signum() == 0) {
+                        fields.putNull(f);
+                    }
+                }
+            }
+        }
+        return new ExpectedReport(name, copy);
+    }
+
+    /** How many table cells the expectations hold. */
+    int cellCount() {
+        int n = 0;
+        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
+            for (JsonNode row : report.get(table)) {
+                n += row.size();
+            }
+        }
+        return n;
+    }
+
+    /** How many of those cells were read right. */
+    int cellsRight(Report actual) {
+        int wrong = 0;
+        for (String d : differences(actual)) {
+            if (d.contains(": expected") && (d.startsWith(Report.ACTIVE_DISCLOSURE + ".")
+                    || d.startsWith(Report.APPLICATIONS + ".") || d.startsWith(Report.REVIEWS_AND_LAWSUITS + "."))) {
+                wrong++;
+            }
+        }
+        return cellCount() - wrong;
+    }
+
     /** Every value that differs, as "path: expected X got Y"; empty when all agree. */
     List<String> differences(Report actual) {
         List<String> wrong = new ArrayList<>();

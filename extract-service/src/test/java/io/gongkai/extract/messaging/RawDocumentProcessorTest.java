@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.model.ReplaceOptions;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.gongkai.testsupport.InMemoryChannels;
@@ -21,7 +21,6 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,11 @@ class RawDocumentProcessorTest {
 
     private RawDocumentEvent store(byte[] bytes, String documentId) throws Exception {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        GridFSBuckets.create(mongo.getDatabase("gongkai-ingest"), "raw").uploadFromStream(sha, new ByteArrayInputStream(bytes));
+        // as ingest-service's BlobStore stores a small blob: bytes inline, by _id
+        mongo.getDatabase("gongkai-ingest").getCollection("raw.blobs").replaceOne(new Document("_id", sha),
+                new Document("_id", sha).append("size", (long) bytes.length).append("declaredContentType", "text/plain")
+                        .append("chunks", 0).append("data", new Binary(bytes)),
+                new ReplaceOptions().upsert(true));
         return event(documentId, sha, bytes.length);
     }
 
@@ -85,6 +90,22 @@ class RawDocumentProcessorTest {
         assertEquals("text/plain", out.detectedType());
         assertEquals("河曲县人民政府办公室", out.report().agency());
         assertEquals(0, out.report().value("applications.totalHandled.total").compareTo(new java.math.BigDecimal(29)));
+    }
+
+    @Test
+    void theSourceUrlHostNamesTheAgencyWhenTheDocumentDoesNot() throws Exception {
+        byte[] bytes = ("2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县认真贯彻落实《条例》。\n二、主动公开政府信息情况\n"
+                + "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+                + "六、其他需要报告的事项\n无。\n").getBytes(StandardCharsets.UTF_8);
+        RawDocumentEvent stored = store(bytes, "doc-host");
+        RawDocumentEvent raw = new RawDocumentEvent(stored.documentId(), stored.sha256(), stored.size(), "x.txt", "text/plain",
+                "https://www.huojia.gov.cn/zwgk/ndbg/1.html", null, Instant.now());
+        ExtractedEvent out = send(raw);
+        assertEquals(ExtractedEvent.EXTRACTED, out.status(), String.valueOf(out.error()));
+        assertEquals("获嘉县人民政府", out.report().agency());
+        assertEquals("county", out.report().administrativeLevel());
+        assertEquals("获嘉县", out.report().region().county());
+        assertEquals("sourceUrl", out.report().agencyResolution().source());
     }
 
     @Test

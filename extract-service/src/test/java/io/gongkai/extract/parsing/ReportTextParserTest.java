@@ -203,6 +203,28 @@ class ReportTextParserTest {
     }
 
     @Test
+    void theEndOfAStatisticsPeriodWrappedOntoALineIsNoDateOfPublication() {
+        String text = """
+                某某县人民政府办公室
+                2023年政府信息公开工作年度报告
+                本报告中所列数据的统计时限为2023年1月1日至
+                2023年12月31日。
+                一、总体情况
+                本机关全年主动公开政府信息若干条。
+                二、主动公开政府信息情况
+                三、收到和处理政府信息公开申请情况
+                四、政府信息公开行政复议、行政诉讼情况
+                五、存在的主要问题及改进情况
+                一是公开平台建设仍需加强。
+                二是政策解读的质量仍需提升。
+                三是队伍专业化水平仍需提高。
+                六、其他需要报告的事项
+                本机关本年度未收取信息处理费。
+                """;
+        assertNull(parser.parse(text).publishedOn(), "a PDF's line wrap is no signature");
+    }
+
+    @Test
     void readsChineseNumeralDatesAndYears() {
         String text = """
                 某某市教育局二〇二三年政府信息公开工作年度报告

@@ -3,14 +3,10 @@ package io.gongkai.ingest.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
-/** Configuration of the front door, under {@code gongkai.*}. */
+/** Configuration of the front door, under {@code gongkai.*} (tokens: {@link io.gongkai.common.security.AuthConfig}). */
 @ConfigMapping(prefix = "gongkai")
 public interface IngestConfig {
-
-    Auth auth();
 
     Upload upload();
 
@@ -18,22 +14,14 @@ public interface IngestConfig {
 
     Publish publish();
 
-    interface Auth {
-        /** Bearer tokens that may submit documents (env GONGKAI_AUTH_SUBMIT_TOKENS, comma-separated). */
-        Optional<List<String>> submitTokens();
-
-        /** Bearer tokens that may only read. */
-        Optional<List<String>> readTokens();
-
-        /** Whether reading results needs no token (the reports are public documents). */
-        @WithDefault("true")
-        boolean publicRead();
-    }
-
     interface Upload {
         /** Largest document accepted, in bytes; larger ones are answered 413. */
         @WithDefault("52428800")
         long maxBytes();
+
+        /** Submits each token may make per minute (a burst of this many, refilled evenly); more are answered 429. */
+        @WithDefault("120")
+        int submitsPerMinute();
     }
 
     interface Storage {

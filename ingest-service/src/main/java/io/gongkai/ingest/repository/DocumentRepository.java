@@ -1,16 +1,13 @@
 package io.gongkai.ingest.repository;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -20,27 +17,38 @@ import io.gongkai.model.events.RawDocumentEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 /**
  * The front door's read model: one entry per document with its status, and once validated its report
- * and findings, as learnt from the later topics. Status changes are guarded in the filter so that late or
- * redelivered events never move a document backwards.
+ * and findings, as learnt from the later topics. Status changes are checked against the stored status and applied
+ * only if the document's revision did not move meanwhile, so that late or redelivered events never move a document
+ * backwards. Every hot-path query is by {@code _id} (or {@code _id} and {@code rev}, a unique index): a look-up on a
+ * real MongoDB and on the embedded server, however many documents are stored. Documents not yet acknowledged by the
+ * broker are also listed in the small {@code documents.unpublished}, which the sweep reads instead of the store.
  */
 @ApplicationScoped
 public class DocumentRepository {
 
+    /** Attempts of an optimistic transition before giving up (each failure means another event changed the document). */
+    private static final int TRANSITION_ATTEMPTS = 20;
+    /** The report and findings of a validated document, packed (see {@link PackedJson}). */
+    private static final String PAYLOAD = "payload";
+
     private final MongoCollection<Document> documents;
+    private final MongoCollection<Document> unpublished;
     private final AtomicBoolean indexed = new AtomicBoolean();
 
     public DocumentRepository(MongoClient mongo, IngestConfig config) {
-        this.documents = mongo.getDatabase(config.storage().database()).getCollection("documents");
+        var db = mongo.getDatabase(config.storage().database());
+        this.documents = db.getCollection("documents");
+        this.unpublished = db.getCollection("documents.unpublished");
     }
 
     /** Created on first use rather than at start-up, so the service starts while MongoDB is still coming up. */
@@ -51,6 +59,10 @@ public class DocumentRepository {
                 documents.createIndex(Indexes.ascending("status"));
                 documents.createIndex(Indexes.ascending("agency", "year"));
                 documents.createIndex(Indexes.descending("receivedAt"));
+                // {_id, rev} is unique because _id is; the index lets the embedded server serve the guarded update
+                // by look-up (it answers only queries whose fields are exactly those of a unique index by index).
+                documents.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));
+                unpublished.createIndex(Indexes.ascending("receivedAt"));
             } catch (RuntimeException e) {
                 indexed.set(false);
                 throw e;
@@ -60,7 +72,18 @@ public class DocumentRepository {
     }
 
     public Optional<Document> find(String documentId) {
-        return Optional.ofNullable(collection().find(eq("_id", documentId)).first());
+        return Optional.ofNullable(collection().find(eq("_id", documentId)).first()).map(DocumentRepository::unpacked);
+    }
+
+    /** The report and findings, stored packed in {@code payload}, back in their fields (as earlier versions stored them). */
+    private static Document unpacked(Document stored) {
+        Binary payload = stored.get(PAYLOAD, Binary.class);
+        if (payload != null) {
+            Document values = PackedJson.unpack(payload);
+            stored.remove(PAYLOAD);
+            stored.append("report", values.get("report")).append("findings", values.get("findings"));
+        }
+        return stored;
     }
 
     /** Records a newly accepted document as RECEIVED and not yet published; a no-op when it is known. */
@@ -73,9 +96,13 @@ public class DocumentRepository {
                 .append("fetchedAt", event.fetchedAt() == null ? null : Date.from(event.fetchedAt()))
                 .append("receivedAt", Date.from(event.receivedAt()))
                 .append("status", DocumentStatus.RECEIVED.name())
-                .append("published", false);
-        collection().updateOne(eq("_id", event.documentId()), new Document("$setOnInsert", fields),
-                new UpdateOptions().upsert(true));
+                .append("published", false)
+                .append("rev", 0L);
+        MongoCollection<Document> c = collection();
+        // Listed as unpublished first: the sweep then finds it whichever step a crash interrupts.
+        unpublished.updateOne(eq("_id", event.documentId()), new Document("$setOnInsert", new Document(fields)
+                .append("receivedAt", Date.from(event.receivedAt()))), new UpdateOptions().upsert(true));
+        c.updateOne(eq("_id", event.documentId()), new Document("$setOnInsert", fields), new UpdateOptions().upsert(true));
     }
 
     /**
@@ -83,7 +110,9 @@ public class DocumentRepository {
      * {@code before}, oldest first, as the reports.raw events they should have had.
      */
     public List<RawDocumentEvent> findUnpublished(Instant before, int limit) {
-        return collection().find(and(eq("published", false), lt("receivedAt", Date.from(before))))
+        collection();
+        // the small list of documents in flight, not the whole store
+        return unpublished.find(lt("receivedAt", Date.from(before)))
                 .sort(Sorts.ascending("receivedAt")).limit(limit)
                 .map(d -> new RawDocumentEvent(d.getString("_id"), d.getString("sha256"), d.get("size", Number.class).longValue(),
                         d.getString("fileName"), d.getString("declaredContentType"), d.getString("sourceUrl"),
@@ -95,6 +124,7 @@ public class DocumentRepository {
     /** Marks that the broker acknowledged the document's reports.raw event. */
     public void markPublished(String documentId) {
         collection().updateOne(eq("_id", documentId), Updates.set("published", true));
+        unpublished.deleteOne(eq("_id", documentId));
     }
 
     /**
@@ -105,17 +135,39 @@ public class DocumentRepository {
      * @return whether the document changed
      */
     public boolean transition(String documentId, DocumentStatus next, Document extra, Long onlyBelowVersion) {
-        List<String> from = Arrays.stream(DocumentStatus.values()).filter(s -> s.mayBecome(next)).map(Enum::name).toList();
-        List<Bson> filter = new ArrayList<>(List.of(eq("_id", documentId), in("status", from)));
-        if (onlyBelowVersion != null) {
-            filter.add(or(exists("validationVersion", false), lt("validationVersion", onlyBelowVersion)));
+        MongoCollection<Document> c = collection();
+        // Read, decide, then update only if nobody changed the document meanwhile (its rev): every query is by _id, or by
+        // _id and rev (a unique index), so it is a look-up however many documents are stored.
+        for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+            Document current = c.find(eq("_id", documentId))
+                    .projection(Projections.include("status", "validationVersion", "rev")).first();
+            if (current == null || !DocumentStatus.valueOf(current.getString("status")).mayBecome(next)) {
+                return false;
+            }
+            Number stored = current.get("validationVersion", Number.class);
+            if (onlyBelowVersion != null && stored != null && stored.longValue() >= onlyBelowVersion) {
+                return false;
+            }
+            Number rev = current.get("rev", Number.class);
+            Document set = new Document(extra).append("status", next.name()).append("updatedAt", new Date())
+                    .append("rev", rev == null ? 1L : rev.longValue() + 1);
+            Document update = new Document("$set", set);
+            if (set.containsKey("report") || set.containsKey("findings")) {
+                set.put(PAYLOAD, PackedJson.pack(new Document("report", set.remove("report")).append("findings", set.remove("findings"))));
+                update.append("$unset", new Document("report", "").append("findings", ""));
+            }
+            // a plain {_id, rev} document: Filters.and would send $and, which the embedded server cannot match to the index
+            Document filter = new Document("_id", documentId).append("rev", rev == null ? null : rev.longValue());
+            if (c.updateOne(filter, update).getModifiedCount() > 0) {
+                return true;
+            }
         }
-        Document set = new Document(extra).append("status", next.name()).append("updatedAt", new Date());
-        return collection().updateOne(and(filter), new Document("$set", set)).getModifiedCount() > 0;
+        throw new IllegalStateException("document " + documentId + " kept changing during " + TRANSITION_ATTEMPTS + " attempts");
     }
 
     public List<Document> list(Bson filter, int page, int size) {
-        return collection().find(filter).sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
+        return collection().find(filter).projection(Projections.exclude(PAYLOAD, "report", "findings"))
+                .sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
                 .into(new ArrayList<>());
     }
 

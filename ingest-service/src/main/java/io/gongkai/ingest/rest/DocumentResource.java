@@ -3,6 +3,8 @@ package io.gongkai.ingest.rest;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import io.gongkai.common.rest.Problem;
+import io.gongkai.common.security.Roles;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.ingest.mapping.DocumentMapper;
 import io.gongkai.ingest.mapping.DocumentPage;
@@ -11,7 +13,10 @@ import io.gongkai.ingest.repository.DocumentRepository;
 import io.gongkai.ingest.service.DocumentIntakeService;
 import io.gongkai.ingest.service.Submission;
 import io.gongkai.ingest.service.SubmissionResult;
+import io.gongkai.ingest.service.SubmitRateLimiter;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.gongkai.model.events.DocumentStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -58,18 +63,25 @@ public class DocumentResource {
     static final String BEARER = "bearer";
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_URL_LENGTH = 2048;
 
     private final DocumentIntakeService intake;
     private final DocumentRepository documents;
     private final IngestConfig config;
+    private final SubmitRateLimiter rateLimiter;
+    private final SecurityIdentity identity;
 
-    public DocumentResource(DocumentIntakeService intake, DocumentRepository documents, IngestConfig config) {
+    public DocumentResource(DocumentIntakeService intake, DocumentRepository documents, IngestConfig config,
+            SubmitRateLimiter rateLimiter, SecurityIdentity identity) {
         this.intake = intake;
         this.documents = documents;
         this.config = config;
+        this.rateLimiter = rateLimiter;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.SUBMIT)
     @Consumes(MediaType.WILDCARD)
     @SecurityRequirement(name = DocumentResource.BEARER)
     @Operation(summary = "Submit a document", description = "The body is the document's bytes (HTML, PDF, DOC/DOCX or text) "
@@ -80,16 +92,18 @@ public class DocumentResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "A read-only token")
     @APIResponse(responseCode = "413", description = "Larger than gongkai.upload.max-bytes")
+    @APIResponse(responseCode = "429", description = "More than gongkai.upload.submits-per-minute for this token; see Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka or MongoDB unavailable: retry later, without risk of duplicates")
     public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
             @HeaderParam("X-Fetched-At") String fetchedAt) {
-        return accept(new Submission(checkSize(body), contentType, decodeFileName(fileName), sourceUrl, parseInstant(fetchedAt)));
+        return accept(new Submission(checkSize(body), contentType, decodeFileName(fileName), checkSourceUrl(sourceUrl), parseInstant(fetchedAt)));
     }
 
     /**
      * HTTP headers carry only Latin-1, so crawlers send Chinese file names percent-encoded (UTF-8), as
-     * browsers do; such a name is decoded. Anything else is kept as sent, cut to 255 characters.
+     * browsers do; such a name is decoded. Only the last path segment is kept (a name is never a path), control
+     * and bidirectional-override characters are dropped, and the rest is cut to 255 characters.
      */
     static String decodeFileName(String header) {
         if (header == null || header.isBlank()) {
@@ -103,10 +117,38 @@ public class DocumentResource {
                 // a literal % in a plain name
             }
         }
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder kept = new StringBuilder(Math.min(name.length(), 255));
+        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        name = kept.toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return null;
+        }
         return name.length() > 255 ? name.substring(0, 255) : name;
     }
 
+    /** Where the crawler found the document: an absolute http(s) URL, or nothing. */
+    static String checkSourceUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (url.length() <= MAX_URL_LENGTH && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        throw problem(Response.Status.BAD_REQUEST, "Bad X-Source-Url", "来源地址须为不超过 " + MAX_URL_LENGTH
+                + " 个字符的 http(s) 绝对地址。 X-Source-Url must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters.");
+    }
+
     @POST
+    @RolesAllowed(Roles.SUBMIT)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @SecurityRequirement(name = DocumentResource.BEARER)
     @Operation(summary = "Submit a document as a form upload", description = "Field `file` holds the document "
@@ -125,10 +167,12 @@ public class DocumentResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return accept(new Submission(checkSize(bytes), file.contentType(), file.fileName(), sourceUrl, parseInstant(fetchedAt)));
+        return accept(new Submission(checkSize(bytes), file.contentType(), decodeFileName(file.fileName()), checkSourceUrl(sourceUrl),
+                parseInstant(fetchedAt)));
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("/{documentId}")
     @Operation(summary = "A document's status, and once validated its report and findings")
     public DocumentView get(@PathParam("documentId") String documentId) {
@@ -139,9 +183,10 @@ public class DocumentResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READ)
     @Operation(summary = "List documents, newest first, filtered by status, agency and year")
     public DocumentPage list(@QueryParam("status") String status, @QueryParam("agency") String agency,
-            @QueryParam("year") Integer year, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("year") String year, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw problem(Response.Status.BAD_REQUEST, "Bad paging",
@@ -155,8 +200,8 @@ public class DocumentResource {
         if (agency != null && !agency.isBlank()) {
             filters.add(eq("agency", agency.strip()));
         }
-        if (year != null) {
-            filters.add(eq("year", year));
+        if (year != null && !year.isBlank()) {
+            filters.add(eq("year", parseYear(year)));
         }
         Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
         return new DocumentPage(documents.list(filter, page, size).stream().map(DocumentMapper::toSummary).toList(),
@@ -164,6 +209,13 @@ public class DocumentResource {
     }
 
     private Response accept(Submission submission) {
+        long wait = rateLimiter.tryAcquire(identity.getPrincipal().getName());
+        if (wait > 0) {
+            Response problem = Problem.response(429, "Too many submits", String.format(Locale.ROOT,
+                    "提交过于频繁（每个令牌每分钟最多 %d 份），请 %d 秒后重试。 This token submits more than %d documents a minute; retry in %d s.",
+                    config.upload().submitsPerMinute(), wait, config.upload().submitsPerMinute(), wait));
+            throw new WebApplicationException(Response.fromResponse(problem).header("Retry-After", wait).build());
+        }
         SubmissionResult result = intake.submit(submission);
         Map<String, String> body = Map.of("documentId", result.documentId(), "status", result.status());
         return Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)
@@ -198,6 +250,18 @@ public class DocumentResource {
         }
     }
 
+    private static int parseYear(String year) {
+        try {
+            int value = Integer.parseInt(year.strip());
+            if (value >= 1900 && value <= 9999) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw problem(Response.Status.BAD_REQUEST, "Bad year", "year 须为四位年份，例如 2023。 year must be a four-digit year.");
+    }
+
     private static DocumentStatus parseStatus(String status) {
         try {
             return DocumentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
@@ -212,6 +276,6 @@ public class DocumentResource {
     }
 
     private static WebApplicationException problem(Response.Status status, String title, String detail) {
-        return new WebApplicationException(detail, Problem.response(status, title, detail));
+        return Problem.exception(status, title, detail);
     }
 }

@@ -1,6 +1,7 @@
 package io.gongkai.model.schema;
 
 import io.gongkai.model.AdministrativeLevel;
+import io.gongkai.model.AgencyCandidate;
 import io.gongkai.model.ApplicantColumn;
 import io.gongkai.model.ApplicationRow;
 import io.gongkai.model.DisclosureItem;
@@ -90,8 +91,46 @@ public final class ResultSchema {
         properties.put("units", Map.of("type", "object", "additionalProperties", Map.of("type", "string")));
         properties.put("sections", Map.of("type", "array", "items", ref("section")));
         properties.put("extractionFindings", Map.of("type", "array", "items", ref("finding")));
+        properties.put("region", region());
+        properties.put("agencyResolution", agencyResolution());
         report.put("properties", properties);
         return report;
+    }
+
+    private static Map<String, Object> region() {
+        Map<String, Object> region = object();
+        region.put("type", List.of("object", "null"));
+        region.put("description", "the agency's place in the national division codes (docs/agencies.md); null when unknown");
+        Map<String, Object> properties = object();
+        properties.put("code", Map.of("type", "string", "pattern", "^\\d{6}(\\d{3})?$"));
+        for (String name : List.of("province", "city", "county", "township")) {
+            properties.put(name, nullable("string"));
+        }
+        region.put("properties", properties);
+        return region;
+    }
+
+    private static Map<String, Object> agencyResolution() {
+        Map<String, Object> candidate = object();
+        candidate.put("type", "object");
+        Map<String, Object> candidateProperties = object();
+        candidateProperties.put("name", Map.of("type", "string"));
+        candidateProperties.put("source", Map.of("enum", List.of(AgencyCandidate.TITLE, AgencyCandidate.ABOVE_TITLE,
+                AgencyCandidate.SIGNATURE, AgencyCandidate.FIRST_SENTENCE, AgencyCandidate.PAGE_HEADER, AgencyCandidate.SOURCE_URL)));
+        candidateProperties.put("line", Map.of("type", List.of("integer", "null"), "minimum", 1));
+        candidateProperties.put("rawText", nullable("string"));
+        candidateProperties.put("confidence", Map.of("type", "number", "minimum", 0, "maximum", 1));
+        candidate.put("properties", candidateProperties);
+        Map<String, Object> resolution = object();
+        resolution.put("type", List.of("object", "null"));
+        resolution.put("description", "how agency, region and level were decided: every candidate seen, with its source");
+        Map<String, Object> properties = object();
+        properties.put("confidence", Map.of("type", "number", "minimum", 0, "maximum", 1));
+        properties.put("source", nullable("string"));
+        properties.put("selfReference", nullable("string"));
+        properties.put("candidates", Map.of("type", "array", "items", candidate));
+        resolution.put("properties", properties);
+        return resolution;
     }
 
     private static Map<String, Object> activeDisclosure() {

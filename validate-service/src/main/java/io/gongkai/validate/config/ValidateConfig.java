@@ -14,8 +14,6 @@ public interface ValidateConfig {
 
     Publish publish();
 
-    Auth auth();
-
     Agencies agencies();
 
     Outlier outlier();
@@ -32,11 +30,6 @@ public interface ValidateConfig {
         /** How long to wait for the broker to acknowledge a reports.validated event. */
         @WithDefault("30s")
         Duration timeout();
-    }
-
-    interface Auth {
-        /** Bearer tokens that may start a re-validation (env GONGKAI_AUTH_ADMIN_TOKENS, comma-separated). None: the admin API answers 401. */
-        Optional<List<String>> adminTokens();
     }
 
     interface Agencies {
@@ -60,8 +53,8 @@ public interface ValidateConfig {
         @WithDefault("50")
         double minValue();
 
-        /** How often the per-level statistics are learnt again from the store. */
-        @WithDefault("10m")
+        /** How often the per-level statistics are read again from the store's histograms (a few small documents). */
+        @WithDefault("30s")
         Duration refresh();
     }
 

@@ -1,8 +1,5 @@
 package io.gongkai.validate.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gongkai.model.Report;
 import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.NarrativeCandidate;
 import io.gongkai.validate.rules.NarrativeSignature;
@@ -19,14 +16,12 @@ import org.bson.Document;
 public final class StoreReportHistory implements ReportHistory {
 
     private final ValidatedReportRepository repository;
-    private final ObjectMapper json;
     private final String excludedDocumentId;
     private final BiFunction<String, String, Optional<PeerDistribution>> peers;
 
-    public StoreReportHistory(ValidatedReportRepository repository, ObjectMapper json, String excludedDocumentId,
+    public StoreReportHistory(ValidatedReportRepository repository, String excludedDocumentId,
             BiFunction<String, String, Optional<PeerDistribution>> peers) {
         this.repository = repository;
-        this.json = json;
         this.excludedDocumentId = excludedDocumentId;
         this.peers = peers;
     }
@@ -34,10 +29,9 @@ public final class StoreReportHistory implements ReportHistory {
     @Override
     public List<StoredReport> reportsOf(AgencyKey agency, int year) {
         List<StoredReport> out = new ArrayList<>();
-        for (Document d : repository.byAgencyAndYear(agency.local(), year)) {
-            if (!d.getString("_id").equals(excludedDocumentId)) {
-                out.add(new StoredReport(d.getString("_id"), new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")),
-                        report(d, json)));
+        for (ValidatedReport stored : repository.byAgencyAndYear(agency.local(), year)) {
+            if (!stored.documentId().equals(excludedDocumentId) && stored.report() != null) {
+                out.add(new StoredReport(stored.documentId(), stored.agencyKey(), stored.report()));
             }
         }
         return out;
@@ -59,14 +53,5 @@ public final class StoreReportHistory implements ReportHistory {
     @Override
     public Optional<PeerDistribution> peers(String administrativeLevel, String path) {
         return peers.apply(administrativeLevel, path);
-    }
-
-    /** The report a stored entry holds. */
-    public static Report report(Document stored, ObjectMapper json) {
-        try {
-            return json.readValue(stored.get("report", Document.class).toJson(), Report.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored report " + stored.get("_id") + " cannot be read", e);
-        }
     }
 }

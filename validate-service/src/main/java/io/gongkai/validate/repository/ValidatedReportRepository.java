@@ -1,9 +1,7 @@
 package io.gongkai.validate.repository;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -11,48 +9,95 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Region;
+import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.NarrativeSignature;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 /**
- * validate-service's store. {@code reports}: one entry per document id (upserted) with its report, findings, version
- * and the agency key the cross-year rules look it up by. {@code narratives}: the MinHash signature of each report's
- * narrative with its LSH band keys, indexed by band, so that candidates for COPIED_TEXT are found by key lookup
- * however many reports are stored. Every filter is an equality on a typed value computed here, never request input.
+ * validate-service's store, laid out so that every query on the hot path is a look-up by {@code _id} (a single value or
+ * {@code $in}): the embedded MongoDB-protocol server answers only those from an index (it scans for anything else,
+ * secondary indexes included), and a real MongoDB answers them from the {@code _id} index. Keys are built from what is
+ * looked up:
+ * <ul>
+ * <li>{@code reports}: one entry per document id with its version and agency key, its report and findings packed in one
+ * binary ({@link PackedJson});</li>
+ * <li>{@code reportsByAgencyYear}: {@code _id} = local agency key {@code |} year, listing the document ids (with their
+ * full agency key) of that agency and year: the cross-year rules' history look-up;</li>
+ * <li>{@code narratives}: {@code _id} = document id, the MinHash signature of its narrative and its LSH band keys;</li>
+ * <li>{@code narrativeBands}: {@code _id} = band key, the documents having it (at most {@link #BAND_CAPACITY}: a band
+ * shared by more is boilerplate): the COPIED_TEXT candidates' look-up;</li>
+ * <li>{@code peerValues}: {@code _id} = administrative level, per OUTLIER path a histogram value → count, kept by
+ * {@code $inc} as reports are first stored: the per-level statistics without a scan.</li>
+ * </ul>
+ * Every filter is an equality on a typed value computed here, never request input.
  */
 @ApplicationScoped
 public class ValidatedReportRepository {
 
-    /** A band shared by more reports than this is boilerplate every report has; candidates are capped. */
-    private static final int MAX_CANDIDATES = 200;
+    /** Candidates for COPIED_TEXT are capped, as is each band's list of documents. */
+    static final int MAX_CANDIDATES = 200;
+    static final int BAND_CAPACITY = 200;
+    /** A report's report and findings, packed (see {@link PackedJson}). */
+    private static final String PAYLOAD = "payload";
 
-    private final MongoCollection<Document> reports;
-    private final MongoCollection<Document> narratives;
-    private final AtomicBoolean indexed = new AtomicBoolean();
-
-    public ValidatedReportRepository(MongoClient mongo, ValidateConfig config) {
-        var db = mongo.getDatabase(config.storage().database());
-        this.reports = db.getCollection("reports");
-        this.narratives = db.getCollection("narratives");
+    /** A stored report's id and agency, as the history look-up lists them. */
+    public record AgencyYearEntry(String documentId, AgencyKey agency) {
     }
 
+    private final MongoCollection<Document> reports;
+    private final MongoCollection<Document> byAgencyYear;
+    private final MongoCollection<Document> narratives;
+    private final MongoCollection<Document> bands;
+    private final MongoCollection<Document> peerValues;
+    private final AtomicBoolean indexed = new AtomicBoolean();
+    private final ObjectMapper json;
+
+    public ValidatedReportRepository(MongoClient mongo, ValidateConfig config, ObjectMapper json) {
+        this.json = json;
+        var db = mongo.getDatabase(config.storage().database());
+        this.reports = db.getCollection("reports");
+        this.byAgencyYear = db.getCollection("reportsByAgencyYear");
+        this.narratives = db.getCollection("narratives");
+        this.bands = db.getCollection("narrativeBands");
+        this.peerValues = db.getCollection("peerValues");
+    }
+
+    /** For queries off the hot path (listing by agency on a real MongoDB); the hot path needs only {@code _id}. */
     private void ensureIndexes() {
         if (indexed.compareAndSet(false, true)) {
             try {
                 reports.createIndex(Indexes.ascending("agency", "year"));
-                reports.createIndex(Indexes.ascending("agencyLocalKey", "year"));
                 reports.createIndex(Indexes.ascending("sha256"));
-                narratives.createIndex(Indexes.ascending("bands"));
             } catch (RuntimeException e) {
                 indexed.set(false);
                 throw e;
@@ -65,43 +110,217 @@ public class ValidatedReportRepository {
         return reports;
     }
 
-    public Optional<Document> find(String documentId) {
-        return Optional.ofNullable(reports().find(eq("_id", documentId)).first());
+    /** The stored result with its report. */
+    public Optional<ValidatedReport> find(String documentId) {
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).first()).map(d -> entry(d, true));
     }
 
-    public void upsert(String documentId, Document fields) {
-        reports().replaceOne(eq("_id", documentId), new Document(fields).append("_id", documentId), new ReplaceOptions().upsert(true));
+    /** The stored result without its report (version, digest, agency): what a new check compares with. */
+    public Optional<ValidatedReport> findSummary(String documentId) {
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).projection(Projections.exclude(PAYLOAD, "report", "findings"))
+                .first()).map(d -> entry(d, false));
     }
 
-    /** Stored reports for that year whose agency has this local key, newest first. */
-    public List<Document> byAgencyAndYear(String agencyLocalKey, int year) {
-        return reports().find(and(eq("agencyLocalKey", agencyLocalKey), eq("year", year)))
-                .sort(Sorts.descending("validatedAt")).into(new ArrayList<>());
+    private ValidatedReport entry(Document d, boolean withReport) {
+        Report report = null;
+        if (withReport) {
+            try {
+                Binary payload = d.get(PAYLOAD, Binary.class);
+                if (payload != null) {
+                    report = json.readValue(PackedJson.unpack(payload), Payload.class).report();
+                } else if (d.get("report") instanceof Document legacy) { // stored by an earlier version, as a tree
+                    report = json.readValue(legacy.toJson(), Report.class);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("stored report " + d.get("_id") + " cannot be read", e);
+            }
+        }
+        Number published = d.get("publishedVersion", Number.class);
+        Date validatedAt = d.getDate("validatedAt");
+        return new ValidatedReport(d.getString("_id"), d.getString("sha256"), d.getString("agency"),
+                new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")), d.getInteger("year"), d.getString("reportKey"),
+                report, null,
+                d.getString("findingsDigest"), d.getString("ruleSetVersion"), d.get("version", Number.class).longValue(),
+                published == null ? null : published.longValue(), validatedAt == null ? null : validatedAt.toInstant());
     }
 
-    /** Keeps the report's narrative signature (or forgets it, when the report has too little narrative). */
-    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature) {
-        ensureIndexes();
-        if (signature == null) {
-            narratives.deleteOne(eq("_id", documentId));
+    /** What the payload binary holds. */
+    private record Payload(Report report, List<Finding> findings) {
+    }
+
+    /** The digest {@link ValidatedReport#findingsDigest()} holds for these findings. */
+    public String findingsDigest(List<Finding> findings) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(findings)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stores a result and keeps the agency-year look-up current.
+     *
+     * @param previous the result stored before, if any (its agency key and year are moved when they changed)
+     */
+    public void upsert(ValidatedReport entry, Optional<ValidatedReport> previous) {
+        String documentId = entry.documentId();
+        Binary payload;
+        try {
+            payload = PackedJson.pack(json.writeValueAsBytes(new Payload(entry.report(), entry.findings())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Document doc = new Document("_id", documentId).append("sha256", entry.sha256()).append("agency", entry.agency())
+                .append("agencyKey", entry.agencyKey().full()).append("agencyLocalKey", entry.agencyKey().local())
+                .append("year", entry.year()).append("findingsDigest", entry.findingsDigest())
+                .append("ruleSetVersion", entry.ruleSetVersion()).append("version", entry.version())
+                .append("validatedAt", Date.from(entry.validatedAt())).append(PAYLOAD, payload);
+        // What the agencies directory reads, beside the packed payload (AgencyDirectoryRepository).
+        doc.append("reportKey", entry.reportKey());
+        if (entry.report() != null) {
+            Region region = entry.report().region();
+            doc.append("region", region == null ? null : new Document("code", region.code()).append("province", region.province())
+                    .append("city", region.city()).append("county", region.county()).append("township", region.township()));
+            doc.append("administrativeLevel", entry.report().administrativeLevel());
+            doc.append("publishedOn", entry.report().publishedOn() == null ? null : entry.report().publishedOn().toString());
+        }
+        if (entry.publishedVersion() != null) {
+            doc.append("publishedVersion", entry.publishedVersion());
+        }
+        reports().replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
+        String key = agencyYearKey(entry.agencyKey().local(), entry.year());
+        String before = previous.map(p -> agencyYearKey(p.agencyKey().local(), p.year())).orElse(null);
+        String agencyKey = entry.agencyKey().full();
+        boolean changed = previous.isEmpty() || !Objects.equals(before, key)
+                || !Objects.equals(agencyKey, previous.get().agencyKey().full());
+        if (!changed) {
             return;
         }
-        Document doc = new Document("_id", documentId).append("agency", agency).append("agencyKey", key.full())
-                .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", signature.asList())
-                .append("bands", signature.bandKeys());
-        narratives.replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
+        if (before != null) {
+            byAgencyYear.updateOne(eq("_id", before), Updates.pull("documents", new Document("d", documentId)));
+        }
+        if (key != null) {
+            byAgencyYear.updateOne(eq("_id", key), Updates.addToSet("documents", new Document("d", documentId).append("k", agencyKey)),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    private static String agencyYearKey(String agencyLocalKey, Integer year) {
+        return agencyLocalKey == null || agencyLocalKey.isEmpty() || year == null ? null : agencyLocalKey + "|" + year;
+    }
+
+    /** The ids and agencies of the stored reports of that year whose agency has this local key. */
+    public List<AgencyYearEntry> idsByAgencyAndYear(String agencyLocalKey, int year) {
+        String key = agencyYearKey(agencyLocalKey, year);
+        Document index = key == null ? null : byAgencyYear.find(eq("_id", key)).first();
+        if (index == null) {
+            return List.of();
+        }
+        List<AgencyYearEntry> out = new ArrayList<>();
+        for (Document e : index.getList("documents", Document.class)) {
+            out.add(new AgencyYearEntry(e.getString("d"), new AgencyKey(e.getString("k"), agencyLocalKey)));
+        }
+        return out;
+    }
+
+    /** Stored results (with their reports) for that year whose agency has this local key, newest first. */
+    public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year) {
+        List<String> ids = idsByAgencyAndYear(agencyLocalKey, year).stream().map(AgencyYearEntry::documentId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ValidatedReport> out = new ArrayList<>();
+        reports().find(in("_id", ids)).forEach(d -> out.add(entry(d, true)));
+        out.sort(Comparator.comparing(ValidatedReport::validatedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return out;
+    }
+
+    /** Keeps the report's narrative signature (or forgets it, when the report has too little narrative) and its bands. */
+    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature) {
+        Document old = narratives.find(eq("_id", documentId)).projection(Projections.include("bands")).first();
+        Set<String> oldBands = old == null ? Set.of() : new LinkedHashSet<>(old.getList("bands", String.class, List.of()));
+        Set<String> newBands = signature == null ? Set.of() : new LinkedHashSet<>(signature.bandKeys());
+        if (signature == null) {
+            narratives.deleteOne(eq("_id", documentId));
+        } else {
+            Document doc = new Document("_id", documentId).append("agency", agency).append("agencyKey", key.full())
+                    .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", signature.asList())
+                    .append("bands", signature.bandKeys());
+            narratives.replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>();
+        for (String band : oldBands) {
+            if (!newBands.contains(band)) {
+                updates.add(new UpdateOneModel<>(eq("_id", band),
+                        Updates.combine(Updates.pull("documents", documentId), Updates.inc("n", -1))));
+            }
+        }
+        List<String> added = newBands.stream().filter(b -> !oldBands.contains(b)).toList();
+        if (!added.isEmpty()) {
+            Map<String, Integer> sizes = new HashMap<>();
+            bands.find(in("_id", added)).projection(Projections.include("n"))
+                    .forEach(d -> sizes.put(d.getString("_id"), d.get("n", Number.class) == null ? 0 : d.get("n", Number.class).intValue()));
+            for (String band : added) {
+                if (sizes.getOrDefault(band, 0) < BAND_CAPACITY) {
+                    updates.add(new UpdateOneModel<>(eq("_id", band),
+                            Updates.combine(Updates.addToSet("documents", documentId), Updates.inc("n", 1)), new UpdateOptions().upsert(true)));
+                }
+            }
+        }
+        if (!updates.isEmpty()) {
+            bands.bulkWrite(updates);
+        }
     }
 
     /** Narratives sharing at least one band key with these, other than the excluded document's. */
-    public List<Document> narrativesSharingABand(List<String> bands, String excludedDocumentId) {
-        ensureIndexes();
-        return narratives.find(and(in("bands", bands), ne("_id", excludedDocumentId))).limit(MAX_CANDIDATES)
-                .into(new ArrayList<>());
+    public List<Document> narrativesSharingABand(List<String> bandKeys, String excludedDocumentId) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Document band : bands.find(in("_id", bandKeys))) {
+            for (String id : band.getList("documents", String.class, List.of())) {
+                if (!id.equals(excludedDocumentId) && ids.size() < MAX_CANDIDATES) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids.isEmpty() ? List.of() : narratives.find(in("_id", List.copyOf(ids))).into(new ArrayList<>());
     }
 
     /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */
     public void markPublished(String documentId, long version) {
         reports().updateOne(eq("_id", documentId), Updates.max("publishedVersion", version));
+    }
+
+    /** Counts a newly stored report's values into its level's histograms (path index → value → count). */
+    public void addPeerValues(String level, Map<Integer, Double> valuesByPath) {
+        if (valuesByPath.isEmpty()) {
+            return;
+        }
+        List<Bson> incs = new ArrayList<>();
+        valuesByPath.forEach((path, value) -> incs.add(Updates.inc("v" + path + "." + valueKey(value), 1L)));
+        peerValues.updateOne(eq("_id", level), Updates.combine(incs), new UpdateOptions().upsert(true));
+    }
+
+    /** Every level's histograms: level → path index → value → count (a handful of small documents). */
+    public Map<String, Map<Integer, TreeMap<Double, Long>>> peerHistograms() {
+        Map<String, Map<Integer, TreeMap<Double, Long>>> out = new HashMap<>();
+        for (Document level : peerValues.find()) {
+            Map<Integer, TreeMap<Double, Long>> paths = new HashMap<>();
+            for (var e : level.entrySet()) {
+                if (e.getKey().startsWith("v") && e.getValue() instanceof Document counts) {
+                    TreeMap<Double, Long> histogram = new TreeMap<>();
+                    counts.forEach((value, count) -> histogram.merge(Double.parseDouble(value.replace('_', '.')),
+                            ((Number) count).longValue(), Long::sum));
+                    paths.put(Integer.parseInt(e.getKey().substring(1)), histogram);
+                }
+            }
+            out.put(level.getString("_id"), paths);
+        }
+        return out;
+    }
+
+    /** A value as a field name: no dot (MongoDB reads dots as paths). */
+    private static String valueKey(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', '_');
     }
 
     public long count() {
@@ -112,14 +331,5 @@ public class ValidatedReportRepository {
     public void forEachDocumentId(Consumer<String> action) {
         reports().find().projection(Projections.include("_id")).sort(Sorts.ascending("_id"))
                 .forEach(d -> action.accept(d.getString("_id")));
-    }
-
-    /** The level and the given report values of every stored report (for the per-level statistics). */
-    public void forEachReportValues(List<String> paths, Consumer<Document> action) {
-        List<String> fields = new ArrayList<>();
-        fields.add("report.administrativeLevel");
-        paths.forEach(p -> fields.add("report." + p));
-        Bson projection = Projections.include(fields);
-        reports().find().projection(projection).forEach(action::accept);
     }
 }

@@ -1,7 +1,10 @@
 package io.gongkai.validate.rest;
 
+import io.gongkai.common.rest.Problem;
+import io.gongkai.common.security.Roles;
 import io.gongkai.validate.messaging.RevalidationConsumer;
 import io.gongkai.validate.service.RevalidationJobs;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,8 +19,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.bson.Document;
 
-/** The admin API (bearer admin token, see {@link AdminTokenFilter}): re-check every stored report after the rules changed. */
+/** The admin API (a bearer token of gongkai.auth.admin-tokens): re-check every stored report after the rules changed. */
 @Path("/api/admin/revalidate")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * 内容雷同 (the 2021 notice names it among the faults to be held to account): the narrative of sections 一 and 五
  * largely the same text as the same agency's previous report or another agency's report of the same year. Candidates
- * come from the store by LSH band key; the best match at or above the configured similarity is named.
+ * come from the store by LSH band key; the best match at or above the configured similarity is named. Never between
+ * renditions of one report (same agency and year), nor when either agency is unknown: then who copied whom is not known.
  */
 public final class CopiedTextRule extends HistoryRule {
 
@@ -31,9 +32,12 @@ public final class CopiedTextRule extends HistoryRule {
             return List.of();
         }
         AgencyKey me = settings.agencies().key(report.agency());
+        if (me.full().isEmpty()) {
+            return List.of();
+        }
         int year = report.year();
         Optional<Match> best = history.narrativesSharingABand(signature).stream()
-                .filter(c -> c.year() != null)
+                .filter(c -> c.year() != null && c.agencyKey() != null && c.agencyKey().full() != null && !c.agencyKey().full().isEmpty())
                 .filter(c -> c.agencyKey().sameAgency(me) ? c.year() == year - 1 : c.year() == year)
                 .map(c -> new Match(c, signature.similarity(c.signature())))
                 .filter(m -> m.similarity >= settings.copiedTextSimilarity())

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * R5, impossible values: a count that is negative or fractional, an amount that is negative, or a number cell
+ * R5, impossible values: a count that is negative, fractional or beyond any agency's year ({@link #MAX_COUNT}), an
+ * amount that is negative, or a number cell
  * whose printed text is not a number (value null, text neither blank nor a blank marker). The 2019 field
  * {@code change} (本年增/减) may be negative but is still a count of items, so it must be whole.
  */
@@ -18,8 +19,11 @@ public final class InvalidValueRule extends BaseRule {
 
     public static final String CODE = "INVALID_VALUE";
 
+    /** No agency handles a billion of anything in a year: a larger count is a misread or a typing slip (e.g. 1e30). */
+    static final BigDecimal MAX_COUNT = BigDecimal.valueOf(1_000_000_000L);
+
     public InvalidValueRule() {
-        super(CODE, Severity.error, "数量为负数、小数或非数字文字，金额为负数",
+        super(CODE, Severity.error, "数量为负数、小数、大得不可能或非数字文字，金额为负数",
                 List.of("activeDisclosure.*.*", "applications.*.*", "reviewsAndLawsuits.*.*", "provenance[*].rawText"));
     }
 
@@ -56,6 +60,9 @@ public final class InvalidValueRule extends BaseRule {
         if (value.signum() < 0 && !signed) {
             return "为 " + shown + "，数量不能为负数" + (fractional ? "，也不能为小数" : "");
         }
-        return fractional ? "为 " + shown + "，数量应为整数" : null;
+        if (fractional) {
+            return "为 " + shown + "，数量应为整数";
+        }
+        return value.abs().compareTo(MAX_COUNT) >= 0 ? "为 " + shown + "，数量大得不可能（超过十亿）" : null;
     }
 }

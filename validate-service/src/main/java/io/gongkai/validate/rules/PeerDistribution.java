@@ -23,6 +23,37 @@ public record PeerDistribution(long count, double median, double mad) {
         return new PeerDistribution(v.length, median, median(deviations));
     }
 
+    /** Robust statistics of values given as a histogram (value → how many reports gave it), as the store keeps them. */
+    public static PeerDistribution ofCounts(java.util.NavigableMap<Double, Long> counts) {
+        long n = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return new PeerDistribution(0, 0, 0);
+        }
+        double median = medianOfCounts(counts, n);
+        java.util.TreeMap<Double, Long> deviations = new java.util.TreeMap<>();
+        counts.forEach((value, count) -> deviations.merge(Math.abs(value - median), count, Long::sum));
+        return new PeerDistribution(n, median, medianOfCounts(deviations, n));
+    }
+
+    /** The median of {@code n} values given sorted as value → count: the middle one, or the mean of the middle two. */
+    private static double medianOfCounts(java.util.NavigableMap<Double, Long> counts, long n) {
+        long lowRank = (n - 1) / 2; // 0-based ranks of the middle value(s)
+        long highRank = n / 2;
+        double low = Double.NaN;
+        long seen = 0;
+        for (var e : counts.entrySet()) {
+            long next = seen + e.getValue();
+            if (Double.isNaN(low) && lowRank < next) {
+                low = e.getKey();
+            }
+            if (highRank < next) {
+                return (low + e.getKey()) / 2;
+            }
+            seen = next;
+        }
+        return low;
+    }
+
     private static double median(double[] sorted) {
         if (sorted.length == 0) {
             return 0;

@@ -10,7 +10,7 @@ import java.util.List;
 public final class RuleCatalogue {
 
     /** Changes whenever a rule is added or changes its outcome, so stored results can be re-checked. */
-    public static final String VERSION = "2026.11-2";
+    public static final String VERSION = "2026.12-renditions-1";
 
     private final List<Rule> rules;
 
@@ -39,6 +39,9 @@ public final class RuleCatalogue {
                 new LatePublicationRule(),
                 new CarryoverMismatchRule(settings.agencies()),
                 new InForceDriftRule(settings.agencies()),
+                new RenditionMismatchRule(settings.agencies()),
+                new CorrectedVersionRule(settings.agencies()),
+                new SupersededVersionRule(settings.agencies()),
                 new OutlierRule(settings),
                 new CopiedTextRule(settings));
     }

@@ -1,5 +1,6 @@
 package io.gongkai.validate.service;
 
+import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.repository.ValidatedReportRepository;
 import io.gongkai.validate.rules.OutlierRule;
@@ -11,12 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 
 /**
- * What bodies of each administrative level report, learnt from the stored reports for OUTLIER: median and MAD per level
- * and value, recomputed from the store at most every {@code gongkai.outlier.refresh} (one projected scan), so checking a
- * report costs a map lookup. Between refreshes the statistics lag the store by the reports stored since.
+ * What bodies of each administrative level report, for OUTLIER: median and MAD per level and value. The store keeps a
+ * histogram per level and value, counted up as each report is first stored ({@link #record}), so neither storing nor
+ * learning scans the reports; the distributions are read again from those few documents at most every
+ * {@code gongkai.outlier.refresh}, so checking a report costs a map look-up.
  */
 @ApplicationScoped
 public class PeerStatistics {
@@ -38,46 +39,33 @@ public class PeerStatistics {
         return Optional.ofNullable(byLevelAndPath.get(level + "|" + path));
     }
 
-    /** Scans the store once and replaces the statistics. */
-    public synchronized void relearn() {
-        Map<String, double[]> values = new HashMap<>();
-        Map<String, Integer> sizes = new HashMap<>();
+    /** Counts a report stored for the first time into its level's histograms. */
+    public void record(Report report) {
+        String level = report.administrativeLevel();
+        if (level == null) {
+            return;
+        }
+        Map<Integer, Double> values = new HashMap<>();
         List<String> paths = OutlierRule.PATHS;
-        reports.forEachReportValues(paths, doc -> {
-            Document report = doc.get("report", Document.class);
-            if (report == null || report.getString("administrativeLevel") == null) {
-                return;
+        for (int i = 0; i < paths.size(); i++) {
+            java.math.BigDecimal v = report.hasCell(paths.get(i)) ? report.value(paths.get(i)) : null;
+            if (v != null) {
+                values.put(i, v.doubleValue());
             }
-            String level = report.getString("administrativeLevel");
-            for (String path : paths) {
-                Object v = valueAt(report, path);
-                if (v instanceof Number n) {
-                    String key = level + "|" + path;
-                    int size = sizes.getOrDefault(key, 0);
-                    double[] a = values.computeIfAbsent(key, k -> new double[64]);
-                    if (size == a.length) {
-                        a = java.util.Arrays.copyOf(a, size * 2);
-                        values.put(key, a);
-                    }
-                    a[size] = n.doubleValue();
-                    sizes.put(key, size + 1);
-                }
-            }
-        });
-        Map<String, PeerDistribution> out = new HashMap<>();
-        values.forEach((key, a) -> out.put(key, PeerDistribution.of(java.util.Arrays.copyOf(a, sizes.get(key)))));
-        byLevelAndPath = Map.copyOf(out);
-        learnt = Instant.now();
+        }
+        reports.addPeerValues(level, values);
     }
 
-    private static Object valueAt(Document report, String path) {
-        Object node = report;
-        for (String part : path.split("\\.")) {
-            if (!(node instanceof Document d)) {
-                return null;
+    /** Reads the histograms (one small document per level) and replaces the statistics. */
+    public synchronized void relearn() {
+        Map<String, PeerDistribution> out = new HashMap<>();
+        List<String> paths = OutlierRule.PATHS;
+        reports.peerHistograms().forEach((level, byPath) -> byPath.forEach((index, histogram) -> {
+            if (index < paths.size()) {
+                out.put(level + "|" + paths.get(index), PeerDistribution.ofCounts(histogram));
             }
-            node = d.get(part);
-        }
-        return node;
+        }));
+        byLevelAndPath = Map.copyOf(out);
+        learnt = Instant.now();
     }
 }

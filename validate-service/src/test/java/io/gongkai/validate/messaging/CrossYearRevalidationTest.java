@@ -50,6 +50,9 @@ class CrossYearRevalidationTest {
     ObjectMapper json;
 
     @Inject
+    com.mongodb.client.MongoClient mongo;
+
+    @Inject
     PeerStatistics peers;
 
     private InMemorySink<String> validated;
@@ -116,9 +119,17 @@ class CrossYearRevalidationTest {
                 later.get(0).paths());
         assertTrue(later.get(0).message().contains("5") && later.get(0).message().contains("3"), later.get(0).message());
 
-        // Redelivery of 2023: the same outcome, its own event again, nothing republished for 2024.
-        List<ValidatedEvent> again = send("hq-2023-a", report("甲县人民政府", 2023, 0, 3), 1);
-        assertEquals(1, again.get(0).version());
+        // Redelivery of 2023: the same outcome, stored again; subscribers already hold (hq-2023-a, 1) and (hq-2024-a, 2),
+        // so nothing is published. The store's validatedAt tells the redelivery was processed.
+        com.mongodb.client.MongoCollection<org.bson.Document> stored = mongo.getDatabase("gongkai-validate").getCollection("reports");
+        java.util.Date before = stored.find(com.mongodb.client.model.Filters.eq("_id", "hq-2023-a")).first().getDate("validatedAt");
+        int events = validated.received().size();
+        connector.source("extracted").send(json.writeValueAsString(new ExtractedEvent("hq-2023-a", "sha-hq-2023-a",
+                ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report("甲县人民政府", 2023, 0, 3), "t")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(
+                stored.find(com.mongodb.client.model.Filters.eq("_id", "hq-2023-a")).first().getDate("validatedAt")));
+        assertEquals(events, validated.received().size(), "a redelivery repeats no (document, version)");
+        assertEquals(1L, stored.find(com.mongodb.client.model.Filters.eq("_id", "hq-2023-a")).first().getLong("version"));
     }
 
     @Test

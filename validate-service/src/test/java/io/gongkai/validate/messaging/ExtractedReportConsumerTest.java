@@ -79,10 +79,14 @@ class ExtractedReportConsumerTest {
         assertEquals("河曲县人民政府办公室", stored.getString("agency"));
         assertEquals(1L, stored.getLong("version"));
 
-        // Redelivery: stored and published again, with the same version (nothing changed).
-        ValidatedEvent again = send(in, 2);
-        assertEquals(1, again.version());
-        assertEquals(out.findings(), again.findings());
+        // Redelivery: stored again with the same version (nothing changed), and not published twice: subscribers
+        // already hold (doc-004, 1).
+        java.util.Date first = stored.getDate("validatedAt");
+        connector.source("extracted").send(json.writeValueAsString(in));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !first.equals(mongo.getDatabase("gongkai-validate").getCollection("reports")
+                .find(Filters.eq("_id", "doc-004")).first().getDate("validatedAt")));
+        assertEquals(1, validated.received().size(), "a redelivered event does not repeat (document, version)");
+        assertEquals(1L, mongo.getDatabase("gongkai-validate").getCollection("reports").find(Filters.eq("_id", "doc-004")).first().getLong("version"));
         assertEquals(1, mongo.getDatabase("gongkai-validate").getCollection("reports").countDocuments(Filters.eq("_id", "doc-004")));
     }
 

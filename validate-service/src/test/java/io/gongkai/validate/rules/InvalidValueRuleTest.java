@@ -47,6 +47,16 @@ class InvalidValueRuleTest {
     }
 
     @Test
+    void aCountBeyondAnyAgencysYearIsInvalidButABigAmountIsNot() {
+        List<Finding> findings = check(ReportFixture.zeros2021().set("activeDisclosure.licensing.decisions",
+                new BigDecimal("99999999999999999999")));
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).message().contains("大得不可能"), findings.get(0).message());
+        assertEquals(List.of(), check(ReportFixture.zeros2021().set("activeDisclosure.licensing.decisions", 999_999_999)));
+        assertEquals(List.of(), check(ReportFixture.zeros2019().set("activeDisclosure.centralizedProcurement.amount", 5_000_000_000L)));
+    }
+
+    @Test
     void aWholeNumberWrittenWithDecimalsIsFine() {
         assertEquals(List.of(), check(ReportFixture.zeros2021().set("applications.granted.total", new BigDecimal("3.00"))
                 .set("applications.granted.naturalPerson", new BigDecimal("3E+1"))));

@@ -6,6 +6,7 @@ import io.gongkai.model.ApplicationRow;
 import io.gongkai.model.DisclosureItem;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
+import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import io.gongkai.model.ReviewGroup;
 import io.gongkai.model.Section;
@@ -32,6 +33,7 @@ final class ReportFixture {
     private String level = AdministrativeLevel.COUNTY;
     private LocalDate publishedOn;
     private String templateVersion;
+    private Region region;
 
     private ReportFixture(boolean layout2021) {
         this.layout2021 = layout2021;
@@ -142,6 +144,11 @@ final class ReportFixture {
         return this;
     }
 
+    ReportFixture region(String code, String province, String city, String county) {
+        this.region = new Region(code, province, city, county, null);
+        return this;
+    }
+
     ReportFixture year(int year) {
         this.year = year;
         return this;
@@ -182,7 +189,7 @@ final class ReportFixture {
         return new Report(agency, year != null ? year : layout2021 ? 2023 : 2020, level, publishedOn,
                 templateVersion != null ? templateVersion : layout2021 ? TemplateVersion.V2021 : TemplateVersion.V2019,
                 copy(activeDisclosure), copy(applications), copy(reviews), new LinkedHashMap<>(provenance), Map.of(),
-                List.copyOf(sections), List.copyOf(extractionFindings));
+                List.copyOf(sections), List.copyOf(extractionFindings), region, null);
     }
 
     private Map<String, Map<String, BigDecimal>> table(String name) {

@@ -1,0 +1,303 @@
+package io.gongkai.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.model.events.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault suite: a steady stream of distinct reports flows through the real pipeline (three service processes, a
+ * real Kafka broker, a MongoDB-protocol server) while each service is killed with {@code kill -9} or stopped with
+ * {@code SIGTERM} and started again, and poison records land on every topic. After each fault it checks and prints:
+ * every accepted report reached exactly one final state (none lost, none stuck), and how many events on
+ * reports.validated repeat a (document, version) pair. Both must be 0.
+ */
+class FaultSuiteIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final Path ROOT = Path.of(System.getProperty("gongkai.root", "..")).toAbsolutePath().normalize();
+    private static final String TOKEN = "fault-suite-" + UUID.randomUUID();
+    /** How long every accepted report has, after a fault is mended, to reach a final state. */
+    private static final Duration SETTLE = Duration.ofSeconds(150);
+
+    private static Infrastructure infrastructure;
+    private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private static volatile String api;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        infrastructure = Infrastructure.start();
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers,
+                "MONGODB_URI", infrastructure.mongoUri,
+                "GONGKAI_AUTH_SUBMIT_TOKENS", TOKEN,
+                // A killed consumer's partitions go to its successor after 6 s instead of 45 s.
+                ServiceProcess.JVM_OPTIONS, "-Dkafka.session.timeout.ms=6000 -Dkafka.heartbeat.interval.ms=1000");
+        for (String name : List.of("ingest-service", "extract-service", "validate-service")) {
+            services.put(name, ServiceProcess.start(ROOT, name, env));
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        api = "http://127.0.0.1:" + services.get("ingest-service").port + "/api/documents";
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        for (ServiceProcess service : services.values()) {
+            service.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    /** Submits distinct reports one after another; a refused or failed submit is retried, as a crawler would. */
+    private static final class Stream implements Runnable {
+        final Map<String, Boolean> accepted = new ConcurrentHashMap<>();
+        final AtomicInteger retries = new AtomicInteger();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<String> samples;
+        private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+        Stream(List<String> samples) {
+            this.samples = samples;
+        }
+
+        @Override
+        public void run() {
+            int n = 0;
+            while (running.get()) {
+                byte[] body = (samples.get(n % samples.size()) + "\n\n（附：第 " + run + "-" + n + " 份）\n").getBytes(StandardCharsets.UTF_8);
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api)).timeout(Duration.ofSeconds(20))
+                            .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 202 || r.statusCode() == 200) {
+                        accepted.put(JSON.readTree(r.body()).get("documentId").asText(), Boolean.TRUE);
+                        n++;
+                        Thread.sleep(150);
+                        continue;
+                    }
+                } catch (IOException e) {
+                    // the front door is down: retry the same document
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                retries.incrementAndGet();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        void awaitMore(int more) throws InterruptedException {
+            int target = accepted.size() + more;
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (accepted.size() < target && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private record Figures(String fault, int accepted, int validated, int failed, int notFinal, int repeated, int retries) {
+    }
+
+    @Test
+    void faultsLoseNothingAndRepeatNothing() throws Exception {
+        List<String> samples = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(ROOT.resolve("samples"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                samples.add(Files.readString(p));
+            }
+        }
+        FaultSuiteIT.Stream stream = new FaultSuiteIT.Stream(samples);
+        Thread submitter = new Thread(stream, "fault-suite-stream");
+        submitter.start();
+        List<Figures> figures = new ArrayList<>();
+        try {
+            stream.awaitMore(5);
+            figures.add(settle("none (steady stream)", stream));
+
+            stream.awaitMore(3);
+            killAndRestart("extract-service", true);
+            figures.add(settle("kill -9 extract-service under load", stream));
+
+            stream.awaitMore(3);
+            killAndRestart("validate-service", true);
+            figures.add(settle("kill -9 validate-service under load", stream));
+
+            stream.awaitMore(3);
+            killAndRestart("ingest-service", true);
+            figures.add(settle("kill -9 ingest-service during uploads", stream));
+
+            stream.awaitMore(3);
+            killAndRestart("extract-service", false);
+            killAndRestart("validate-service", false);
+            killAndRestart("ingest-service", false);
+            figures.add(settle("SIGTERM each service under load", stream));
+
+            stream.awaitMore(2);
+            poisonEveryTopic();
+            stream.awaitMore(3);
+            figures.add(settle("poison records on every topic", stream));
+        } finally {
+            stream.running.set(false);
+            submitter.join(30_000);
+        }
+        figures.add(settle("end of stream", stream));
+
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n=== Fault suite (real Kafka, MongoDB-protocol server, 3 service processes)%n"));
+        out.append(String.format(Locale.ROOT, "%-42s %8s %9s %6s %8s %20s %7s%n", "after fault", "accepted", "validated", "failed",
+                "lost/stuck", "repeated (doc,ver)", "retries"));
+        for (Figures f : figures) {
+            out.append(String.format(Locale.ROOT, "%-42s %8d %9d %6d %8d %20d %7d%n", f.fault(), f.accepted(), f.validated(), f.failed(),
+                    f.notFinal(), f.repeated(), f.retries()));
+        }
+        System.out.print(out);
+        for (Figures f : figures) {
+            assertEquals(0, f.notFinal(), f.fault() + ": accepted reports lost or stuck\n" + out + tails());
+            assertEquals(0, f.repeated(), f.fault() + ": repeated (document, version) on reports.validated\n" + out);
+        }
+        assertTrue(figures.get(figures.size() - 1).accepted() >= 20, "the stream kept flowing: " + out);
+    }
+
+    private static void killAndRestart(String name, boolean kill9) throws Exception {
+        ServiceProcess old = services.get(name);
+        if (kill9) {
+            old.kill();
+        } else {
+            old.terminate();
+        }
+        ServiceProcess fresh = old.restart();
+        services.put(name, fresh);
+        fresh.awaitReady(Duration.ofSeconds(120));
+        if (name.equals("ingest-service")) {
+            api = "http://127.0.0.1:" + fresh.port + "/api/documents";
+        }
+    }
+
+    private static void poisonEveryTopic() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String topic : List.of(Topics.RAW, Topics.EXTRACTED, Topics.VALIDATED, Topics.REVALIDATE)) {
+                for (String poison : List.of("{not json", "", "{\"documentId\":{\"$ne\":1}}", "\u0000\u0001")) {
+                    producer.send(new ProducerRecord<>(topic, "poison", poison));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    /** Waits until every accepted report is final (or SETTLE passes) and counts. */
+    private static Figures settle(String fault, FaultSuiteIT.Stream stream) throws Exception {
+        Set<String> ids = Set.copyOf(stream.accepted.keySet());
+        Map<String, String> status = new HashMap<>();
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            for (String id : ids) {
+                String s = status.get(id);
+                if (!"VALIDATED".equals(s) && !"FAILED".equals(s)) {
+                    status.put(id, status(id));
+                }
+            }
+            long open = ids.stream().filter(id -> !"VALIDATED".equals(status.get(id)) && !"FAILED".equals(status.get(id))).count();
+            if (open == 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        int validated = (int) ids.stream().filter(id -> "VALIDATED".equals(status.get(id))).count();
+        int failed = (int) ids.stream().filter(id -> "FAILED".equals(status.get(id))).count();
+        return new Figures(fault, ids.size(), validated, failed, ids.size() - validated - failed, repeatedOnValidated(),
+                stream.retries.get());
+    }
+
+    private static String status(String id) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/" + id)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).get("status").asText() : "HTTP " + r.statusCode();
+        } catch (Exception e) {
+            return "unreachable";
+        }
+    }
+
+    /** Events on reports.validated (read_committed, from the start) whose (documentId, version) came before. */
+    private static int repeatedOnValidated() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Integer> seen = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VALIDATED, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(Topics.VALIDATED, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        JsonNode event = JSON.readTree(record.value());
+                        if (event != null && event.hasNonNull("documentId") && event.get("documentId").isTextual() && event.has("version")) {
+                            seen.merge(event.get("documentId").asText() + "#" + event.get("version").asLong(), 1, Integer::sum);
+                        }
+                    } catch (IOException poison) {
+                        // the suite's own poison records
+                    }
+                }
+            }
+        }
+        return seen.values().stream().mapToInt(n -> n - 1).sum();
+    }
+
+    private static String tails() {
+        StringBuilder out = new StringBuilder();
+        services.values().forEach(s -> out.append("--- ").append(s.name).append('\n').append(s.tail()).append('\n'));
+        return out.toString();
+    }
+}

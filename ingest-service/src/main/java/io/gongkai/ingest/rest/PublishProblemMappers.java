@@ -1,0 +1,20 @@
+package io.gongkai.ingest.rest;
+
+import io.gongkai.common.rest.Problem;
+import io.gongkai.ingest.messaging.RawDocumentPublisher.PublishFailedException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The front door's own failure: the broker did not take a submitted document (the shared mappers answer the rest). */
+public class PublishProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(PublishProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response publishFailed(PublishFailedException e) {
+        LOG.warn(e.getMessage());
+        return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "Message broker unavailable",
+                "消息队列暂不可用，文档未被接收，请稍后重试（同一文件重试不会重复）。 Kafka did not acknowledge the document; retry later.");
+    }
+}

