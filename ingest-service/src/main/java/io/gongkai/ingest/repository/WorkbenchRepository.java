@@ -37,11 +37,10 @@ import org.bson.conversions.Bson;
 public class WorkbenchRepository {
 
     private static final Bson LISTING_FIELDS = Projections.include("status", "fileName", "receivedAt", "agency", "year",
-            "templateVersion", "errors", "warnings", "error", "report.administrativeLevel");
+            "templateVersion", "errors", "warnings", "error", "administrativeLevel");
     /** What the problem list needs: the findings and the tables their numbers come from, not the section texts. */
-    private static final Bson PROBLEM_FIELDS = Projections.include("agency", "year", "findings", "report.agency",
-            "report.year", "report.administrativeLevel", "report.templateVersion", "report.activeDisclosure",
-            "report.applications", "report.reviewsAndLawsuits");
+    private static final Bson PROBLEM_FIELDS = Projections.include("agency", "year", "administrativeLevel", "errors", "warnings",
+            DocumentRepository.PAYLOAD, "findings", "report");
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
     };
 
@@ -77,7 +76,7 @@ public class WorkbenchRepository {
 
     /** Documents counted by administrative level and report year, in one aggregation over the store. */
     public List<LevelYearCount> countByLevelAndYear() {
-        Document id = new Document("level", "$report.administrativeLevel").append("year", "$year");
+        Document id = new Document("level", "$administrativeLevel").append("year", "$year");
         Document group = new Document("_id", id)
                 .append("documents", new Document("$sum", 1))
                 .append("withErrors", countWhere(new Document("$gt", List.of("$errors", 0))))
@@ -100,7 +99,7 @@ public class WorkbenchRepository {
     /** One agency's read reports (exactly that name), oldest year first, without their section texts. */
     public List<StoredReport> agencyYears(String agency, int limit) {
         return documents.find(and(eq("agency", agency), eq("status", DocumentStatus.VALIDATED.name())))
-                .projection(Projections.exclude("report.sections")).sort(Sorts.ascending("year", "receivedAt")).limit(limit)
+                .sort(Sorts.ascending("year", "receivedAt")).limit(limit)
                 .map(this::stored).into(new ArrayList<>());
     }
 
@@ -113,8 +112,9 @@ public class WorkbenchRepository {
                 .sort(Sorts.descending("receivedAt", "_id")).batchSize(200).iterator()) {
             while (cursor.hasNext()) {
                 Document d = cursor.next();
-                if (!d.getList("findings", Object.class, List.of()).isEmpty()) {
-                    sink.accept(stored(d));
+                StoredReport stored = stored(d);
+                if (!stored.findings().isEmpty()) {
+                    sink.accept(stored);
                 }
             }
         }
@@ -137,7 +137,7 @@ public class WorkbenchRepository {
             parts.add(eq("year", filter.year()));
         }
         if (filter.level() != null) {
-            parts.add(eq("report.administrativeLevel", filter.level()));
+            parts.add(eq("administrativeLevel", filter.level()));
         }
         if (filter.template() != null) {
             parts.add(eq("templateVersion", filter.template()));
@@ -152,15 +152,14 @@ public class WorkbenchRepository {
     }
 
     private static ReportListing listing(Document d) {
-        Document report = d.get("report", Document.class);
         Number year = d.get("year", Number.class);
         return new ReportListing(d.getString("_id"), d.getString("status"), d.getString("fileName"), instant(d.getDate("receivedAt")),
-                d.getString("agency"), year == null ? null : year.intValue(),
-                report == null ? null : report.getString("administrativeLevel"), d.getString("templateVersion"),
+                d.getString("agency"), year == null ? null : year.intValue(), d.getString("administrativeLevel"), d.getString("templateVersion"),
                 count(d.get("errors")), count(d.get("warnings")), d.getString("error"));
     }
 
-    private StoredReport stored(Document d) {
+    private StoredReport stored(Document packed) {
+        Document d = DocumentRepository.unpacked(packed);
         Document report = d.get("report", Document.class);
         List<?> findings = d.getList("findings", Object.class, List.of());
         Number size = d.get("size", Number.class);

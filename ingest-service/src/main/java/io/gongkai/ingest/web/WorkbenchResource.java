@@ -6,7 +6,7 @@ import io.gongkai.ingest.repository.ReportListing;
 import io.gongkai.ingest.repository.ReportSort;
 import io.gongkai.ingest.repository.StoredReport;
 import io.gongkai.ingest.repository.WorkbenchRepository;
-import io.gongkai.ingest.rest.Problem;
+import io.gongkai.common.rest.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
