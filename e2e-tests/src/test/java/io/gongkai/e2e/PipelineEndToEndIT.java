@@ -61,24 +61,13 @@ class PipelineEndToEndIT {
     /** What subscribers and users are promised a result looks like (generated from the model; report-model tests it). */
     private static final JsonSchema RESULT_SCHEMA = resultSchema();
 
-    private static Infrastructure infrastructure;
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static RunningPipeline pipeline;
     private static String api;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        infrastructure = Infrastructure.start();
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers,
-                "MONGODB_URI", infrastructure.mongoUri,
-                "GONGKAI_AUTH_SUBMIT_TOKENS", TOKEN);
-        for (String name : List.of("ingest-service", "extract-service", "validate-service")) {
-            services.add(ServiceProcess.start(ROOT, name, env));
-        }
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-        api = "http://127.0.0.1:" + services.get(0).port + "/api/documents";
+        pipeline = RunningPipeline.start(ROOT, TOKEN);
+        api = pipeline.ingestUrl() + "/api/documents";
     }
 
     private static JsonSchema resultSchema() {
@@ -92,11 +81,8 @@ class PipelineEndToEndIT {
 
     @AfterAll
     static void stopPipeline() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -161,7 +147,7 @@ class PipelineEndToEndIT {
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
         String key = "poison-" + UUID.randomUUID();
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("reports.raw", key, "{this is not json")).get();
         }
@@ -215,13 +201,13 @@ class PipelineEndToEndIT {
             Thread.sleep(200);
         }
         throw new AssertionError(documentId + " not done after " + PROCESSING_TIMEOUT + ": " + last
-                + "\n" + services.stream().map(s -> "--- " + s.name + "\n" + s.tail()).reduce("", String::concat));
+                + "\n" + pipeline.services().stream().map(s -> "--- " + s.name + "\n" + s.tail()).reduce("", String::concat));
     }
 
     /** Reads a topic from the beginning to its current end and returns the records with this key. */
     private static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -31,4 +31,14 @@ public enum ApplicantColumn {
     /** The six applicant columns whose sum is 总计. */
     public static final java.util.List<ApplicantColumn> APPLICANTS = java.util.List.of(
             NATURAL_PERSON, COMMERCIAL_ENTERPRISE, RESEARCH_INSTITUTION, PUBLIC_INTEREST_ORG, LEGAL_SERVICE_ORG, OTHER_ORG);
+
+    /** The column with this JSON name, or null. */
+    public static ApplicantColumn byKey(String key) {
+        for (ApplicantColumn column : values()) {
+            if (column.key.equals(key)) {
+                return column;
+            }
+        }
+        return null;
+    }
 }

@@ -55,4 +55,14 @@ public enum DisclosureItem {
     public static boolean isSigned(String field) {
         return field.equals("change");
     }
+
+    /** The row with this JSON name, or null. */
+    public static DisclosureItem byKey(String key) {
+        for (DisclosureItem item : values()) {
+            if (item.key.equals(key)) {
+                return item;
+            }
+        }
+        return null;
+    }
 }

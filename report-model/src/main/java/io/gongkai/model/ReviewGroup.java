@@ -22,6 +22,16 @@ public enum ReviewGroup {
         return label;
     }
 
+    /** The group with this JSON name, or null. */
+    public static ReviewGroup byKey(String key) {
+        for (ReviewGroup group : values()) {
+            if (group.key.equals(key)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
     /** The five columns of each group, in template order. */
     public enum Column {
         UPHELD("upheld", "结果维持"),
@@ -44,6 +54,16 @@ public enum ReviewGroup {
 
         public String label() {
             return label;
+        }
+
+        /** The column with this JSON name, or null. */
+        public static Column byKey(String key) {
+            for (Column column : values()) {
+                if (column.key.equals(key)) {
+                    return column;
+                }
+            }
+            return null;
         }
     }
 }

@@ -86,4 +86,39 @@ public class BlobStore {
             }
         }
     }
+
+    /** The stored bytes of a document, streamed; empty when no blob has this hash. The caller closes the stream. */
+    public java.util.Optional<java.io.InputStream> open(String sha256) {
+        if (sha256 == null) {
+            return java.util.Optional.empty();
+        }
+        Document head = heads.find(eq("_id", sha256)).first();
+        if (head == null) {
+            return legacyPresent() && legacy.find(Filters.eq("filename", sha256)).first() != null
+                    ? java.util.Optional.of(legacy.openDownloadStream(sha256)) : java.util.Optional.empty();
+        }
+        int n = head.get("chunks", Number.class).intValue();
+        if (n == 0) {
+            return java.util.Optional.of(new java.io.ByteArrayInputStream(head.get("data", Binary.class).getData()));
+        }
+        // One chunk at a time, by _id, so a large original is never held whole.
+        java.util.Iterator<java.io.InputStream> parts = java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> (java.io.InputStream) new java.io.ByteArrayInputStream(
+                        chunks.find(eq("_id", sha256 + ":" + i)).first().get("data", Binary.class).getData()))
+                .iterator();
+        return java.util.Optional.of(new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                new java.util.AbstractList<java.io.InputStream>() {
+                    public java.io.InputStream get(int i) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    public int size() {
+                        return n;
+                    }
+
+                    public java.util.Iterator<java.io.InputStream> iterator() {
+                        return parts;
+                    }
+                })));
+    }
 }

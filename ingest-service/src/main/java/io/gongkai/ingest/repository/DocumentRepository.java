@@ -39,7 +39,7 @@ public class DocumentRepository {
     /** Attempts of an optimistic transition before giving up (each failure means another event changed the document). */
     private static final int TRANSITION_ATTEMPTS = 20;
     /** The report and findings of a validated document, packed (see {@link PackedJson}). */
-    private static final String PAYLOAD = "payload";
+    static final String PAYLOAD = "payload";
 
     private final MongoCollection<Document> documents;
     private final MongoCollection<Document> unpublished;
@@ -76,7 +76,7 @@ public class DocumentRepository {
     }
 
     /** The report and findings, stored packed in {@code payload}, back in their fields (as earlier versions stored them). */
-    private static Document unpacked(Document stored) {
+    static Document unpacked(Document stored) {
         Binary payload = stored.get(PAYLOAD, Binary.class);
         if (payload != null) {
             Document values = PackedJson.unpack(payload);

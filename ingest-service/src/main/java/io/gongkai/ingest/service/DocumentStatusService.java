@@ -55,7 +55,8 @@ public class DocumentStatusService {
     private static Document summary(Report report) {
         Document d = new Document();
         if (report != null) {
-            d.append("agency", report.agency()).append("year", report.year()).append("templateVersion", report.templateVersion());
+            d.append("agency", report.agency()).append("year", report.year()).append("templateVersion", report.templateVersion())
+                    .append("administrativeLevel", report.administrativeLevel());
         }
         return d;
     }

@@ -1,0 +1,36 @@
+package io.gongkai.ingest.web;
+
+import io.gongkai.ingest.repository.ReportListing;
+import io.gongkai.ingest.repository.StoredReport;
+import io.gongkai.model.Section;
+import java.util.Comparator;
+import java.util.List;
+
+/** One report: its document, its tables laid out as the format prints them, its findings, sections and other years. */
+public record ReportPage(StoredReport document, ReportTables tables, List<ReportListing> otherYears) {
+
+    public boolean hasReport() {
+        return document.report() != null;
+    }
+
+    public String title() {
+        if (document.report() != null && document.report().agency() != null) {
+            return document.report().agency() + (document.report().year() == null ? "" : " " + document.report().year() + " 年度报告");
+        }
+        return document.fileName() == null ? document.documentId() : document.fileName();
+    }
+
+    public List<Section> sections() {
+        return document.report() == null ? List.of()
+                : document.report().sections().stream().sorted(Comparator.comparingInt(Section::number)).toList();
+    }
+
+    /** Whether the original can be shown as numbered lines (a text document) rather than only as stored. */
+    public boolean textSource() {
+        return OriginalDocument.isText(document.detectedType(), document.declaredContentType());
+    }
+
+    public boolean pdfSource() {
+        return OriginalDocument.isPdf(document.detectedType(), document.declaredContentType());
+    }
+}

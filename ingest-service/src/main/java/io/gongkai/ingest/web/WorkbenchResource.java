@@ -1,0 +1,344 @@
+package io.gongkai.ingest.web;
+
+import io.gongkai.ingest.repository.BlobStore;
+import io.gongkai.ingest.repository.ReportFilter;
+import io.gongkai.ingest.repository.ReportListing;
+import io.gongkai.ingest.repository.ReportSort;
+import io.gongkai.ingest.repository.StoredReport;
+import io.gongkai.ingest.repository.WorkbenchRepository;
+import io.gongkai.common.rest.Problem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The reviewers' workbench: server-rendered pages over the read model (report list, one report, upload, problem
+ * list) and the problem list's CSV and XLSX downloads. Reading is open like the API's reads; uploading goes through
+ * {@code POST /api/documents} with the submit token the user types in.
+ */
+@Path("/")
+public class WorkbenchResource {
+
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
+    private static final int MAX_PAGE = 100_000;
+    /** A text original larger than this is offered as a download rather than shown line by line. */
+    private static final int MAX_SOURCE_VIEW_BYTES = 8 * 1024 * 1024;
+    private static final int MAX_AGENCY_YEARS = 12;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @CheckedTemplate(basePath = "workbench")
+    static class Templates {
+        static native TemplateInstance reports(ReportsPage page);
+
+        static native TemplateInstance report(ReportPage page);
+
+        static native TemplateInstance upload();
+
+        static native TemplateInstance problems(ProblemsPage page);
+
+        static native TemplateInstance source(SourcePage page);
+
+        static native TemplateInstance overview(OverviewPage page);
+
+        static native TemplateInstance agency(AgencyPage page);
+    }
+
+    private final WorkbenchRepository reports;
+    private final ProblemList problems;
+    private final BlobStore blobs;
+
+    public WorkbenchResource(WorkbenchRepository reports, ProblemList problems, BlobStore blobs) {
+        this.reports = reports;
+        this.problems = problems;
+        this.blobs = blobs;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response home() {
+        return Response.seeOther(URI.create("/reports")).build();
+    }
+
+    @GET
+    @Path("reports")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The report list (HTML)", description = "Filters: agency (part of the name), year, status, level, "
+            + "template, errors=1, warnings=1; tab=failed for the failed documents; sort (received, agency, year, errors, "
+            + "warnings) and dir (asc, desc); page (0-based) and size (20, 50, 100).")
+    public TemplateInstance list(@QueryParam("agency") String agency, @QueryParam("year") String year,
+            @QueryParam("status") String status, @QueryParam("level") String level, @QueryParam("template") String template,
+            @QueryParam("errors") String errors, @QueryParam("warnings") String warnings, @QueryParam("tab") String tab,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        ReportFilter filter = filter(agency, year, status, level, template, errors, warnings, "failed".equals(tab));
+        ReportSort order = ReportSort.of(sort);
+        boolean ascending = dir == null ? order.ascendingByDefault() : "asc".equals(dir);
+        int pageSize = pageSize(size);
+        int pageNumber = pageNumber(page);
+        // The other tab's count is unfiltered: failed documents have no agency, year or level to filter by.
+        ReportFilter other = new ReportFilter(null, null, null, null, false, false, null, !filter.failed());
+        return Templates.reports(new ReportsPage(filter, order, ascending, pageNumber, pageSize, reports.count(filter),
+                reports.list(filter, order, ascending, pageNumber, pageSize), reports.count(other), query(filter)));
+    }
+
+    @GET
+    @Path("reports/{documentId}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One report (HTML): its tables as in the official format, findings, provenance, sections")
+    public TemplateInstance report(@PathParam("documentId") String documentId) {
+        StoredReport stored = find(documentId);
+        ReportTables tables = stored.report() == null ? null : new ReportTables(stored.report(), stored.findings());
+        List<ReportListing> otherYears = List.of();
+        if (stored.report() != null && stored.report().agency() != null) {
+            otherYears = reports.sameAgency(stored.report().agency(), stored.documentId());
+        }
+        return Templates.report(new ReportPage(stored, tables, otherYears));
+    }
+
+    @GET
+    @Path("reports/{documentId}/original")
+    @Operation(summary = "The stored original document, served so that it never runs in the workbench's origin")
+    public Response original(@PathParam("documentId") String documentId) {
+        StoredReport stored = find(documentId);
+        InputStream in = blobs.open(stored.sha256()).orElseThrow(() -> notFound("原文件不在存储中。"));
+        StreamingOutput body = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body)
+                .header(HttpHeaders.CONTENT_TYPE, OriginalDocument.contentType(stored.detectedType(), stored.declaredContentType(), stored.encoding()))
+                .header("Content-Disposition", OriginalDocument.contentDisposition(stored.detectedType(), stored.declaredContentType(),
+                        stored.fileName(), stored.documentId()))
+                .header("Content-Security-Policy", OriginalDocument.contentSecurityPolicy(stored.detectedType(), stored.declaredContentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, max-age=3600")
+                .build();
+    }
+
+    @GET
+    @Path("reports/{documentId}/source")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A text original as numbered lines (HTML), the line given by ?line= marked")
+    public TemplateInstance source(@PathParam("documentId") String documentId, @QueryParam("line") String line) {
+        StoredReport stored = find(documentId);
+        if (!OriginalDocument.isText(stored.detectedType(), stored.declaredContentType())) {
+            throw problem(Response.Status.NOT_FOUND, "No text view", "只有纯文本原文可以逐行显示，请打开原文件。 Only text originals have a line view.");
+        }
+        if (stored.size() > MAX_SOURCE_VIEW_BYTES) {
+            throw problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too large to show", "原文过大，请下载原文件查看。 The original is too large to show.");
+        }
+        byte[] bytes;
+        try (InputStream in = blobs.open(stored.sha256()).orElseThrow(() -> notFound("原文件不在存储中。"))) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text = new String(bytes, OriginalDocument.charset(stored.encoding()));
+        Integer marked = line == null || line.isBlank() ? null : parseInt(line, "line");
+        return Templates.source(SourcePage.of(stored, text, marked));
+    }
+
+    @GET
+    @Path("overview")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Overview (HTML): reports per administrative level and year, with errors, warnings, failures")
+    public TemplateInstance overview() {
+        return Templates.overview(OverviewPage.of(reports.countByLevelAndYear()));
+    }
+
+    @GET
+    @Path("agency")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One agency's years side by side (HTML), by its exact name (?name=)")
+    public TemplateInstance agency(@QueryParam("name") String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad agency", "请给出机关全称（name，不超过 100 个字符）。 name is required.");
+        }
+        List<StoredReport> years = reports.agencyYears(name.strip(), MAX_AGENCY_YEARS);
+        if (years.isEmpty()) {
+            throw notFound("没有此机关的已校验报告。");
+        }
+        return Templates.agency(AgencyPage.of(name.strip(), years));
+    }
+
+    @GET
+    @Path("upload")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The upload page (HTML): drag and drop many files; needs a submit token")
+    public TemplateInstance upload() {
+        return Templates.upload();
+    }
+
+    @GET
+    @Path("problems")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The problem list (问题清单, HTML): one row per finding, filtered like the report list plus severity and code")
+    public TemplateInstance problemsPage(@QueryParam("agency") String agency, @QueryParam("year") String year,
+            @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
+            @QueryParam("code") String code, @QueryParam("page") String page, @QueryParam("size") String size) {
+        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code);
+        int pageSize = pageSize(size);
+        int pageNumber = pageNumber(page);
+        ProblemList.Page rows = problems.page(filter, pageNumber, pageSize);
+        return Templates.problems(new ProblemsPage(filter, pageNumber, pageSize, rows.total(), rows.rows(), query(filter)));
+    }
+
+    @GET
+    @Path("problems.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The problem list as CSV (UTF-8 with BOM), streamed")
+    public Response problemsCsv(@QueryParam("agency") String agency, @QueryParam("year") String year,
+            @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
+            @QueryParam("code") String code, @Context UriInfo uri) {
+        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code);
+        String base = base(uri);
+        return download((StreamingOutput) out -> problems.writeCsv(filter, base, out), "text/csv; charset=UTF-8", "问题清单.csv");
+    }
+
+    @GET
+    @Path("problems.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "The problem list as an Excel workbook, streamed")
+    public Response problemsXlsx(@QueryParam("agency") String agency, @QueryParam("year") String year,
+            @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
+            @QueryParam("code") String code, @Context UriInfo uri) {
+        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code);
+        String base = base(uri);
+        return download((StreamingOutput) out -> problems.writeXlsx(filter, base, out), XLSX, "问题清单.xlsx");
+    }
+
+    private static Response download(StreamingOutput body, String type, String name) {
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, type)
+                .header("Content-Disposition", "attachment; filename=\"problems" + name.substring(name.lastIndexOf('.'))
+                        + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static String base(UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private StoredReport find(String documentId) {
+        if (!DOCUMENT_ID.matcher(documentId).matches()) {
+            throw notFound("没有此文档。");
+        }
+        return reports.find(documentId).orElseThrow(() -> notFound("没有此文档。"));
+    }
+
+    static ReportFilter filter(String agency, String year, String status, String level, String template, String errors,
+            String warnings, boolean failed) {
+        try {
+            return new ReportFilter(agency, year == null || year.isBlank() ? null : parseInt(year, "year"), status, level,
+                    flag(errors), flag(warnings), template, failed);
+        } catch (IllegalArgumentException e) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad filter", e.getMessage());
+        }
+    }
+
+    private static ProblemFilter problemFilter(String agency, String year, String level, String template, String severity,
+            String code) {
+        ReportFilter reports = filter(agency, year, null, level, template, null, null, false);
+        try {
+            return new ProblemFilter(reports, severity, code);
+        } catch (IllegalArgumentException e) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad filter", e.getMessage());
+        }
+    }
+
+    private static boolean flag(String value) {
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on"));
+    }
+
+    private static int pageSize(String size) {
+        if (size == null || size.isBlank()) {
+            return PAGE_SIZES.get(0);
+        }
+        int n = parseInt(size, "size");
+        if (!PAGE_SIZES.contains(n)) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging", "每页条数只能是 20、50 或 100。 size must be 20, 50 or 100.");
+        }
+        return n;
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null || page.isBlank()) {
+            return 0;
+        }
+        int n = parseInt(page, "page");
+        if (n < 0 || n > MAX_PAGE) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging", "页码须在 0 到 " + MAX_PAGE + " 之间。 page out of range.");
+        }
+        return n;
+    }
+
+    private static int parseInt(String value, String name) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad " + name, name + " 须为整数。 " + name + " must be a whole number.");
+        }
+    }
+
+    /** The filter as a query string, for the links that keep it. */
+    static String query(ReportFilter f) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "agency", f.agency());
+        add(parts, "year", f.year() == null ? null : f.year().toString());
+        add(parts, "status", f.status());
+        add(parts, "level", f.level());
+        add(parts, "template", f.template());
+        add(parts, "errors", f.hasErrors() ? "1" : null);
+        add(parts, "warnings", f.hasWarnings() ? "1" : null);
+        add(parts, "tab", f.failed() ? "failed" : null);
+        return String.join("&", parts);
+    }
+
+    static String query(ProblemFilter f) {
+        List<String> parts = new ArrayList<>();
+        String reports = query(f.reports());
+        if (!reports.isEmpty()) {
+            parts.add(reports);
+        }
+        add(parts, "severity", f.severity());
+        add(parts, "code", f.code());
+        return String.join("&", parts);
+    }
+
+    private static void add(List<String> parts, String name, String value) {
+        if (value != null) {
+            parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static WebApplicationException notFound(String detail) {
+        return problem(Response.Status.NOT_FOUND, "Document not found", detail + " No such document.");
+    }
+
+    private static WebApplicationException problem(Response.Status status, String title, String detail) {
+        return new WebApplicationException(detail, Problem.response(status, title, detail));
+    }
+}

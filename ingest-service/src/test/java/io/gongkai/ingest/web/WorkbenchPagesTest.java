@@ -1,0 +1,236 @@
+package io.gongkai.ingest.web;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Provenance;
+import io.gongkai.model.Report;
+import io.gongkai.model.Section;
+import io.gongkai.model.Severity;
+import io.gongkai.model.events.ExtractedEvent;
+import io.gongkai.model.events.ValidatedEvent;
+import io.gongkai.testsupport.InMemoryChannels;
+import io.gongkai.testsupport.MongoServerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workbench's pages and downloads, rendered by the real resources over the read model (in-memory connector,
+ * in-JVM MongoDB-protocol server): what they show, that they escape what documents say, and how they serve originals.
+ */
+@QuarkusTest
+@QuarkusTestResource(MongoServerResource.class)
+@QuarkusTestResource(value = InMemoryChannels.class, initArgs = {
+        @ResourceArg(name = "incoming", value = "extracted-status,validated-status"),
+        @ResourceArg(name = "outgoing", value = "raw")})
+class WorkbenchPagesTest {
+
+    private static final String SUBMIT = "Bearer test-submit-token";
+    private static final String HOSTILE = "<script>alert('x')</script>县人民政府";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Submits bytes, then plays the pipeline's events for them; returns the document id. */
+    private String validated(String agency, String body, String contentType, List<Finding> findings) throws Exception {
+        String id = given().header("Authorization", SUBMIT).contentType(contentType).header("X-File-Name", "report.txt")
+                .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/api/documents")
+                .then().statusCode(202).extract().path("documentId");
+        Report report = report(agency);
+        connector.source("extracted-status").send(json.writeValueAsString(
+                new ExtractedEvent(id, "sha", ExtractedEvent.EXTRACTED, null, contentType, "UTF-8", report, "test")));
+        connector.source("validated-status").send(json.writeValueAsString(
+                new ValidatedEvent(id, "sha", report, findings, "rules-1", 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("VALIDATED")));
+        return id;
+    }
+
+    private static Report report(String agency) {
+        Map<String, Map<String, BigDecimal>> applications = new LinkedHashMap<>();
+        applications.put("newReceived", Map.of("naturalPerson", new BigDecimal(28), "total", new BigDecimal(28)));
+        applications.put("totalHandled", Map.of("naturalPerson", new BigDecimal(29), "total", new BigDecimal(29)));
+        Map<String, Map<String, BigDecimal>> disclosure = Map.of("rules", Map.of("issued", BigDecimal.ZERO,
+                "repealed", BigDecimal.ZERO, "inForce", new BigDecimal(3)), "fees", Map.of("amountTenThousandYuan", new BigDecimal("1.25")));
+        Map<String, Provenance> provenance = Map.of(
+                "applications.totalHandled.naturalPerson", new Provenance(null, 4, 0, "（七）总计", "29"),
+                "applications.newReceived.naturalPerson", new Provenance(null, 3, 0, "一、本年新收", "<b>28</b>"));
+        return new Report(agency, 2023, "county", null, "2021", disclosure, applications, Map.of(), provenance, Map.of(),
+                List.of(new Section(1, "一、总体情况", 1, 2, "本机关<img src=x onerror=alert(1)>认真落实条例。")), List.of());
+    }
+
+    private static Finding balance() {
+        return new Finding("APPLICATIONS_TOTAL_ROW", Severity.error, List.of("applications.totalHandled.naturalPerson"),
+                "（七）总计 自然人 29，但各项之和为 1。");
+    }
+
+    private static String unique(String text) {
+        return text + " " + UUID.randomUUID();
+    }
+
+    @Test
+    void theListAndTheReportShowAnAgencyNamedLikeMarkupAsText() throws Exception {
+        String id = validated(HOSTILE, unique("报告正文"), "text/plain", List.of(balance()));
+        String list = given().get("/reports?agency=" + "县人民政府").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .extract().asString();
+        assertTrue(list.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;县人民政府"), list);
+        assertFalse(list.contains("<script>alert"), "the agency name must not become markup");
+        String page = given().get("/reports/" + id).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("<script>alert"), "title and heading escaped");
+        assertFalse(page.contains("<img src=x"), "section text escaped");
+        assertFalse(page.contains("<b>28</b>"), "printed cell text escaped");
+        assertTrue(page.contains("&lt;b&gt;28&lt;/b&gt;"), "the printed text is shown as text");
+    }
+
+    @Test
+    void aFlaggedCellIsMarkedWithItsFindingAndItsProvenance() throws Exception {
+        String id = validated("获嘉县人民政府办公室", unique("报告"), "text/plain", List.of(balance()));
+        String page = given().get("/reports/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("class=\"cell flagged sev-error\" colspan=\"1\" data-path=\"applications.totalHandled.naturalPerson\""), page);
+        assertTrue(page.contains("（七）总计 自然人 29，但各项之和为 1。"));
+        // The detail panel of the cell: where it was read and a link to that line of the original.
+        int panel = page.indexOf("id=\"cell-applications.totalHandled.naturalPerson\"");
+        assertTrue(panel > 0, "the cell has a detail panel");
+        String detail = page.substring(panel, page.indexOf("</aside>", panel));
+        assertTrue(detail.contains("第 4 行"), detail);
+        assertTrue(detail.contains("/reports/" + id + "/source?line=4#L4"), detail);
+        // Table 二 in the 2021 layout: the 万元 amount keeps its decimals.
+        assertTrue(page.contains("本年收费金额（单位：万元）"));
+        assertTrue(page.contains(">1.25</a>"));
+    }
+
+    @Test
+    void theFailedDocumentsHaveTheirOwnTabWithTheirReasons() throws Exception {
+        String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("不是年报").getBytes(StandardCharsets.UTF_8))
+                .post("/api/documents").then().statusCode(202).extract().path("documentId");
+        connector.source("extracted-status").send(json.writeValueAsString(
+                new ExtractedEvent(id, "x", ExtractedEvent.FAILED, "文档不是年度报告：<未找到标题>", "text/plain", null, null, "test")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/reports?tab=failed").then()
+                .body(containsString("/reports/" + id)).body(containsString("文档不是年度报告：&lt;未找到标题&gt;")));
+        given().get("/reports").then().body(not(containsString("/reports/" + id + "\"")));
+    }
+
+    @Test
+    void theProblemListIsAPageACsvAndAnXlsxOfTheSameRows() throws Exception {
+        String agency = "=HYPERLINK(\"http://evil\") 测试局 " + UUID.randomUUID().toString().substring(0, 8);
+        String id = validated(agency, unique("报告"), "text/plain", List.of(balance(),
+                new Finding("SECTION_MISSING", Severity.error, List.of(), "缺少第五部分。")));
+        String page = given().get("/problems?agency=测试局&severity=error").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("/reports/" + id + "#cell-applications.totalHandled.naturalPerson"), page);
+        assertTrue(page.contains("（七）总计 · 自然人 = 29"));
+
+        String csv = given().get("/problems.csv?agency=" + agency.substring(agency.length() - 8)).then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", startsWith("attachment;"))
+                .extract().asString();
+        assertTrue(csv.startsWith("\uFEFF机关,年度,层级,表格,行,列,问题代码"), csv);
+        List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertTrue(lines.get(1).startsWith("\"'=HYPERLINK(\"\"http://evil\"\")"), "a formula-like cell is defused: " + lines.get(1));
+        assertTrue(csv.contains("APPLICATIONS_TOTAL_ROW") && csv.contains("SECTION_MISSING"));
+
+        byte[] xlsx = given().get("/problems.xlsx?code=SECTION_MISSING&agency=" + agency.substring(agency.length() - 8))
+                .then().statusCode(200).contentType(startsWith(WorkbenchResource.XLSX)).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("问题清单");
+            assertEquals(1, sheet.getLastRowNum(), "one finding of that code");
+            assertEquals(agency, sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals(2023, (int) sheet.getRow(1).getCell(1).getNumericCellValue());
+            assertEquals("缺少第五部分。", sheet.getRow(1).getCell(7).getStringCellValue());
+        }
+    }
+
+    @Test
+    void anHtmlOriginalIsServedSandboxedAndATextOriginalLineByLine() throws Exception {
+        String html = "<html><body><script>document.title='pwned'</script><p>年报</p>" + UUID.randomUUID() + "</body></html>";
+        String id = validated("某局", html, "text/html", List.of());
+        given().get("/reports/" + id + "/original").then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", startsWith("sandbox;"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", startsWith("inline;"));
+
+        String text = "第一行\n第二行 <b>粗</b>\n" + UUID.randomUUID();
+        String textId = validated("某局", text, "text/plain", List.of());
+        String source = given().get("/reports/" + textId + "/source?line=2").then().statusCode(200).extract().asString();
+        assertTrue(source.contains("<li id=\"L2\" class=\"marked\">第二行 &lt;b&gt;粗&lt;/b&gt;</li>"), source);
+    }
+
+    @Test
+    void badFiltersAreAnsweredWithAProblem() {
+        given().get("/reports?year=abc").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("year"));
+        given().get("/reports?level=$where").then().statusCode(400).contentType("application/problem+json");
+        given().get("/problems.csv?code=a;b").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports?size=100000").then().statusCode(400);
+        given().get("/reports/not-an-id").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theUploadPageAsksForATokenAndLoadsOnlyOurOwnScript() {
+        String page = given().get("/upload").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"token\""));
+        assertTrue(page.contains("<script src=\"/workbench/upload.js\"></script>"));
+        given().get("/workbench/upload.js").then().statusCode(200).body(containsString("sessionStorage"));
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/reports"));
+    }
+
+    @Test
+    void theOverviewCountsReportsByLevelAndYearAndTheAgencyPageSetsItsYearsSideBySide() throws Exception {
+        String agency = "比较县人民政府 " + UUID.randomUUID().toString().substring(0, 8);
+        String first = validated(agency, unique("2023"), "text/plain", List.of());
+        Report later = new Report(agency, 2024, "county", null, "2021", Map.of(), Map.of("totalHandled",
+                Map.of("naturalPerson", new BigDecimal(35), "total", new BigDecimal(35))), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+        String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("2024").getBytes(StandardCharsets.UTF_8))
+                .post("/api/documents").then().statusCode(202).extract().path("documentId");
+        connector.source("validated-status").send(json.writeValueAsString(new ValidatedEvent(id, "sha", later,
+                List.of(new Finding("CARRYOVER_MISMATCH", Severity.warning, List.of("applications.totalHandled.total"), "上年结转与上一年度不符。")),
+                "rules-1", 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then().body("status", equalTo("VALIDATED")));
+
+        String overview = given().get("/overview").then().statusCode(200).extract().asString();
+        assertTrue(overview.contains("2024 年度") && overview.contains("县级"), overview);
+        assertTrue(overview.contains("href=\"/reports?level=county&amp;year=2024\""), overview);
+
+        String page = given().get("/agency?name=" + agency).then().statusCode(200).extract().asString();
+        int row = page.indexOf("<th class=\"label\">（七）总计</th><th class=\"label\">总计</th>");
+        assertTrue(row > 0, page);
+        String line = page.substring(row, page.indexOf("</tr>", row));
+        assertTrue(line.contains("/reports/" + first + "#cell-applications.totalHandled.total\">29</a>"), line);
+        assertTrue(line.contains("class=\"cell flagged sev-warning\"><a href=\"/reports/" + id + "#cell-applications.totalHandled.total\">35</a><span class=\"up\">▲</span>"), line);
+        assertTrue(page.contains("CARRYOVER_MISMATCH"));
+        given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
+    }
+}
