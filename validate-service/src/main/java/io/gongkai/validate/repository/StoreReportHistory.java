@@ -7,7 +7,9 @@ import io.gongkai.validate.rules.PeerDistribution;
 import io.gongkai.validate.rules.ReportHistory;
 import io.gongkai.validate.rules.StoredReport;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.bson.Document;
@@ -18,6 +20,8 @@ public final class StoreReportHistory implements ReportHistory {
     private final ValidatedReportRepository repository;
     private final String excludedDocumentId;
     private final BiFunction<String, String, Optional<PeerDistribution>> peers;
+    /** Read once per check: several rules ask for the same agency and year, and each read unpacks every report in it. */
+    private final Map<String, List<StoredReport>> reportsByAgencyYear = new HashMap<>();
 
     public StoreReportHistory(ValidatedReportRepository repository, String excludedDocumentId,
             BiFunction<String, String, Optional<PeerDistribution>> peers) {
@@ -28,13 +32,17 @@ public final class StoreReportHistory implements ReportHistory {
 
     @Override
     public List<StoredReport> reportsOf(AgencyKey agency, int year) {
+        return reportsByAgencyYear.computeIfAbsent(agency.local() + "|" + year, k -> read(agency, year));
+    }
+
+    private List<StoredReport> read(AgencyKey agency, int year) {
         List<StoredReport> out = new ArrayList<>();
         for (ValidatedReport stored : repository.byAgencyAndYear(agency.local(), year)) {
             if (!stored.documentId().equals(excludedDocumentId) && stored.report() != null) {
                 out.add(new StoredReport(stored.documentId(), stored.agencyKey(), stored.report()));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     @Override

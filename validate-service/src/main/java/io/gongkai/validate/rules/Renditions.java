@@ -65,6 +65,11 @@ public final class Renditions {
         return c;
     }
 
+    /** Whether no cell both documents read a value in differs: then neither rendition gives the other a finding. */
+    public static boolean sameValues(Report mine, Report other) {
+        return differences(mine, other).isEmpty();
+    }
+
     /** The cells both documents read a value in whose values differ, path → {this, other}. */
     static List<Difference> differences(Report mine, Report other) {
         List<Difference> out = new ArrayList<>();

@@ -124,11 +124,18 @@ public class ValidationService {
         Set<String> out = new LinkedHashSet<>();
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
             AgencyKey key = names.key(report.agency());
-            for (int year : new int[] {report.year() - 1, report.year(), report.year() + 1}) {
+            for (int year : new int[] {report.year() - 1, report.year() + 1}) {
                 for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year)) {
                     if (key.sameAgency(e.agency())) {
                         out.add(e.documentId());
                     }
+                }
+            }
+            // Other renditions of the same year only where their values differ from this one's: a rendition with the same
+            // values changes none of their findings, and checking every stored copy again on every arrival is quadratic.
+            for (ValidatedReport other : reports.byAgencyAndYear(key.local(), report.year())) {
+                if (key.sameAgency(other.agencyKey()) && other.report() != null && !Renditions.sameValues(report, other.report())) {
+                    out.add(other.documentId());
                 }
             }
         }
