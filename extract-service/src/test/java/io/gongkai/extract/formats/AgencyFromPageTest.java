@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gongkai.model.AgencyCandidate;
 import io.gongkai.model.Report;
 import java.nio.charset.StandardCharsets;
+import io.gongkai.model.divisions.Divisions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A web page whose report names no agency: the page's breadcrumb, caption or address does. */
 class AgencyFromPageTest {
+
+    @BeforeAll
+    static void needsTheDivisionCodes() {
+        Assumptions.assumeTrue(Divisions.get().available(), Divisions.ABSENT);
+    }
+
 
     private final ReportReader reader = new ReportReader(null, 500);
 

