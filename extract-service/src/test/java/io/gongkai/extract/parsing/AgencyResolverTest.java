@@ -8,13 +8,21 @@ import io.gongkai.model.AgencyCandidate;
 import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import io.gongkai.model.divisions.Division;
+import io.gongkai.model.divisions.Divisions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Agency, region and level of reports whose names and layouts the corpus does not have. */
 class AgencyResolverTest {
+
+    @BeforeAll
+    static void needsTheDivisionCodes() {
+        Assumptions.assumeTrue(Divisions.get().available(), Divisions.ABSENT);
+    }
 
     private final ReportTextParser parser = new ReportTextParser();
 

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.model.Region;
 import io.gongkai.model.Report;
+import io.gongkai.model.divisions.Divisions;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.testsupport.InMemoryChannels;
 import io.gongkai.testsupport.MongoServerResource;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/agencies and /api/regions/{code}: reports sent through the pipeline, then the directory read back. */
@@ -59,6 +61,7 @@ class AgencyResourceTest {
 
     @Test
     void agenciesWithTheirYearsReportsAndRenditionsAndARegionsGovernments() throws Exception {
+        Assumptions.assumeTrue(Divisions.get().available(), Divisions.ABSENT);
         send("agency-html-2023", sample("000_f8a12ae11966356f", "获嘉县人民政府办公室", HUOJIA, LocalDate.of(2024, 1, 19)));
         send("agency-pdf-2023", sample("000_f8a12ae11966356f", "获嘉县人民政府", HUOJIA, LocalDate.of(2024, 1, 19)));
         send("agency-2021", sample("003_0b343912e46db269", "获嘉县人民政府办公室", HUOJIA, null));
