@@ -97,7 +97,7 @@ final class Infrastructure implements AutoCloseable {
         return new Infrastructure(bootstrap, mongoUri, started);
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
+    static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (String topic : Topics.ALL) {
                 try {

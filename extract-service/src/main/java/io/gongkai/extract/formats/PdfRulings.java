@@ -62,6 +62,7 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        PdfTextReader.stopIfInterrupted();
         if (!TEXT_OPERATORS.contains(operator.getName())) {
             super.processOperator(operator, operands);
         }

@@ -25,6 +25,7 @@ public final class PdfTextReader {
     static final String NO_TEXT = "PDF 没有文字层（扫描件），且本机未安装 OCR（Tesseract），无法识别。"
             + " The PDF is a scan without a text layer and no OCR engine (Tesseract) is installed here.";
     static final String TOO_MANY_PAGES = "PDF 页数过多（超过 %d 页），不像年度报告。 The PDF has more than %d pages; not read.";
+
     /** Page numbers as printed at a page's foot or head: "- 3 -", "—3—", "3", "第 3 页", "3/12", "第3页 共12页". */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "\\s*(?:[-—–－]\\s*\\d{1,4}\\s*[-—–－]|\\d{1,4}|第\\s*\\d{1,4}\\s*页(?:\\s*[，,]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4})\\s*");
@@ -47,6 +48,16 @@ public final class PdfTextReader {
         this.lattice = lattice;
     }
 
+    /**
+     * Ends the reading when the time limit has cancelled it. PDFBox does not look at interruption, and a page can keep
+     * it busy forever (forms that draw each other 2^n times): the engines call this at every operator.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
+        }
+    }
+
     public SourceText read(byte[] bytes) {
         // Temp-file stream cache: decoded streams of a big PDF go to disk instead of the heap.
         try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null,
@@ -60,9 +71,7 @@ public final class PdfTextReader {
             List<List<PositionedLine>> pageLines = new ArrayList<>();
             List<List<PdfLatticeTables.PageTable>> pageTables = new ArrayList<>();
             for (int page = 1; page <= pages; page++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
-                }
+                stopIfInterrupted();
                 List<PositionedLine> lines = stripper.page(pdf, page);
                 if (printable(lines) < MIN_TEXT_PER_PAGE || !lattice) {
                     if (printable(lines) < MIN_TEXT_PER_PAGE) {

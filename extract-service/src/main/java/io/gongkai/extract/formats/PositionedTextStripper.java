@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -50,6 +52,12 @@ final class PositionedTextStripper extends PDFTextStripper {
     /** The characters of the page last read by {@link #page}, each with the index of its line. */
     List<Glyph> glyphs() {
         return List.copyOf(glyphs);
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        PdfTextReader.stopIfInterrupted();
+        super.processOperator(operator, operands);
     }
 
     @Override

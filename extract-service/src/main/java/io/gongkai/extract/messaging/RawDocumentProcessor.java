@@ -1,16 +1,14 @@
 package io.gongkai.extract.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.extract.service.ExtractionService;
-import io.gongkai.model.events.ExtractedEvent;
+import io.gongkai.messaging.EventJson;
+import io.gongkai.messaging.OutageRetry;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.reactive.messaging.kafka.Record;
-import com.mongodb.MongoException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
@@ -22,9 +20,9 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 public class RawDocumentProcessor {
 
     private final ExtractionService extraction;
-    private final ObjectMapper json;
+    private final EventJson json;
 
-    public RawDocumentProcessor(ExtractionService extraction, ObjectMapper json) {
+    public RawDocumentProcessor(ExtractionService extraction, EventJson json) {
         this.extraction = extraction;
         this.json = json;
     }
@@ -32,16 +30,13 @@ public class RawDocumentProcessor {
     @Incoming("raw")
     @Outgoing("extracted")
     @Blocking
-    // A MongoDB outage is waited out here rather than dead-lettering documents that were accepted.
-    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
-            retryOn = MongoException.class)
+    // A MongoDB outage is waited out rather than dead-lettering documents that were accepted.
+    @ApplyGuard(OutageRetry.NAME)
     public Record<String, String> process(String payload) throws JsonProcessingException {
-        RawDocumentEvent raw = json.readValue(payload, RawDocumentEvent.class);
-        raw.requireDocumentId();
+        RawDocumentEvent raw = json.read(payload, RawDocumentEvent.class);
         if (raw.sha256() == null) {
             throw new IllegalArgumentException("RawDocumentEvent without sha256");
         }
-        ExtractedEvent event = extraction.extract(raw);
-        return Record.of(raw.documentId(), json.writeValueAsString(event));
+        return Record.of(raw.documentId(), json.write(extraction.extract(raw)));
     }
 }

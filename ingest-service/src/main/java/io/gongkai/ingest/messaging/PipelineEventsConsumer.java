@@ -1,14 +1,13 @@
 package io.gongkai.ingest.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.ingest.service.DocumentStatusService;
+import io.gongkai.messaging.EventJson;
+import io.gongkai.messaging.OutageRetry;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.smallrye.common.annotation.Blocking;
-import com.mongodb.MongoException;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import java.io.IOException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,30 +20,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PipelineEventsConsumer {
 
     private final DocumentStatusService statuses;
-    private final ObjectMapper json;
+    private final EventJson json;
 
-    public PipelineEventsConsumer(DocumentStatusService statuses, ObjectMapper json) {
+    public PipelineEventsConsumer(DocumentStatusService statuses, EventJson json) {
         this.statuses = statuses;
         this.json = json;
     }
 
     @Incoming("extracted-status")
     @Blocking
-    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
-            retryOn = MongoException.class)
+    @ApplyGuard(OutageRetry.NAME)
     public void onExtracted(String payload) throws IOException {
-        ExtractedEvent event = json.readValue(payload, ExtractedEvent.class);
-        event.requireDocumentId();
-        statuses.onExtracted(event);
+        statuses.onExtracted(json.read(payload, ExtractedEvent.class));
     }
 
     @Incoming("validated-status")
     @Blocking
-    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
-            retryOn = MongoException.class)
+    @ApplyGuard(OutageRetry.NAME)
     public void onValidated(String payload) throws IOException {
-        ValidatedEvent event = json.readValue(payload, ValidatedEvent.class);
-        event.requireDocumentId();
-        statuses.onValidated(event);
+        statuses.onValidated(json.read(payload, ValidatedEvent.class));
     }
 }

@@ -1,8 +1,7 @@
 package io.gongkai.ingest.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.ingest.config.IngestConfig;
+import io.gongkai.messaging.EventJson;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -15,10 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class RawDocumentPublisher {
 
     private final MutinyEmitter<String> emitter;
-    private final ObjectMapper json;
+    private final EventJson json;
     private final IngestConfig config;
 
-    public RawDocumentPublisher(@Channel("raw") MutinyEmitter<String> emitter, ObjectMapper json, IngestConfig config) {
+    public RawDocumentPublisher(@Channel("raw") MutinyEmitter<String> emitter, EventJson json, IngestConfig config) {
         this.emitter = emitter;
         this.json = json;
         this.config = config;
@@ -28,13 +27,7 @@ public class RawDocumentPublisher {
      * @throws PublishFailedException when the broker did not acknowledge in time
      */
     public void publish(RawDocumentEvent event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + event, e);
-        }
-        Message<String> message = Message.of(payload)
+        Message<String> message = Message.of(json.write(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build());
         try {
             emitter.sendMessage(message).await().atMost(config.publish().timeout());

@@ -16,6 +16,7 @@ import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.ingest.messaging.RawDocumentPublisher;
 import io.gongkai.ingest.messaging.UnpublishedDocumentsSweeper;
 import io.gongkai.ingest.messaging.RawDocumentPublisher.PublishFailedException;
+import io.gongkai.messaging.EventJson;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
@@ -251,7 +252,7 @@ class DocumentResourceTest {
     /** For this test, the real publisher, except that while the flag is set it fails as an unreachable broker does. */
     private AtomicBoolean simulatedBrokerOutage() {
         AtomicBoolean brokerDown = new AtomicBoolean(true);
-        QuarkusMock.installMockForType(new RawDocumentPublisher(rawEmitter, json, config) {
+        QuarkusMock.installMockForType(new RawDocumentPublisher(rawEmitter, new EventJson(json), config) {
             @Override
             public void publish(RawDocumentEvent event) {
                 if (brokerDown.get()) {

@@ -1,17 +1,14 @@
 package io.gongkai.validate.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoException;
+import io.gongkai.messaging.EventJson;
+import io.gongkai.messaging.OutageRetry;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.validate.service.ValidationService;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.apache.kafka.common.KafkaException;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,9 +21,9 @@ public class ExtractedReportConsumer {
 
     private final ValidationService validation;
     private final ValidatedPublisher publisher;
-    private final ObjectMapper json;
+    private final EventJson json;
 
-    public ExtractedReportConsumer(ValidationService validation, ValidatedPublisher publisher, ObjectMapper json) {
+    public ExtractedReportConsumer(ValidationService validation, ValidatedPublisher publisher, EventJson json) {
         this.validation = validation;
         this.publisher = publisher;
         this.json = json;
@@ -35,11 +32,9 @@ public class ExtractedReportConsumer {
     @Incoming("extracted")
     @Blocking
     // MongoDB or broker outages are waited out here rather than dead-lettering reports that were accepted.
-    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
-            retryOn = {MongoException.class, TimeoutException.class, KafkaException.class})
+    @ApplyGuard(OutageRetry.NAME)
     public void onExtracted(String payload) throws JsonProcessingException {
-        ExtractedEvent event = json.readValue(payload, ExtractedEvent.class);
-        event.requireDocumentId();
+        ExtractedEvent event = json.read(payload, ExtractedEvent.class);
         for (ValidatedEvent out : validation.validate(event)) {
             publisher.publish(out);
         }

@@ -1,22 +1,18 @@
 package io.gongkai.validate.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoException;
+import io.gongkai.messaging.EventJson;
+import io.gongkai.messaging.OutageRetry;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.service.RevalidationJobs;
 import io.gongkai.validate.service.ValidationService;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.apache.kafka.common.KafkaException;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -29,11 +25,11 @@ public class RevalidationConsumer {
     private final ValidatedPublisher publisher;
     private final RevalidationJobs jobs;
     private final MutinyEmitter<String> requests;
-    private final ObjectMapper json;
+    private final EventJson json;
     private final ValidateConfig config;
 
     public RevalidationConsumer(ValidationService validation, ValidatedPublisher publisher, RevalidationJobs jobs,
-            @Channel("revalidate-requests") MutinyEmitter<String> requests, ObjectMapper json, ValidateConfig config) {
+            @Channel("revalidate-requests") MutinyEmitter<String> requests, EventJson json, ValidateConfig config) {
         this.validation = validation;
         this.publisher = publisher;
         this.jobs = jobs;
@@ -44,22 +40,17 @@ public class RevalidationConsumer {
 
     /** Sends one request and waits for the broker. */
     public void request(String jobId, String documentId) {
-        try {
-            Message<String> message = Message.of(json.writeValueAsString(new RevalidationRequest(jobId, documentId)))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(documentId).build());
-            requests.sendMessage(message).await().atMost(config.publish().timeout());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        Message<String> message = Message.of(json.write(new RevalidationRequest(jobId, documentId)))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(documentId).build());
+        requests.sendMessage(message).await().atMost(config.publish().timeout());
     }
 
     @Incoming("revalidate")
     @Blocking
-    @Retry(maxRetries = 20, delay = 3, delayUnit = ChronoUnit.SECONDS, maxDuration = 120, durationUnit = ChronoUnit.SECONDS,
-            retryOn = {MongoException.class, TimeoutException.class, KafkaException.class})
+    @ApplyGuard(OutageRetry.NAME)
     public void onRequest(String payload) throws JsonProcessingException {
-        RevalidationRequest request = json.readValue(payload, RevalidationRequest.class);
-        if (request.documentId() == null || request.jobId() == null) {
+        RevalidationRequest request = json.read(payload, RevalidationRequest.class);
+        if (request.jobId() == null) {
             throw new IllegalArgumentException("a re-validation request needs jobId and documentId");
         }
         Optional<ValidatedEvent> changed = validation.revalidate(request.documentId());

@@ -1,7 +1,6 @@
 package io.gongkai.validate.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.messaging.EventJson;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.service.ValidationService;
@@ -16,11 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ValidatedPublisher {
 
     private final MutinyEmitter<String> validated;
-    private final ObjectMapper json;
+    private final EventJson json;
     private final ValidateConfig config;
     private final ValidationService validation;
 
-    public ValidatedPublisher(@Channel("validated") MutinyEmitter<String> validated, ObjectMapper json, ValidateConfig config,
+    public ValidatedPublisher(@Channel("validated") MutinyEmitter<String> validated, EventJson json, ValidateConfig config,
             ValidationService validation) {
         this.validated = validated;
         this.json = json;
@@ -28,8 +27,8 @@ public class ValidatedPublisher {
         this.validation = validation;
     }
 
-    public void publish(ValidatedEvent event) throws JsonProcessingException {
-        Message<String> message = Message.of(json.writeValueAsString(event))
+    public void publish(ValidatedEvent event) {
+        Message<String> message = Message.of(json.write(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build());
         validated.sendMessage(message).await().atMost(config.publish().timeout());
         validation.published(event);
