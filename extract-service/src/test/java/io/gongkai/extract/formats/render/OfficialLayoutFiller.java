@@ -31,7 +31,16 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 public final class OfficialLayoutFiller {
 
     /** How the seed writes its zeros. */
-    public enum Zeros { WRITTEN, BLANK, SOME_BLANK }
+    public enum Zeros {
+        WRITTEN(null), BLANK(""), SOME_BLANK(""), SLASH("/"), DASH("—"), NONE_WORD("无");
+
+        /** What a zero left out is written as. */
+        final String blank;
+
+        Zeros(String blank) {
+            this.blank = blank;
+        }
+    }
 
     /** The arithmetic error a seed plants, and the finding code the rule catalogue gives it. */
     public enum PlantedError {
@@ -51,12 +60,18 @@ public final class OfficialLayoutFiller {
     }
 
     /** One filled report: its metadata, the text printed in each cell (by model path) and what the file is. */
-    public record Filled(String agency, int year, Zeros zeros, PlantedError error, Map<String, String> printed, byte[] docx) {
+    public record Filled(String agency, int year, Zeros zeros, PlantedError error, boolean landscapeReviews, int paragraphs,
+            Map<String, String> printed, byte[] docx) {
 
-        /** The value a reader must give for a cell: null where the cell was left blank. */
+        /** The value a reader must give for a cell: null where the cell was left blank or holds a blank marker. */
         public BigDecimal expected(String path) {
             String s = printed.get(path);
-            return s == null || s.isEmpty() ? null : new BigDecimal(s);
+            return s == null || s.isEmpty() || !Character.isDigit(s.charAt(0)) ? null : new BigDecimal(s);
+        }
+
+        /** Whether some cell was left blank or written as a blank marker. */
+        public boolean hasBlanks() {
+            return printed.values().stream().anyMatch(s -> s.isEmpty() || !Character.isDigit(s.charAt(0)));
         }
     }
 
@@ -71,32 +86,38 @@ public final class OfficialLayoutFiller {
         Random random = new Random(seed * 7919L + 17);
         String agency = AGENCIES[seed % AGENCIES.length];
         int year = 2021 + seed % 4;
-        Zeros zeros = Zeros.values()[seed % 3];
-        PlantedError error = PlantedError.values()[(seed / 3) % 4];
+        Zeros zeros = Zeros.values()[seed % Zeros.values().length];
+        PlantedError error = PlantedError.values()[(seed + seed / 6) % 4];
+        // Narratives of different lengths put the page breaks at different rows of the tables.
+        int paragraphs = random.nextInt(12);
+        boolean landscape = seed % 4 == 3;
         // Only the State Council's departments, provinces and cities with districts make 规章 (立法法).
         Map<String, Long> values = numbers(random, error, agency.endsWith("市人民政府"));
         Map<String, String> printed = new LinkedHashMap<>();
         for (Map.Entry<String, Long> v : values.entrySet()) {
-            printed.put(v.getKey(), v.getValue() == 0 && blank(zeros, random) ? "" : Long.toString(v.getValue()));
+            printed.put(v.getKey(), v.getValue() == 0 && blank(zeros, random) ? zeros.blank : Long.toString(v.getValue()));
         }
         long fee = random.nextInt(3) == 0 ? 0 : random.nextInt(50000);
         String amount = fee == 0 ? "0" : BigDecimal.valueOf(fee, 4).stripTrailingZeros().toPlainString();
-        printed.put("activeDisclosure.fees.amountTenThousandYuan", fee == 0 && blank(zeros, random) ? "" : amount);
+        printed.put("activeDisclosure.fees.amountTenThousandYuan", fee == 0 && blank(zeros, random) ? zeros.blank : amount);
 
         try (InputStream in = Files.newInputStream(template); XWPFDocument doc = new XWPFDocument(in);
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            narrative(doc, agency, year);
+            narrative(doc, agency, year, paragraphs, random);
+            if (landscape) {
+                landscapeFromReviews(doc);
+            }
             List<XWPFTable> tables = doc.getTables();
             disclosure(tables.get(0), printed);
             applications(tables.get(1), printed);
             reviews(tables.get(2), printed);
             doc.write(out);
-            return new Filled(agency, year, zeros, error, printed, out.toByteArray());
+            return new Filled(agency, year, zeros, error, landscape, paragraphs, printed, out.toByteArray());
         }
     }
 
     private static boolean blank(Zeros zeros, Random random) {
-        return zeros == Zeros.BLANK || zeros == Zeros.SOME_BLANK && random.nextBoolean();
+        return zeros != Zeros.WRITTEN && (zeros != Zeros.SOME_BLANK || random.nextBoolean());
     }
 
     /** Every cell's number, consistent with R1-R4 but for the planted error. Table 二's fee amount is added by the caller. */
@@ -174,7 +195,7 @@ public final class OfficialLayoutFiller {
     }
 
     /** Title, and the text of sections 一, 五 and 六 in place of the template's "（文字描述）" notes. */
-    private static void narrative(XWPFDocument doc, String agency, int year) {
+    private static void narrative(XWPFDocument doc, String agency, int year, int paragraphs, Random random) {
         List<String> texts = List.of(
                 "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，" + agency + "编制本报告。报告中所列数据统计期限为"
                         + year + "年1月1日至12月31日。本年度，" + agency + "认真贯彻落实政务公开工作要求，主动公开、依申请公开、"
@@ -183,15 +204,60 @@ public final class OfficialLayoutFiller {
                 "本年度未收取信息处理费。无其他需要报告的事项。");
         int placeholder = 0;
         boolean titled = false;
-        for (XWPFParagraph p : doc.getParagraphs()) {
+        for (XWPFParagraph p : new ArrayList<>(doc.getParagraphs())) {
             String text = p.getText().strip();
             if (!titled && !text.isEmpty()) {
                 setText(p, agency + year + "年政府信息公开工作年度报告");
                 titled = true;
             } else if (text.startsWith("（文字描述") && placeholder < texts.size()) {
                 setText(p, texts.get(placeholder++));
+                if (placeholder == 1) {
+                    XWPFParagraph at = p;
+                    for (int i = 0; i < paragraphs; i++) {
+                        XWPFParagraph more = doc.insertNewParagraph(nextCursor(at));
+                        more.createRun().setText(SUBHEADS[i % SUBHEADS.length] + agency + "持续推进" + SUBHEADS[i % SUBHEADS.length].substring(3)
+                                + "工作，完善制度机制，" + "加强统筹协调，".repeat(1 + random.nextInt(6)) + "取得了较好成效。");
+                        at = more;
+                    }
+                }
             }
         }
+    }
+
+    private static final String[] SUBHEADS = {"（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"};
+
+    private static org.apache.xmlbeans.XmlCursor nextCursor(XWPFParagraph p) {
+        org.apache.xmlbeans.XmlCursor cursor = p.getCTP().newCursor();
+        cursor.toEndToken();
+        cursor.toNextToken();
+        return cursor;
+    }
+
+    /**
+     * Table 四 and what follows on landscape pages, as publishers print a wide table: a section break (the
+     * document's portrait page) ends the paragraph before heading 四, and the last section turns landscape.
+     */
+    private static void landscapeFromReviews(XWPFDocument doc) {
+        var body = doc.getDocument().getBody();
+        var last = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        XWPFParagraph before = null;
+        for (XWPFParagraph p : doc.getParagraphs()) {
+            if (p.getText().strip().startsWith("四、")) {
+                break;
+            }
+            before = p;
+        }
+        if (before == null) {
+            return;
+        }
+        var ppr = before.getCTP().isSetPPr() ? before.getCTP().getPPr() : before.getCTP().addNewPPr();
+        ppr.setSectPr((org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr) last.copy());
+        var size = last.isSetPgSz() ? last.getPgSz() : last.addNewPgSz();
+        Object w = size.isSetW() ? size.getW() : java.math.BigInteger.valueOf(11906);
+        Object h = size.isSetH() ? size.getH() : java.math.BigInteger.valueOf(16838);
+        size.setW(h);
+        size.setH(w);
+        size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
     }
 
     private static void disclosure(XWPFTable table, Map<String, String> printed) {
