@@ -234,7 +234,7 @@ class OfficialLayoutTest {
         }
         writeCorpus(rendition, seed, f, bytes);
         ExpectedReport.writeResult(DIR.resolve("results").resolve(rendition.name().toLowerCase()), name(seed), report);
-        assertTrue(wrong.isEmpty(), file + " (" + f.zeros() + ", " + f.error() + ", landscape 四 " + f.landscapeReviews() + ", "
+        assertTrue(wrong.isEmpty(), file + " (" + f.zeros() + ", " + f.error() + ", landscape 四 " + f.landscapeReviews() + ", running head " + f.runningHead() + ", "
                 + f.paragraphs() + " more paragraphs) differs:\n" + String.join("\n", wrong));
         assertEquals(0, unreadable, file + ": " + report.extractionFindings());
     }

@@ -60,7 +60,8 @@ public final class OfficialLayoutFiller {
     }
 
     /** One filled report: its metadata, the text printed in each cell (by model path) and what the file is. */
-    public record Filled(String agency, int year, Zeros zeros, PlantedError error, boolean landscapeReviews, int paragraphs,
+    public record Filled(String agency, int year, Zeros zeros, PlantedError error, boolean landscapeReviews, boolean runningHead,
+            int paragraphs,
             Map<String, String> printed, byte[] docx) {
 
         /** The value a reader must give for a cell: null where the cell was left blank or holds a blank marker. */
@@ -91,6 +92,7 @@ public final class OfficialLayoutFiller {
         // Narratives of different lengths put the page breaks at different rows of the tables.
         int paragraphs = random.nextInt(12);
         boolean landscape = seed % 4 == 3;
+        boolean runningHead = seed % 5 == 1;
         // Only the State Council's departments, provinces and cities with districts make 规章 (立法法).
         Map<String, Long> values = numbers(random, error, agency.endsWith("市人民政府"));
         Map<String, String> printed = new LinkedHashMap<>();
@@ -104,6 +106,11 @@ public final class OfficialLayoutFiller {
         try (InputStream in = Files.newInputStream(template); XWPFDocument doc = new XWPFDocument(in);
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             narrative(doc, agency, year, paragraphs, random);
+            if (runningHead) {
+                // Printed at the head of every page: between the two parts of a table split by a page break.
+                doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun()
+                        .setText(agency + year + "年政府信息公开工作年度报告");
+            }
             if (landscape) {
                 landscapeFromReviews(doc);
             }
@@ -112,7 +119,7 @@ public final class OfficialLayoutFiller {
             applications(tables.get(1), printed);
             reviews(tables.get(2), printed);
             doc.write(out);
-            return new Filled(agency, year, zeros, error, landscape, paragraphs, printed, out.toByteArray());
+            return new Filled(agency, year, zeros, error, landscape, runningHead, paragraphs, printed, out.toByteArray());
         }
     }
 
