@@ -60,6 +60,32 @@ final class GridTable {
         width = Math.max(width, Math.min(column + colSpan, MAX_COLUMNS));
     }
 
+    /** The cell placed at grid slot ({@code row}, {@code column}), or null. */
+    Placed at(int row, int column) {
+        return row >= 0 && row < grid.size() && column >= 0 && column < MAX_COLUMNS ? grid.get(row)[column] : null;
+    }
+
+    /** How many grid rows the table has. */
+    int rowCount() {
+        return grid.size();
+    }
+
+    /** Adds {@code more} to the end of the text of the cell at ({@code row}, {@code column}), in every slot it covers. */
+    void appendText(int row, int column, String more) {
+        Placed old = at(row, column);
+        if (old == null) {
+            return;
+        }
+        Placed joined = new Placed(old.text() + more, old.row(), old.column(), old.rowSpan(), old.colSpan());
+        for (Placed[] cells : grid) {
+            for (int c = 0; c < MAX_COLUMNS; c++) {
+                if (cells[c] == old) {
+                    cells[c] = joined;
+                }
+            }
+        }
+    }
+
     /** The first free grid column of {@code row}. */
     int nextFreeColumn(int row) {
         Placed[] cells = rowCells(row);

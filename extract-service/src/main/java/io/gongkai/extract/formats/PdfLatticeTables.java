@@ -26,6 +26,9 @@ final class PdfLatticeTables {
     private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("[一二三四五六七八九十]{1,2}、");
     /** So is any cell with this many characters: paragraphs, not a label or a value. */
     static final int FRAME_CHARACTERS = 160;
+    /** How a row's own item starts: 一、 （一） (1) 1. 1、 ①. */
+    private static final java.util.regex.Pattern ITEM_NUMBER = java.util.regex.Pattern.compile(
+            "[（(]?[一二三四五六七八九十]{1,3}[）)、]|[（(]?\\d{1,2}[）)、.．]|[\u2460-\u2473]");
 
     /**
      * A ruled table found on one page: its lattice, the text of each of its cells (in the lattice's cell order)
@@ -194,7 +197,60 @@ final class PdfLatticeTables {
                 }
                 dropped++;
             }
+            if (dropped < next.lattice().rows() && continuesLastRow(next, columns, dropped)) {
+                dropped++;
+            }
             append(next, columns, dropped);
+            return true;
+        }
+
+        /**
+         * Whether row {@code row} of {@code next} is the rest of this table's last row, cut by the page break (an
+         * office suite lets a row break across pages: a label wrapped over three lines prints two on one page and
+         * the third on the next). Such a fragment has the last row's cells (the same column spans), text only in
+         * cells where the last row has text, no number, and does not start an item of its own (一、 （一） 1. …):
+         * its text is then added to the last row's cells. A row left blank but for its own label (every zero left
+         * blank) starts with its item number and stays a row.
+         */
+        private boolean continuesLastRow(PageTable next, int[] columns, int row) {
+            int last = grid.rowCount() - 1;
+            if (last < 0) {
+                return false;
+            }
+            Lattice.Table lattice = next.lattice();
+            List<int[]> own = new ArrayList<>(); // {cell index, grid column} of the fragment's cells holding text
+            boolean text = false;
+            for (int i = 0; i < lattice.cells().size(); i++) {
+                Lattice.Cell cell = lattice.cells().get(i);
+                if (row < cell.row() || row >= cell.row() + cell.rowSpan()) {
+                    continue;
+                }
+                int column = columns[cell.column()];
+                int span = columns[cell.column() + cell.colSpan()] - column;
+                GridTable.Placed above = grid.at(last, column);
+                if (above == null || above.column() != column || above.colSpan() != span) {
+                    return false; // other cells: a row of its own
+                }
+                String t = compact(next.texts()[i]);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (cell.row() != row || cell.rowSpan() != 1 || above.row() + above.rowSpan() - 1 != last
+                        || compact(above.text()).isEmpty() || t.chars().anyMatch(Character::isDigit)) {
+                    return false;
+                }
+                if (!text && ITEM_NUMBER.matcher(t).lookingAt()) {
+                    return false;
+                }
+                text = true;
+                own.add(new int[] {i, column});
+            }
+            if (!text) {
+                return false;
+            }
+            for (int[] o : own) {
+                grid.appendText(last, o[1], next.texts()[o[0]]);
+            }
             return true;
         }
 

@@ -40,6 +40,9 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
     private final List<Point2D[]> rectangles = new ArrayList<>();
     private final float left;
     private final float top;
+    private final float right;
+    private final float bottom;
+    private final int rotation;
     private Point2D.Float current = new Point2D.Float();
     private Point2D.Float subpathStart = new Point2D.Float();
 
@@ -48,11 +51,17 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
         PDRectangle crop = page.getCropBox();
         left = crop.getLowerLeftX();
         top = crop.getUpperRightY();
+        right = crop.getUpperRightX();
+        bottom = crop.getLowerLeftY();
+        rotation = Math.floorMod(page.getRotation(), 360);
     }
 
-    /** The rulings of an unrotated page (empty for a rotated one: its text positions turn with it). */
+    /**
+     * The rulings of a page, in the page's top-left coordinates as displayed: a page turned by /Rotate (a
+     * landscape table page stored portrait) has its rulings turned with it, as PDFBox turns the text positions.
+     */
     static List<Ruling> of(PDPage page) throws IOException {
-        if (page.getRotation() % 360 != 0) {
+        if (Math.floorMod(page.getRotation(), 360) % 90 != 0) {
             return List.of();
         }
         PdfRulings engine = new PdfRulings(page);
@@ -216,12 +225,12 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
         }
     }
 
-    /** Adds an axis-parallel segment (given in device space) in top-left coordinates. */
+    /** Adds an axis-parallel segment (given in device space) in the displayed page's top-left coordinates. */
     private void add(float x0, float y0, float x1, float y1) {
-        float ax = x0 - left;
-        float bx = x1 - left;
-        float ay = top - y0;
-        float by = top - y1;
+        float ax = displayX(x0, y0);
+        float bx = displayX(x1, y1);
+        float ay = displayY(x0, y0);
+        float by = displayY(x1, y1);
         if (Math.abs(ay - by) < 0.5f && Math.abs(ax - bx) >= MIN_LENGTH) {
             float y = (ay + by) / 2;
             rulings.add(new Ruling(Math.min(ax, bx), y, Math.max(ax, bx), y));
@@ -229,6 +238,26 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
             float x = (ax + bx) / 2;
             rulings.add(new Ruling(x, Math.min(ay, by), x, Math.max(ay, by)));
         }
+    }
+
+    /** x from the displayed page's left edge: /Rotate turns the page clockwise. */
+    private float displayX(float x, float y) {
+        return switch (rotation) {
+            case 90 -> y - bottom;
+            case 180 -> right - x;
+            case 270 -> top - y;
+            default -> x - left;
+        };
+    }
+
+    /** y down from the displayed page's top edge. */
+    private float displayY(float x, float y) {
+        return switch (rotation) {
+            case 90 -> x - left;
+            case 180 -> y - bottom;
+            case 270 -> right - x;
+            default -> top - y;
+        };
     }
 
     /** Whether the path is painted in a colour that shows on white paper. */

@@ -98,6 +98,8 @@ public final class PdfTextReader {
             // lines outside ruled tables, and the ruled tables (stitched where one goes on on the next page).
             List<Item> sequence = new ArrayList<>();
             List<PositionedLine> unruled = new ArrayList<>();
+            java.util.Set<String> heads = running(pageLines, pageTables, scanned, true);
+            java.util.Set<String> feet = running(pageLines, pageTables, scanned, false);
             for (int p = 0; p < pageLines.size(); p++) {
                 List<PositionedLine> lines = pageLines.get(p);
                 List<PdfLatticeTables.PageTable> tables = pageTables.get(p);
@@ -116,7 +118,11 @@ public final class PdfTextReader {
                     }
                     // The page number at a page's head or foot would read as a row of cells ("- 3 -").
                     boolean folio = (i == first || i == last) && PAGE_NUMBER.matcher(lines.get(i).text()).matches();
-                    if (!folio) {
+                    // A running head (kept on the first page, where it may be the title) or foot stands between
+                    // the parts of a table that a page break splits; it is the page's, not the report's.
+                    boolean furniture = !scanned.contains(p + 1) && (i == first && p > 0 && heads.contains(furnitureKey(lines.get(i)))
+                            || i == last && feet.contains(furnitureKey(lines.get(i))));
+                    if (!folio && !furniture) {
                         sequence.add(new TextLine(lines.get(i)));
                         unruled.add(lines.get(i));
                     }
@@ -177,6 +183,33 @@ public final class PdfTextReader {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The text of lines printed at the head (or foot) of two or more pages outside any table: running heads and
+     * feet. Digits are masked, so that "第 3 页" and "第 4 页" in a running head are one.
+     */
+    private static java.util.Set<String> running(List<List<PositionedLine>> pageLines,
+            List<List<PdfLatticeTables.PageTable>> pageTables, List<Integer> scanned, boolean head) {
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        for (int p = 0; p < pageLines.size(); p++) {
+            List<PositionedLine> lines = pageLines.get(p);
+            int i = head ? firstContentLine(lines) : lastContentLine(lines);
+            if (i >= 0 && !scanned.contains(p + 1) && tableOf(pageTables.get(p), i) == null) {
+                count.merge(furnitureKey(lines.get(i)), 1, Integer::sum);
+            }
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        count.forEach((k, n) -> {
+            if (n >= 2 && k.replace("#", "").length() >= 2) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    private static String furnitureKey(PositionedLine line) {
+        return line.text().replaceAll("\\s+", "").replaceAll("\\d+", "#");
     }
 
     private static int firstContentLine(List<PositionedLine> lines) {

@@ -121,6 +121,63 @@ class LatticeTest {
                 .continueWith(PdfLatticeTables.find(5, rulings, 2, second).get(0)), "only the next page continues a table");
     }
 
+    /** A two-column part of three rows: y 0/20/40/60, x 0/100/200. */
+    private static List<Ruling> part() {
+        return List.of(h(0, 200, 0), h(0, 200, 20), h(0, 200, 40), h(0, 200, 60), v(0, 0, 60), v(100, 0, 60), v(200, 0, 60));
+    }
+
+    @Test
+    void aRowBrokenAcrossPagesIsJoinedToItsFirstPart() {
+        List<Glyph> first = new ArrayList<>(text("项目", 2, 14, 9, 0));
+        first.addAll(text("数量", 102, 14, 9, 0));
+        first.addAll(text("甲", 2, 34, 9, 1));
+        first.addAll(text("1", 110, 34, 5, 1));
+        first.addAll(text("2.申请人逾期", 2, 54, 9, 2));
+        first.addAll(text("5", 110, 54, 5, 2));
+        // The label's last line is printed at the top of the next page, then the next row.
+        List<Glyph> second = new ArrayList<>(text("未补正", 2, 14, 9, 0));
+        second.addAll(text("3.其他", 2, 34, 9, 1));
+        second.addAll(text("7", 110, 34, 5, 1));
+        PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, part(), 3, first).get(0));
+        assertTrue(table.continueWith(PdfLatticeTables.find(2, part(), 3, second).get(0)));
+        String text = lines(table);
+        assertTrue(text.contains("2.申请人逾期未补正\t5"), text);
+        assertTrue(text.contains("3.其他\t7"), text);
+
+        // A row of its own left blank (its zero not printed) at the top of the next page stays a row.
+        List<Glyph> blank = new ArrayList<>(text("3.其他", 2, 14, 9, 0));
+        blank.addAll(text("4.总计", 2, 34, 9, 1));
+        blank.addAll(text("5", 110, 34, 5, 1));
+        PdfLatticeTables.Stitched kept = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, part(), 3, first).get(0));
+        assertTrue(kept.continueWith(PdfLatticeTables.find(2, part(), 3, blank).get(0)));
+        String keptText = lines(kept);
+        assertTrue(keptText.contains("2.申请人逾期\t5"), keptText);
+        assertTrue(keptText.contains("3.其他"), keptText);
+    }
+
+    private static String lines(PdfLatticeTables.Stitched table) {
+        StringBuilder out = new StringBuilder();
+        table.grid().writeLines(1, out, new ArrayList<>());
+        return out.toString();
+    }
+
+    @Test
+    void theRulingsOfATurnedPageTurnWithIt() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    new org.apache.pdfbox.pdmodel.common.PDRectangle(595, 842));
+            page.setRotation(90);
+            doc.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                content.moveTo(100, 200);
+                content.lineTo(300, 200); // stored horizontal: displayed vertical, 200 from the left
+                content.stroke();
+            }
+            List<Ruling> rulings = PdfRulings.of(page);
+            assertEquals(List.of(new Ruling(200, 100, 200, 300)), rulings);
+        }
+    }
+
     @Test
     void aBoxAroundRunningTextIsNoTable() {
         // A two-column table whose first row is one cell holding a paragraph of four lines.
