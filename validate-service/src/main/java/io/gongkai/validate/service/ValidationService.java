@@ -115,7 +115,7 @@ public class ValidationService {
         if (stored.isEmpty() || version != stored.get().version()) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
         }
-        return new ValidatedEvent(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
+        return ValidatedEvent.of(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
     }
 
     /** Whether the document is one of the {@link ValidatedReportRepository#versions} of its agency-year. */
