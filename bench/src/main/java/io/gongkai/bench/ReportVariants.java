@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class ReportVariants {
 
-    /** Characters of made-up place names: 3 of them give 64,000 counties per sample. */
+    /** Characters of made-up place names: 3 of them give 64,000 counties (a fourth when more are needed). */
     private static final String NAME_CHARS = "安宝昌成川丹德东丰福阜高光广汉和河华怀惠江金晋靖康乐临龙隆梅宁平普庆荣瑞山善寿顺泰通望文武西祥新兴阳永裕元云长振正忠";
     private static final Pattern COUNTY = Pattern.compile("^[#\\s]*(\\p{IsHan}{1,4}?)(县|市|区)人民政府");
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])(20[0-3][0-9])(?![0-9])");
@@ -56,11 +56,14 @@ public final class ReportVariants {
 
     /** Variant {@code index} (0, 1, 2 …), as bytes of the given format. */
     public byte[] variant(long index, Format format) {
-        Sample sample = samples.get((int) (index % samples.size()));
+        int sampleIndex = (int) (index % samples.size());
+        Sample sample = samples.get(sampleIndex);
         long perSample = index / samples.size();
         long agency = perSample / yearsPerAgency;
         int yearShift = (int) (perSample % yearsPerAgency) - (yearsPerAgency - 1);
-        String place = placeName(agency);
+        // A county of its own per sample: with one name for all samples their variants of one year were one agency's
+        // differing renditions (RENDITION_MISMATCH and re-checks that no backfill of distinct agencies has).
+        String place = placeName(agency * samples.size() + sampleIndex);
         String text = sample.text().replace(sample.place(), place);
         text = shiftYears(text, yearShift);
         text = FIRST_COUNT.matcher(text).replaceFirst(m -> m.group(1) + (Long.parseLong(m.group(2)) + index % 997));

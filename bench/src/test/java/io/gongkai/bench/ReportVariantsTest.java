@@ -22,7 +22,7 @@ class ReportVariantsTest {
         for (long i = 0; i < 200; i++) {
             String text = new String(variants.variant(i, ReportVariants.Format.TEXT), StandardCharsets.UTF_8);
             assertTrue(seen.add(text), "variant " + i + " repeats an earlier one");
-            long agency = i / variants.sampleCount() / 4;
+            long agency = i / variants.sampleCount() / 4 * variants.sampleCount() + i % variants.sampleCount();
             assertTrue(text.contains(ReportVariants.placeName(agency)), "variant " + i + " names its county");
             for (String sampleCounty : new String[] {"获嘉", "巨鹿", "河曲"}) {
                 assertFalse(text.contains(sampleCounty), "variant " + i + " still names " + sampleCounty);
@@ -39,6 +39,17 @@ class ReportVariantsTest {
         assertTrue(first.contains("2020"), "the first year of four ends in the sample's year 2023");
         assertTrue(last.contains("2023年"), last.substring(0, 80));
         assertEquals(ReportVariants.placeName(0), ReportVariants.placeName((3L * samples) / samples / 4));
+        assertTrue(last.contains(ReportVariants.placeName(0)), "one county for the four years of sample 0");
+    }
+
+    @Test
+    void eachSampleIsAnAgencyOfItsOwn() throws Exception {
+        ReportVariants variants = new ReportVariants(SAMPLES, 4);
+        // the same year of two samples: were they one county, the rules would take them for differing renditions
+        String a = new String(variants.variant(0, ReportVariants.Format.TEXT), StandardCharsets.UTF_8);
+        String b = new String(variants.variant(1, ReportVariants.Format.TEXT), StandardCharsets.UTF_8);
+        assertTrue(a.contains(ReportVariants.placeName(0)) && !a.contains(ReportVariants.placeName(1)));
+        assertTrue(b.contains(ReportVariants.placeName(1)) && !b.contains(ReportVariants.placeName(0)));
     }
 
     @Test

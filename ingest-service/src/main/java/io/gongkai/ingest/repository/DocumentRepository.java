@@ -40,6 +40,11 @@ public class DocumentRepository {
     private static final int TRANSITION_ATTEMPTS = 20;
     /** The report and findings of a validated document, packed (see {@link PackedJson}). */
     static final String PAYLOAD = "payload";
+    /**
+     * What only reading the source tells of a report (its provenance and extraction findings), packed, from
+     * reports.extracted: reports.validated no longer carries them with every version.
+     */
+    static final String READING = "reading";
 
     private final MongoCollection<Document> documents;
     private final MongoCollection<Document> unpublished;
@@ -75,7 +80,10 @@ public class DocumentRepository {
         return Optional.ofNullable(collection().find(eq("_id", documentId)).first()).map(DocumentRepository::unpacked);
     }
 
-    /** The report and findings, stored packed in {@code payload}, back in their fields (as earlier versions stored them). */
+    /**
+     * The report and findings, stored packed in {@code payload}, back in their fields (as earlier versions stored them),
+     * with the report's provenance and extraction findings from {@code reading} where it was stored.
+     */
     static Document unpacked(Document stored) {
         Binary payload = stored.get(PAYLOAD, Binary.class);
         if (payload != null) {
@@ -83,7 +91,22 @@ public class DocumentRepository {
             stored.remove(PAYLOAD);
             stored.append("report", values.get("report")).append("findings", values.get("findings"));
         }
+        Binary reading = (Binary) stored.remove(READING);
+        if (reading != null && stored.get("report") instanceof Document report) {
+            Document trail = PackedJson.unpack(reading);
+            report.put("provenance", trail.get("provenance"));
+            report.put("extractionFindings", trail.get("extractionFindings"));
+        }
         return stored;
+    }
+
+    /**
+     * Keeps what reading the source told of the document's report (its provenance and extraction findings, a packed
+     * document with those two fields), whatever its status: reports.extracted and reports.validated are consumed apart,
+     * so the extracted event may be applied after the validated one.
+     */
+    public void storeReading(String documentId, Document reading) {
+        collection().updateOne(eq("_id", documentId), Updates.set(READING, PackedJson.pack(reading)));
     }
 
     /** Records a newly accepted document as RECEIVED and not yet published; a no-op when it is known. */
@@ -166,7 +189,7 @@ public class DocumentRepository {
     }
 
     public List<Document> list(Bson filter, int page, int size) {
-        return collection().find(filter).projection(Projections.exclude(PAYLOAD, "report", "findings"))
+        return collection().find(filter).projection(Projections.exclude(PAYLOAD, READING, "report", "findings"))
                 .sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
                 .into(new ArrayList<>());
     }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "A read-only token")
     @APIResponse(responseCode = "413", description = "Larger than gongkai.upload.max-bytes")
-    @APIResponse(responseCode = "429", description = "More than gongkai.upload.submits-per-minute for this token; see Retry-After")
+    @APIResponse(responseCode = "429", description = "This token used up its submit budget (gongkai.upload.rate-limit); see Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka or MongoDB unavailable: retry later, without risk of duplicates")
     public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
@@ -211,9 +212,10 @@ public class DocumentResource {
     private Response accept(Submission submission) {
         long wait = rateLimiter.tryAcquire(identity.getPrincipal().getName());
         if (wait > 0) {
+            String rate = BigDecimal.valueOf(config.upload().rateLimit().perSecond()).stripTrailingZeros().toPlainString();
             Response problem = Problem.response(429, "Too many submits", String.format(Locale.ROOT,
-                    "提交过于频繁（每个令牌每分钟最多 %d 份），请 %d 秒后重试。 This token submits more than %d documents a minute; retry in %d s.",
-                    config.upload().submitsPerMinute(), wait, config.upload().submitsPerMinute(), wait));
+                    "提交过于频繁（每个令牌每秒最多 %s 份），请 %d 秒后重试。 This token submits more than %s documents a second; retry in %d s.",
+                    rate, wait, rate, wait));
             throw new WebApplicationException(Response.fromResponse(problem).header("Retry-After", wait).build());
         }
         SubmissionResult result = intake.submit(submission);

@@ -34,6 +34,11 @@ public class DocumentStatusService {
         } else {
             changed = documents.transition(event.documentId(), DocumentStatus.EXTRACTED, summary(event.report())
                     .append("detectedType", event.detectedType()).append("encoding", event.encoding()), null);
+            if (event.report() != null) {
+                // reports.validated carries the report without these (ValidatedEvent#of); the pages show them.
+                documents.storeReading(event.documentId(), new Document("provenance", toDocument(event.report().provenance()))
+                        .append("extractionFindings", event.report().extractionFindings().stream().map(this::toDocument).toList()));
+            }
         }
         LOG.debugf("document %s %s (%s)", event.documentId(), event.status(), changed ? "applied" : "not newer");
     }

@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Submits per token: a token bucket per principal ({@code submit-1}, …) holding {@code gongkai.upload.submits-per-minute}
- * submits, refilled evenly over the minute. A leaked or misbehaving crawler token cannot flood the pipeline.
+ * Submits per token: a token bucket per principal ({@code submit-1}, …) of {@code gongkai.upload.rate-limit.burst}
+ * submits, refilled at {@code gongkai.upload.rate-limit.per-second}. A leaked or misbehaving crawler token cannot
+ * flood the pipeline; with {@code enabled=false} every submit passes.
  */
 @ApplicationScoped
 public class SubmitRateLimiter {
 
+    private final boolean enabled;
     private final double capacity;
     private final double perNano;
     private final LongSupplier clock;
@@ -21,17 +23,25 @@ public class SubmitRateLimiter {
 
     @Inject
     public SubmitRateLimiter(IngestConfig config) {
-        this(config.upload().submitsPerMinute(), System::nanoTime);
+        this(config.upload().rateLimit().enabled(), config.upload().rateLimit().perSecond(), config.upload().rateLimit().burst(),
+                System::nanoTime);
     }
 
-    SubmitRateLimiter(int perMinute, LongSupplier clock) {
-        this.capacity = Math.max(1, perMinute);
-        this.perNano = capacity / 60e9;
+    SubmitRateLimiter(boolean enabled, double perSecond, int burst, LongSupplier clock) {
+        if (enabled && (!(perSecond > 0) || burst < 1)) {
+            throw new IllegalArgumentException("gongkai.upload.rate-limit: per-second must be > 0 and burst >= 1, or enabled=false");
+        }
+        this.enabled = enabled;
+        this.capacity = Math.max(1, burst);
+        this.perNano = perSecond / 1e9;
         this.clock = clock;
     }
 
-    /** @return 0 when this principal may submit now (the submit is counted), else the seconds until it may */
+    /** @return 0 when this principal may submit now (the submit is counted), else the whole seconds until it may */
     public long tryAcquire(String principal) {
+        if (!enabled) {
+            return 0;
+        }
         return buckets.computeIfAbsent(principal, p -> new Bucket(capacity, clock.getAsLong())).take(clock.getAsLong());
     }
 

@@ -185,6 +185,30 @@ class DocumentResourceTest {
     }
 
     @Test
+    void theProvenanceComesFromTheExtractedEventWhicheverArrivesFirst() throws Exception {
+        String id = submit(uniqueDocument(), 202);
+        String sha = json.readTree(raw.received().get(0).getPayload()).get("sha256").asText();
+        Finding blank = Finding.of("MISSING_VALUE", Severity.warning, "空", "applications.newReceived.naturalPerson");
+        Report report = new Report("获嘉县人民政府办公室", 2023, "county", null, "2021", Map.of(),
+                Map.of("newReceived", cells("total", new BigDecimal("9"))), Map.of(),
+                Map.of("applications.newReceived.total", new Provenance(null, 12, 6, "一、本年新收", "9")),
+                Map.of(), List.of(), List.of(blank));
+        // reports.validated carries the report without provenance and extraction findings; here it is applied first.
+        connector.source("validated-status").send(json.writeValueAsString(
+                ValidatedEvent.of(id, sha, report, List.of(blank), "rules-1", 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("VALIDATED")));
+        connector.source("extracted-status").send(json.writeValueAsString(
+                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("VALIDATED"))
+                .body("report.applications.newReceived.total", equalTo(9))
+                .body("report.provenance.'applications.newReceived.total'.line", equalTo(12))
+                .body("report.extractionFindings[0].code", equalTo("MISSING_VALUE"))
+                .body("findings", hasSize(1)));
+    }
+
+    @Test
     void statusFollowsThePipelineAndNeverGoesBack() throws Exception {
         String id = submit(uniqueDocument(), 202);
         String sha = json.readTree(raw.received().get(0).getPayload()).get("sha256").asText();

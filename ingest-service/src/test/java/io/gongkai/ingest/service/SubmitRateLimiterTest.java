@@ -1,16 +1,18 @@
 package io.gongkai.ingest.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The per-token submit budget, on a clock the test moves. */
+/** The per-token token bucket, on a clock the test moves. */
 class SubmitRateLimiterTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final SubmitRateLimiter limiter = new SubmitRateLimiter(60, now::get);
+    /** One a second, sixty at once. */
+    private final SubmitRateLimiter limiter = new SubmitRateLimiter(true, 1, 60, now::get);
 
     @Test
     void aTokenGetsItsBurstThenWaitsForTheRefill() {
@@ -19,9 +21,23 @@ class SubmitRateLimiterTest {
         }
         long wait = limiter.tryAcquire("submit-1");
         assertTrue(wait >= 1 && wait <= 2, "told to wait " + wait + " s");
-        now.addAndGet(1_000_000_000L); // 60 a minute: one more each second
+        now.addAndGet(1_000_000_000L);
         assertEquals(0, limiter.tryAcquire("submit-1"));
         assertTrue(limiter.tryAcquire("submit-1") > 0);
+    }
+
+    @Test
+    void theRateAndTheBurstAreSetApart() {
+        SubmitRateLimiter fast = new SubmitRateLimiter(true, 50, 5, now::get);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, fast.tryAcquire("crawler"));
+        }
+        assertTrue(fast.tryAcquire("crawler") > 0, "the burst is 5");
+        now.addAndGet(100_000_000L); // 0.1 s at 50/s: 5 more, not more than the burst
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, fast.tryAcquire("crawler"), "submit " + i + " after the refill");
+        }
+        assertTrue(fast.tryAcquire("crawler") > 0);
     }
 
     @Test
@@ -40,5 +56,19 @@ class SubmitRateLimiterTest {
             assertEquals(0, limiter.tryAcquire("submit-3"));
         }
         assertTrue(limiter.tryAcquire("submit-3") > 0);
+    }
+
+    @Test
+    void switchedOffEverySubmitPasses() {
+        SubmitRateLimiter off = new SubmitRateLimiter(false, 1, 1, now::get);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(0, off.tryAcquire("local"));
+        }
+    }
+
+    @Test
+    void aBucketThatCouldNeverFillIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SubmitRateLimiter(true, 0, 10, now::get));
+        assertThrows(IllegalArgumentException.class, () -> new SubmitRateLimiter(true, 1, 0, now::get));
     }
 }

@@ -20,6 +20,7 @@ import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.rules.AgencyKey;
 import io.gongkai.validate.rules.NarrativeSignature;
+import io.gongkai.validate.rules.Renditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,8 @@ import org.bson.types.Binary;
  * <li>{@code reports}: one entry per document id with its version and agency key, its report and findings packed in one
  * binary ({@link PackedJson});</li>
  * <li>{@code reportsByAgencyYear}: {@code _id} = local agency key {@code |} year, listing the document ids (with their
- * full agency key) of that agency and year: the cross-year rules' history look-up;</li>
+ * full agency key and values digest) of that agency and year in the order stored: the cross-year rules' history
+ * look-up, which reads only the {@link #versions} of each agency;</li>
  * <li>{@code narratives}: {@code _id} = document id, the MinHash signature of its narrative and its LSH band keys;</li>
  * <li>{@code narrativeBands}: {@code _id} = band key, the documents having it (at most {@link #BAND_CAPACITY}: a band
  * shared by more is boilerplate): the COPIED_TEXT candidates' look-up;</li>
@@ -70,8 +73,11 @@ public class ValidatedReportRepository {
     /** A report's report and findings, packed (see {@link PackedJson}). */
     private static final String PAYLOAD = "payload";
 
-    /** A stored report's id and agency, as the history look-up lists them. */
-    public record AgencyYearEntry(String documentId, AgencyKey agency) {
+    /**
+     * A stored report's id, agency and {@link Renditions#valuesDigest} (null for entries stored before it was kept), as
+     * the history look-up lists them.
+     */
+    public record AgencyYearEntry(String documentId, AgencyKey agency, String valuesDigest) {
     }
 
     private final MongoCollection<Document> reports;
@@ -139,7 +145,7 @@ public class ValidatedReportRepository {
         Date validatedAt = d.getDate("validatedAt");
         return new ValidatedReport(d.getString("_id"), d.getString("sha256"), d.getString("agency"),
                 new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")), d.getInteger("year"), d.getString("reportKey"),
-                report, null,
+                d.getString("valuesDigest"), report, null,
                 d.getString("findingsDigest"), d.getString("ruleSetVersion"), d.get("version", Number.class).longValue(),
                 published == null ? null : published.longValue(), validatedAt == null ? null : validatedAt.toInstant());
     }
@@ -176,7 +182,7 @@ public class ValidatedReportRepository {
                 .append("ruleSetVersion", entry.ruleSetVersion()).append("version", entry.version())
                 .append("validatedAt", Date.from(entry.validatedAt())).append(PAYLOAD, payload);
         // What the agencies directory reads, beside the packed payload (AgencyDirectoryRepository).
-        doc.append("reportKey", entry.reportKey());
+        doc.append("reportKey", entry.reportKey()).append("valuesDigest", entry.valuesDigest());
         if (entry.report() != null) {
             Region region = entry.report().region();
             doc.append("region", region == null ? null : new Document("code", region.code()).append("province", region.province())
@@ -191,8 +197,11 @@ public class ValidatedReportRepository {
         String key = agencyYearKey(entry.agencyKey().local(), entry.year());
         String before = previous.map(p -> agencyYearKey(p.agencyKey().local(), p.year())).orElse(null);
         String agencyKey = entry.agencyKey().full();
+        // A changed digest moves the entry to the end of its list (pull, then add): a re-extraction that changed a
+        // document's values makes it a later version.
         boolean changed = previous.isEmpty() || !Objects.equals(before, key)
-                || !Objects.equals(agencyKey, previous.get().agencyKey().full());
+                || !Objects.equals(agencyKey, previous.get().agencyKey().full())
+                || !Objects.equals(entry.valuesDigest(), previous.get().valuesDigest());
         if (!changed) {
             return;
         }
@@ -200,8 +209,8 @@ public class ValidatedReportRepository {
             byAgencyYear.updateOne(eq("_id", before), Updates.pull("documents", new Document("d", documentId)));
         }
         if (key != null) {
-            byAgencyYear.updateOne(eq("_id", key), Updates.addToSet("documents", new Document("d", documentId).append("k", agencyKey)),
-                    new UpdateOptions().upsert(true));
+            byAgencyYear.updateOne(eq("_id", key), Updates.addToSet("documents", new Document("d", documentId).append("k", agencyKey)
+                    .append("v", entry.valuesDigest())), new UpdateOptions().upsert(true));
         }
     }
 
@@ -218,14 +227,37 @@ public class ValidatedReportRepository {
         }
         List<AgencyYearEntry> out = new ArrayList<>();
         for (Document e : index.getList("documents", Document.class)) {
-            out.add(new AgencyYearEntry(e.getString("d"), new AgencyKey(e.getString("k"), agencyLocalKey)));
+            out.add(new AgencyYearEntry(e.getString("d"), new AgencyKey(e.getString("k"), agencyLocalKey), e.getString("v")));
         }
         return out;
     }
 
-    /** Stored results (with their reports) for that year whose agency has this local key, newest first. */
+    /**
+     * The versions among one agency-year's entries: per agency, the first stored entry of each values digest, at most
+     * {@link Renditions#MAX_VERSIONS} (an entry without a digest counts as a version of its own).
+     */
+    public static List<AgencyYearEntry> versions(List<AgencyYearEntry> entries) {
+        Map<String, Set<String>> digests = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<AgencyYearEntry> out = new ArrayList<>();
+        for (AgencyYearEntry e : entries) {
+            String agency = String.valueOf(e.agency().full());
+            Set<String> seen = digests.computeIfAbsent(agency, a -> new HashSet<>());
+            int count = counts.getOrDefault(agency, 0);
+            if (count < Renditions.MAX_VERSIONS && (e.valuesDigest() == null || seen.add(e.valuesDigest()))) {
+                counts.put(agency, count + 1);
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stored results (with their reports) for that year whose agency has this local key, newest first: only the
+     * {@link #versions}, so a flood of copies of one report costs a bounded read.
+     */
     public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year) {
-        List<String> ids = idsByAgencyAndYear(agencyLocalKey, year).stream().map(AgencyYearEntry::documentId).toList();
+        List<String> ids = versions(idsByAgencyAndYear(agencyLocalKey, year)).stream().map(AgencyYearEntry::documentId).toList();
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -3,12 +3,17 @@ package io.gongkai.validate.rules;
 import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One report in several renditions: sites publish the HTML page and attach the same report as PDF or Word, and
@@ -19,7 +24,34 @@ import java.util.Optional;
  */
 public final class Renditions {
 
+    /**
+     * Distinct sets of values of one agency's report for one year that the rules compare: the first stored document of
+     * each, up to this many. A further copy with stored values, or a version beyond these (a flood of differing copies:
+     * OCR noise, mangled pages), is checked against them but not compared with by the others, so an arrival costs a
+     * bounded number of re-checks however many copies come.
+     */
+    public static final int MAX_VERSIONS = 8;
+
     private Renditions() {
+    }
+
+    /**
+     * A digest of the values the document read (cells with a value, in path order): documents with equal digests are
+     * one version of the report and give each other no finding.
+     */
+    public static String valuesDigest(Report report) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(report.cells()).forEach((path, value) -> {
+            if (value != null) {
+                b.append(path).append('=').append(value.stripTrailingZeros().toPlainString()).append('\n');
+            }
+        });
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The other stored documents of the same report. Empty when the report's agency or year is unknown. */

@@ -60,13 +60,15 @@ public class ValidationService {
             return List.of();
         }
         List<ValidatedEvent> events = new ArrayList<>();
-        Optional<ValidatedReport> stored = reports.findSummary(extracted.documentId());
-        ValidatedEvent own = check(extracted.documentId(), extracted.sha256(), extracted.report(), stored);
+        String documentId = extracted.documentId();
+        Optional<ValidatedReport> stored = reports.findSummary(documentId);
+        boolean wasVersion = stored.map(s -> isVersion(documentId, s.agencyKey().local(), s.year())).orElse(false);
+        ValidatedEvent own = check(documentId, extracted.sha256(), extracted.report(), stored);
         // A redelivered or repeated extraction whose outcome subscribers already hold is stored again but not republished.
         if (!alreadyPublished(stored, own)) {
             events.add(own);
         }
-        for (String neighbour : affected(extracted.documentId(), extracted.report(), own.findings())) {
+        for (String neighbour : affected(documentId, extracted.report(), own.findings(), wasVersion)) {
             revalidate(neighbour).ifPresent(events::add);
         }
         return events;
@@ -104,7 +106,7 @@ public class ValidationService {
         Instant now = Instant.now();
         AgencyKey key = names.key(report.agency());
         reports.upsert(new ValidatedReport(documentId, sha256, report.agency(), key, report.year(),
-                Renditions.reportKey(report, names), report, findings, digest, RuleCatalogue.VERSION, version,
+                Renditions.reportKey(report, names), Renditions.valuesDigest(report), report, findings, digest, RuleCatalogue.VERSION, version,
                 stored.map(ValidatedReport::publishedVersion).orElse(null), now), stored);
         if (stored.isEmpty()) {
             peers.record(report);
@@ -113,29 +115,41 @@ public class ValidationService {
         if (stored.isEmpty() || version != stored.get().version()) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
         }
-        return new ValidatedEvent(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
+        return ValidatedEvent.of(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
+    }
+
+    /** Whether the document is one of the {@link ValidatedReportRepository#versions} of its agency-year. */
+    private boolean isVersion(String documentId, String agencyLocalKey, Integer year) {
+        return agencyLocalKey != null && year != null && ValidatedReportRepository
+                .versions(reports.idsByAgencyAndYear(agencyLocalKey, year)).stream().anyMatch(e -> e.documentId().equals(documentId));
     }
 
     /**
-     * The stored reports whose outcome may depend on this one: the agency's previous and next year, the other renditions
-     * of the same year, and copies named.
+     * The stored reports whose outcome may depend on this one: when it is (or was) one of the versions the rules compare
+     * with, the agency's previous and next year and the other renditions of the same year whose values differ; and
+     * copies named. A copy of stored values, or a version beyond {@link Renditions#MAX_VERSIONS}, is compared with by
+     * no other report, so it changes none of their findings: re-checking every stored copy on every arrival made a flood
+     * of copies quadratic.
      */
-    private Set<String> affected(String documentId, Report report, List<Finding> findings) {
+    private Set<String> affected(String documentId, Report report, List<Finding> findings, boolean wasVersion) {
         Set<String> out = new LinkedHashSet<>();
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
             AgencyKey key = names.key(report.agency());
-            for (int year : new int[] {report.year() - 1, report.year() + 1}) {
-                for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year)) {
-                    if (key.sameAgency(e.agency())) {
-                        out.add(e.documentId());
+            List<ValidatedReportRepository.AgencyYearEntry> sameYear = reports.idsByAgencyAndYear(key.local(), report.year());
+            boolean isVersion = ValidatedReportRepository.versions(sameYear).stream().anyMatch(e -> e.documentId().equals(documentId));
+            if (isVersion || wasVersion) {
+                for (int year : new int[] {report.year() - 1, report.year() + 1}) {
+                    for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year)) {
+                        if (key.sameAgency(e.agency())) {
+                            out.add(e.documentId());
+                        }
                     }
                 }
-            }
-            // Other renditions of the same year only where their values differ from this one's: a rendition with the same
-            // values changes none of their findings, and checking every stored copy again on every arrival is quadratic.
-            for (ValidatedReport other : reports.byAgencyAndYear(key.local(), report.year())) {
-                if (key.sameAgency(other.agencyKey()) && other.report() != null && !Renditions.sameValues(report, other.report())) {
-                    out.add(other.documentId());
+                String digest = Renditions.valuesDigest(report);
+                for (ValidatedReportRepository.AgencyYearEntry e : sameYear) {
+                    if (key.sameAgency(e.agency()) && !digest.equals(e.valuesDigest())) {
+                        out.add(e.documentId());
+                    }
                 }
             }
         }

@@ -74,6 +74,12 @@ class ExtractedReportConsumerTest {
         assertTrue(out.findings().stream().anyMatch(f -> f.code().equals("APPLICATIONS_BALANCE")
                 && f.paths().contains("applications.newReceived.total")), out.findings().toString());
         assertTrue(out.findings().stream().anyMatch(f -> f.code().equals("APPLICATIONS_TOTAL_ROW")), out.findings().toString());
+        // Lean: the report's values and texts, not what only reading the source needs (provenance is on reports.extracted,
+        // extraction findings are among the findings).
+        assertEquals(in.report().applications(), out.report().applications());
+        assertEquals(in.report().sections(), out.report().sections());
+        assertTrue(out.report().provenance().isEmpty() && out.report().extractionFindings().isEmpty(), out.report().toString());
+        assertTrue(out.findings().containsAll(in.report().extractionFindings()), out.findings().toString());
 
         Document stored = mongo.getDatabase("gongkai-validate").getCollection("reports").find(Filters.eq("_id", "doc-004")).first();
         assertEquals("河曲县人民政府办公室", stored.getString("agency"));

@@ -11,6 +11,7 @@ import io.gongkai.model.Report;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.testsupport.InMemoryChannels;
+import io.gongkai.validate.rules.Renditions;
 import io.gongkai.testsupport.MongoServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +90,35 @@ class IdenticalRenditionsTest {
                 () -> new AssertionError("the stored rendition was not checked again: " + events));
         assertTrue(stored.findings().stream().anyMatch(f -> Set.of("RENDITION_MISMATCH", "SUPERSEDED_VERSION", "CORRECTED_VERSION")
                 .contains(f.code())), stored.findings().toString());
+    }
+
+    @Test
+    void aFloodOfDifferingCopiesCostsABoundedNumberOfRechecks() throws Exception {
+        Report report = json.treeToValue(json.readTree(new File("../samples/004_ca1fd1482ab00037.expected.json")).get("report"),
+                Report.class);
+        Set<String> renditionCodes = Set.of("RENDITION_MISMATCH", "SUPERSEDED_VERSION", "CORRECTED_VERSION");
+        int copies = Renditions.MAX_VERSIONS + 6;
+        ValidatedEvent last = null;
+        for (int i = 0; i < copies; i++) {
+            // every copy reads another number in one cell (OCR noise, say): each is a version of its own
+            Map<String, Map<String, BigDecimal>> apps = new LinkedHashMap<>();
+            report.applications().forEach((k, v) -> apps.put(k, new LinkedHashMap<>(v)));
+            apps.get("carriedOver").put("total", BigDecimal.valueOf(1000 + i));
+            Report copy = new Report("庚县人民政府办公室", report.year(), report.administrativeLevel(), null, report.templateVersion(),
+                    report.activeDisclosure(), apps, report.reviewsAndLawsuits(), null, null, null, null);
+            String documentId = "flood-" + i;
+            List<ValidatedEvent> events = validation.validate(new ExtractedEvent(documentId, "sha-flood-" + i,
+                    ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", copy, "t"));
+            Set<String> rechecked = new TreeSet<>();
+            events.stream().map(ValidatedEvent::documentId).filter(id -> !id.equals(documentId)).forEach(rechecked::add);
+            if (i < Renditions.MAX_VERSIONS) {
+                assertEquals(i, rechecked.size(), "version " + i + " is compared with by each stored copy: " + rechecked);
+            } else {
+                assertEquals(Set.of(), rechecked, "copy " + i + " is beyond the versions compared with: nothing to re-check");
+            }
+            last = events.get(0);
+        }
+        long compared = last.findings().stream().filter(f -> renditionCodes.contains(f.code())).count();
+        assertEquals(Renditions.MAX_VERSIONS, compared, "the last copy is still checked against every version: " + last.findings());
     }
 }
