@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -199,9 +200,9 @@ public class WorkbenchRepository {
         Bson match = region == null ? ne("status", DocumentStatus.FAILED.name())
                 : and(ne("status", DocumentStatus.FAILED.name()), eq("regionCodes", region));
         List<Integer> out = new ArrayList<>();
-        for (Number y : documents.distinct("year", match, Number.class)) {
-            if (y != null) {
-                out.add(y.intValue());
+        for (BsonValue y : documents.distinct("year", match, BsonValue.class)) {
+            if (y != null && y.isNumber()) {
+                out.add(y.asNumber().intValue());
             }
         }
         out.sort(Collections.reverseOrder());
@@ -299,9 +300,12 @@ public class WorkbenchRepository {
 
     /** How many findings the problem list holds under a filter: one aggregation over the stored summaries. */
     public long countProblems(ReportFilter filter, String severity, String code) {
-        List<Bson> pipeline = List.of(Aggregates.match(and(query(filter), problemMatch(severity, code))),
-                Aggregates.project(Projections.include("problemKeys")), Aggregates.unwind("$problemKeys"),
-                Aggregates.match(problemMatch(severity, code)), new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+        List<Bson> pipeline = new ArrayList<>(List.of(Aggregates.match(and(query(filter), problemMatch(severity, code))),
+                Aggregates.project(Projections.include("problemKeys")), Aggregates.unwind("$problemKeys")));
+        if (severity != null || code != null) {
+            pipeline.add(Aggregates.match(problemMatch(severity, code)));
+        }
+        pipeline.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
         Document d = documents.aggregate(pipeline).first();
         return d == null ? 0 : count(d.get("n"));
     }
