@@ -60,6 +60,7 @@ class WorkbenchStoreBenchmark {
             WorkbenchRepository workbench = new WorkbenchRepository(mongo, config, json);
             ProblemList problems = new ProblemList(workbench);
 
+            System.out.println("load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
             long start = System.nanoTime();
             preload(reports, documents, statuses);
             System.out.printf("preloaded %,d reports in %.0f s (H2 file %,d MB)%n", reports, (System.nanoTime() - start) / 1e9,
@@ -86,6 +87,7 @@ class WorkbenchStoreBenchmark {
             time("/overview?region=410000 below", () -> workbench.countBelow("410000", 1, 2023));
             time("/overview?region=410000 governments", () -> workbench.governmentsWithReport("410000", 2023));
             time("/overview years", () -> workbench.years(null));
+            System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             server.shutdownNow();
         }
