@@ -269,6 +269,8 @@ class WorkbenchPagesTest {
         String county = given().get("/reports?region=640121").then().statusCode(200).extract().asString();
         assertTrue(county.contains(late) && !county.contains(department) && !county.contains(xingqing));
         assertTrue(county.contains("宁夏回族自治区 银川市 永宁县"), "the region's names beside its code");
+        String page = given().get("/reports/" + late).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<a href=\"/overview?region=640121&amp;year=2023\">宁夏回族自治区 银川市 永宁县</a>"), "the report's region");
         String lateOnly = given().get("/reports?region=640000&late=1").then().statusCode(200).extract().asString();
         assertTrue(lateOnly.contains(late) && !lateOnly.contains(xingqing));
         String copied = given().get("/reports?region=640100&copied=1").then().statusCode(200).extract().asString();
