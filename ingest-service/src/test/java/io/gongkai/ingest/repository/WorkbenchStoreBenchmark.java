@@ -108,8 +108,11 @@ class WorkbenchStoreBenchmark {
         System.out.printf("%-40s median %,6d ms  (min %,d, max %,d)%n", what, ms[1], ms[0], ms[2]);
     }
 
-    /** Reports written through the read model's own code; the rest of the store is copies of them (see {@link #copy}). */
-    private static final int WRITTEN = 2_000;
+    /**
+     * Reports written through the read model's own code ({@code -Dworkbench.bench.written}, 2,000 by default); the rest
+     * of the store is copies of them (see {@link #copy}).
+     */
+    private static final int WRITTEN = Integer.getInteger("workbench.bench.written", 2_000);
 
     /**
      * Reports spread over every county of the division list and six years; a fifth with errors, some late or copied.
