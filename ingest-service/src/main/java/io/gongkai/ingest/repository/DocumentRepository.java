@@ -64,6 +64,12 @@ public class DocumentRepository {
                 documents.createIndex(Indexes.ascending("status"));
                 documents.createIndex(Indexes.ascending("agency", "year"));
                 documents.createIndex(Indexes.descending("receivedAt"));
+                // The workbench's lists, overview and problem list on a real MongoDB (keyset pages read a range of
+                // these; the embedded server serves only unique-index look-ups by index and scans for these).
+                documents.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("receivedAt", "_id")));
+                documents.createIndex(Indexes.ascending("regionCodes", "year"));
+                documents.createIndex(Indexes.ascending("year", "administrativeLevel"));
+                documents.createIndex(Indexes.compoundIndex(Indexes.ascending("problemKeys"), Indexes.descending("receivedAt", "_id")));
                 // {_id, rev} is unique because _id is; the index lets the embedded server serve the guarded update
                 // by look-up (it answers only queries whose fields are exactly those of a unique index by index).
                 documents.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));

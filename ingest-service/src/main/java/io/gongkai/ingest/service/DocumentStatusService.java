@@ -3,12 +3,18 @@ package io.gongkai.ingest.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.ingest.repository.DocumentRepository;
+import io.gongkai.model.Finding;
+import io.gongkai.model.GovernmentNames;
+import io.gongkai.model.Region;
 import io.gongkai.model.Report;
+import io.gongkai.model.divisions.Division;
+import io.gongkai.model.divisions.Divisions;
 import io.gongkai.model.events.DocumentStatus;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
@@ -17,6 +23,9 @@ import org.jboss.logging.Logger;
 public class DocumentStatusService {
 
     private static final Logger LOG = Logger.getLogger(DocumentStatusService.class);
+    /** Finding codes of validate-service (docs/checks.md) that the overview counts. */
+    static final String LATE_PUBLICATION = "LATE_PUBLICATION";
+    static final String COPIED_TEXT = "COPIED_TEXT";
 
     private final DocumentRepository documents;
     private final ObjectMapper json;
@@ -52,18 +61,43 @@ public class DocumentStatusService {
                 .append("ruleSetVersion", event.ruleSetVersion())
                 .append("validationVersion", event.version())
                 .append("validatedAt", Date.from(event.validatedAt()));
+        fields.putAll(reviewSummary(event.findings()));
         boolean changed = documents.transition(event.documentId(), DocumentStatus.VALIDATED, fields, event.version());
         LOG.debugf("document %s VALIDATED v%d (%s)", event.documentId(), event.version(), changed ? "applied" : "not newer");
     }
 
-    /** The fields the list endpoint filters on. */
-    private static Document summary(Report report) {
+    /**
+     * The fields the list endpoint and the workbench filter, sort and count on, beside the packed report: its region's
+     * chain of division codes from the province down (grouping levels left out), so that a region matches every report
+     * placed in it or under it and the overview can group by the division just below.
+     */
+    static Document summary(Report report) {
         Document d = new Document();
         if (report != null) {
             d.append("agency", report.agency()).append("year", report.year()).append("templateVersion", report.templateVersion())
-                    .append("administrativeLevel", report.administrativeLevel());
+                    .append("administrativeLevel", report.administrativeLevel())
+                    .append("regionCodes", regionCodes(report.region()))
+                    .append("government", GovernmentNames.isGovernment(report.agency()));
         }
         return d;
+    }
+
+    static List<String> regionCodes(Region region) {
+        Divisions divisions = Divisions.get();
+        Division division = region == null ? null : divisions.byAnyCode(region.code());
+        return division == null ? List.of() : divisions.chain(division).stream().map(Division::gbCode).toList();
+    }
+
+    /**
+     * What the workbench counts per report without unpacking it: whether it was published late or its text copied,
+     * and each finding as {@code severity:code} (for the problem list's counts and filters).
+     */
+    static Document reviewSummary(List<Finding> findings) {
+        List<String> keys = findings.stream().map(f -> (f.severity() == null ? "info" : f.severity().name()) + ":" + f.code()).toList();
+        return new Document("late", findings.stream().anyMatch(f -> LATE_PUBLICATION.equals(f.code())))
+                .append("copied", findings.stream().anyMatch(f -> COPIED_TEXT.equals(f.code())))
+                .append("problemKeys", keys)
+                .append("problems", keys.size());
     }
 
     /** Stores a value as BSON through its JSON form, so the stored shape is exactly the published one. */

@@ -14,7 +14,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -39,21 +41,29 @@ public class ProblemList {
         this.reports = reports;
     }
 
-    /** One page of the list and the number of rows in all. */
-    public record Page(List<ProblemRow> rows, long total) {
+    /** One page of the list, the number of rows in all, and where the next page starts (null: this is the last). */
+    public record Page(List<ProblemRow> rows, long total, WorkbenchRepository.ProblemCursor next) {
     }
 
-    public Page page(ProblemFilter filter, int page, int size) {
+    /**
+     * One page from the keyset position {@code after} (null: the first page): the stored finding summaries say which
+     * findings of which reports fill it, and only those reports are read in full.
+     */
+    public Page page(ProblemFilter filter, WorkbenchRepository.ProblemCursor after, int size) {
+        WorkbenchRepository.ProblemPage page = reports.problemPage(filter.reports(), filter.severity(), filter.code(), after, size);
+        List<StoredReport> stored = reports.withFindings(page.reports().stream().map(WorkbenchRepository.ReportFindings::documentId).toList());
+        Map<String, StoredReport> byId = new HashMap<>();
+        stored.forEach(r -> byId.put(r.documentId(), r));
         List<ProblemRow> rows = new ArrayList<>(size);
-        long[] seen = {0};
-        long first = (long) page * size;
-        forEach(filter, row -> {
-            if (seen[0] >= first && rows.size() < size) {
-                rows.add(row);
+        for (WorkbenchRepository.ReportFindings r : page.reports()) {
+            StoredReport report = byId.get(r.documentId());
+            for (int i : r.findings()) {
+                if (report != null && i < report.findings().size()) {
+                    rows.add(row(report, report.findings().get(i)));
+                }
             }
-            seen[0]++;
-        });
-        return new Page(rows, seen[0]);
+        }
+        return new Page(rows, reports.countProblems(filter.reports(), filter.severity(), filter.code()), page.next());
     }
 
     public void forEach(ProblemFilter filter, Consumer<ProblemRow> sink) {

@@ -1,28 +1,34 @@
 package io.gongkai.ingest.web;
 
+import io.gongkai.ingest.repository.WorkbenchRepository.ProblemCursor;
 import java.util.List;
 
-/** One page of the problem list under a filter, with the links to export the whole list. */
-public record ProblemsPage(ProblemFilter filter, int page, int size, long total, List<ProblemRow> rows, String query) {
-
-    public int pages() {
-        return (int) Math.max(1, (total + size - 1) / size);
-    }
-
-    public int displayPage() {
-        return page + 1;
-    }
-
-    public boolean hasPrevious() {
-        return page > 0;
-    }
+/**
+ * One page of the problem list under a filter, with the links to export the whole list. Pages follow each other by
+ * keyset cursor (the report and finding the next page starts at).
+ */
+public record ProblemsPage(ProblemFilter filter, int size, long total, List<ProblemRow> rows, String query, boolean hasPrevious,
+        ProblemCursor next) {
 
     public boolean hasNext() {
-        return (long) (page + 1) * size < total;
+        return next != null;
     }
 
-    public String pageLink(int to) {
-        return "/problems?" + query + "&size=" + size + "&page=" + to;
+    public String firstLink() {
+        return "/problems?" + query + "&size=" + size;
+    }
+
+    public String nextLink() {
+        return firstLink() + "&after=" + WorkbenchResource.encode(token(next));
+    }
+
+    /** No way back but to the first page: a finding cursor only runs forwards. */
+    public String previousLink() {
+        return firstLink();
+    }
+
+    static String token(ProblemCursor c) {
+        return c.receivedAt().getTime() + "." + c.documentId() + "." + c.shown();
     }
 
     public String csvLink() {
@@ -35,13 +41,5 @@ public record ProblemsPage(ProblemFilter filter, int page, int size, long total,
 
     public String yearText() {
         return filter.reports().year() == null ? "" : filter.reports().year().toString();
-    }
-
-    public String previousLink() {
-        return pageLink(page - 1);
-    }
-
-    public String nextLink() {
-        return pageLink(page + 1);
     }
 }

@@ -3,32 +3,18 @@ package io.gongkai.ingest.web;
 import io.gongkai.ingest.repository.ReportFilter;
 import io.gongkai.ingest.repository.ReportListing;
 import io.gongkai.ingest.repository.ReportSort;
+import io.gongkai.ingest.repository.WorkbenchRepository;
 import java.util.List;
 
 /**
  * What the report list shows: one page of reports under a filter and a sort, and how many there are in the other
- * tab (the failed documents, or the others).
+ * tab (the failed documents, or the others). Pages are linked by keyset cursors (the first and last row shown),
+ * not page numbers.
  *
  * @param query the filter as a query string (URL-encoded), to which links add sort and paging
  */
-public record ReportsPage(ReportFilter filter, ReportSort sort, boolean ascending, int page, int size, long total,
-        List<ReportListing> items, long otherTab, String query) {
-
-    public int pages() {
-        return (int) Math.max(1, (total + size - 1) / size);
-    }
-
-    public boolean hasPrevious() {
-        return page > 0;
-    }
-
-    public boolean hasNext() {
-        return (long) (page + 1) * size < total;
-    }
-
-    public int displayPage() {
-        return page + 1;
-    }
+public record ReportsPage(ReportFilter filter, ReportSort sort, boolean ascending, int size, long total,
+        List<ReportListing> items, long otherTab, String query, boolean hasPrevious, boolean hasNext) {
 
     /** The query string of this list with another sort (clicking the current one again reverses it). */
     public String sortLink(String name) {
@@ -41,8 +27,16 @@ public record ReportsPage(ReportFilter filter, ReportSort sort, boolean ascendin
         return ReportSort.of(name) == sort ? (ascending ? " ▲" : " ▼") : "";
     }
 
-    public String pageLink(int to) {
-        return "/reports?" + query + "&sort=" + sort.param() + "&dir=" + (ascending ? "asc" : "desc") + "&size=" + size + "&page=" + to;
+    public String firstLink() {
+        return "/reports?" + query + "&sort=" + sort.param() + "&dir=" + (ascending ? "asc" : "desc") + "&size=" + size;
+    }
+
+    public String nextLink() {
+        return firstLink() + "&after=" + WorkbenchResource.encode(WorkbenchRepository.cursorOf(items.getLast(), sort).token());
+    }
+
+    public String previousLink() {
+        return firstLink() + "&before=" + WorkbenchResource.encode(WorkbenchRepository.cursorOf(items.getFirst(), sort).token());
     }
 
     public String tabLink(boolean failed) {
@@ -51,13 +45,5 @@ public record ReportsPage(ReportFilter filter, ReportSort sort, boolean ascendin
 
     public String yearText() {
         return filter.year() == null ? "" : filter.year().toString();
-    }
-
-    public String previousLink() {
-        return pageLink(page - 1);
-    }
-
-    public String nextLink() {
-        return pageLink(page + 1);
     }
 }

@@ -1,6 +1,8 @@
 package io.gongkai.ingest.web;
 
 import io.gongkai.ingest.repository.ReportListing;
+import io.gongkai.model.divisions.Division;
+import io.gongkai.model.divisions.Divisions;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,6 +40,13 @@ public class WorkbenchExtensions {
 
     static String templateWord(String code) {
         return Words.template(code);
+    }
+
+    /** A division code's names from the province down (410724 → 河南省 新乡市 获嘉县), or the code when unknown. */
+    static String regionWord(String code) {
+        Divisions divisions = Divisions.get();
+        Division d = divisions.byAnyCode(code);
+        return d == null ? code : String.join(" ", divisions.chain(d).stream().map(Division::name).toList());
     }
 
     /** A value for a query string: {@code href="/agency?name={name.urlEncode}"}. */

@@ -1,12 +1,15 @@
 package io.gongkai.ingest.web;
 
 import io.gongkai.ingest.repository.BlobStore;
+import io.gongkai.ingest.repository.ListCursor;
 import io.gongkai.ingest.repository.ReportFilter;
 import io.gongkai.ingest.repository.ReportListing;
 import io.gongkai.ingest.repository.ReportSort;
 import io.gongkai.ingest.repository.StoredReport;
 import io.gongkai.ingest.repository.WorkbenchRepository;
 import io.gongkai.common.rest.Problem;
+import io.gongkai.model.divisions.Division;
+import io.gongkai.model.divisions.Divisions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -42,7 +45,6 @@ public class WorkbenchResource {
 
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
-    private static final int MAX_PAGE = 100_000;
     /** A text original larger than this is offered as a download rather than shown line by line. */
     private static final int MAX_SOURCE_VIEW_BYTES = 8 * 1024 * 1024;
     private static final int MAX_AGENCY_YEARS = 12;
@@ -85,22 +87,35 @@ public class WorkbenchResource {
     @Path("reports")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The report list (HTML)", description = "Filters: agency (part of the name), year, status, level, "
-            + "template, errors=1, warnings=1; tab=failed for the failed documents; sort (received, agency, year, errors, "
-            + "warnings) and dir (asc, desc); page (0-based) and size (20, 50, 100).")
+            + "template, region (a division code: reports in it or under it), errors=1, warnings=1, late=1, copied=1; "
+            + "tab=failed for the failed documents; sort (received, agency, year, errors, warnings) and dir (asc, desc); "
+            + "size (20, 50, 100); after or before (the page position the list's own links carry).")
     public TemplateInstance list(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("status") String status, @QueryParam("level") String level, @QueryParam("template") String template,
             @QueryParam("errors") String errors, @QueryParam("warnings") String warnings, @QueryParam("tab") String tab,
-            @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        ReportFilter filter = filter(agency, year, status, level, template, errors, warnings, "failed".equals(tab));
-        ReportSort order = ReportSort.of(sort);
-        boolean ascending = dir == null ? order.ascendingByDefault() : "asc".equals(dir);
+            @QueryParam("region") String region, @QueryParam("late") String late, @QueryParam("copied") String copied,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("after") String after,
+            @QueryParam("before") String before, @QueryParam("size") String size) {
+        ReportFilter filter = filter(agency, year, status, level, template, errors, warnings, "failed".equals(tab), region, late, copied);
+        ReportSort order = sort(sort);
+        boolean ascending = dir == null || dir.isBlank() ? order.ascendingByDefault() : direction(dir);
         int pageSize = pageSize(size);
-        int pageNumber = pageNumber(page);
+        if (after != null && before != null) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging", "after 与 before 只能给出一个。 Give after or before, not both.");
+        }
+        ListCursor from = cursor(after != null ? after : before);
+        boolean forward = before == null;
+        List<ReportListing> rows = new ArrayList<>(reports.list(filter, order, ascending, from, forward, pageSize + 1));
+        boolean more = rows.size() > pageSize;
+        if (more) {
+            rows = forward ? rows.subList(0, pageSize) : rows.subList(1, rows.size());
+        }
+        boolean hasPrevious = forward ? from != null : more;
+        boolean hasNext = forward ? more : true;
         // The other tab's count is unfiltered: failed documents have no agency, year or level to filter by.
-        ReportFilter other = new ReportFilter(null, null, null, null, false, false, null, !filter.failed());
-        return Templates.reports(new ReportsPage(filter, order, ascending, pageNumber, pageSize, reports.count(filter),
-                reports.list(filter, order, ascending, pageNumber, pageSize), reports.count(other), query(filter)));
+        ReportFilter other = new ReportFilter(null, null, null, null, false, false, null, !filter.failed(), null, false, false);
+        return Templates.reports(new ReportsPage(filter, order, ascending, pageSize, reports.count(filter), rows,
+                reports.count(other), query(filter), hasPrevious, hasNext && !rows.isEmpty()));
     }
 
     @GET
@@ -164,9 +179,19 @@ public class WorkbenchResource {
     @GET
     @Path("overview")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Overview (HTML): reports per administrative level and year, with errors, warnings, failures")
-    public TemplateInstance overview() {
-        return Templates.overview(OverviewPage.of(reports.countByLevelAndYear()));
+    @Operation(summary = "Overview (HTML) of a region (?region=, a division code; the whole country without it)",
+            description = "Reports per administrative level and year with errors, warnings, failures, late publication and "
+                    + "copied text; for one year (?year=, the newest by default) the divisions just below the region with the "
+                    + "same counts, and the region's governments that have no report, reckoned from the division list.")
+    public TemplateInstance overview(@QueryParam("region") String region, @QueryParam("year") String year) {
+        ReportFilter where = filter(null, year, null, null, null, null, null, false, region, null, null);
+        Division division = where.region() == null ? null : Divisions.get().byAnyCode(where.region());
+        List<Integer> years = reports.years(where.region());
+        Integer chosen = where.year() != null ? where.year() : years.isEmpty() ? null : years.get(0);
+        int depth = division == null ? 0 : Divisions.get().chain(division).size();
+        var below = reports.countBelow(where.region(), depth, chosen);
+        var withReport = division == null || chosen == null ? java.util.Set.<String>of() : reports.governmentsWithReport(where.region(), chosen);
+        return Templates.overview(OverviewPage.of(division, reports.countByLevelAndYear(where.region()), chosen, years, below, withReport));
     }
 
     @GET
@@ -198,12 +223,12 @@ public class WorkbenchResource {
     @Operation(summary = "The problem list (问题清单, HTML): one row per finding, filtered like the report list plus severity and code")
     public TemplateInstance problemsPage(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
-            @QueryParam("code") String code, @QueryParam("page") String page, @QueryParam("size") String size) {
-        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code);
+            @QueryParam("code") String code, @QueryParam("region") String region, @QueryParam("after") String after,
+            @QueryParam("size") String size) {
+        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code, region);
         int pageSize = pageSize(size);
-        int pageNumber = pageNumber(page);
-        ProblemList.Page rows = problems.page(filter, pageNumber, pageSize);
-        return Templates.problems(new ProblemsPage(filter, pageNumber, pageSize, rows.total(), rows.rows(), query(filter)));
+        ProblemList.Page rows = problems.page(filter, problemCursor(after), pageSize);
+        return Templates.problems(new ProblemsPage(filter, pageSize, rows.total(), rows.rows(), query(filter), after != null, rows.next()));
     }
 
     @GET
@@ -212,8 +237,8 @@ public class WorkbenchResource {
     @Operation(summary = "The problem list as CSV (UTF-8 with BOM), streamed")
     public Response problemsCsv(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
-            @QueryParam("code") String code, @Context UriInfo uri) {
-        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code);
+            @QueryParam("code") String code, @QueryParam("region") String region, @Context UriInfo uri) {
+        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code, region);
         String base = base(uri);
         return download((StreamingOutput) out -> problems.writeCsv(filter, base, out), "text/csv; charset=UTF-8", "问题清单.csv");
     }
@@ -224,8 +249,8 @@ public class WorkbenchResource {
     @Operation(summary = "The problem list as an Excel workbook, streamed")
     public Response problemsXlsx(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
-            @QueryParam("code") String code, @Context UriInfo uri) {
-        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code);
+            @QueryParam("code") String code, @QueryParam("region") String region, @Context UriInfo uri) {
+        ProblemFilter filter = problemFilter(agency, year, level, template, severity, code, region);
         String base = base(uri);
         return download((StreamingOutput) out -> problems.writeXlsx(filter, base, out), XLSX, "问题清单.xlsx");
     }
@@ -250,23 +275,71 @@ public class WorkbenchResource {
     }
 
     static ReportFilter filter(String agency, String year, String status, String level, String template, String errors,
-            String warnings, boolean failed) {
+            String warnings, boolean failed, String region, String late, String copied) {
         try {
             return new ReportFilter(agency, year == null || year.isBlank() ? null : parseInt(year, "year"), status, level,
-                    flag(errors), flag(warnings), template, failed);
+                    flag(errors), flag(warnings), template, failed, region, flag(late), flag(copied));
         } catch (IllegalArgumentException e) {
             throw problem(Response.Status.BAD_REQUEST, "Bad filter", e.getMessage());
         }
     }
 
     private static ProblemFilter problemFilter(String agency, String year, String level, String template, String severity,
-            String code) {
-        ReportFilter reports = filter(agency, year, null, level, template, null, null, false);
+            String code, String region) {
+        ReportFilter reports = filter(agency, year, null, level, template, null, null, false, region, null, null);
         try {
             return new ProblemFilter(reports, severity, code);
         } catch (IllegalArgumentException e) {
             throw problem(Response.Status.BAD_REQUEST, "Bad filter", e.getMessage());
         }
+    }
+
+    private static ReportSort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return ReportSort.RECEIVED;
+        }
+        ReportSort order = ReportSort.of(sort);
+        if (!order.param().equals(sort.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad sort", "排序只能是 received、agency、year、errors 或 warnings。");
+        }
+        return order;
+    }
+
+    private static boolean direction(String dir) {
+        return switch (dir.strip()) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw problem(Response.Status.BAD_REQUEST, "Bad sort", "dir 只能是 asc 或 desc。");
+        };
+    }
+
+    private static ListCursor cursor(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        try {
+            return ListCursor.parse(token.strip());
+        } catch (IllegalArgumentException e) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging", e.getMessage());
+        }
+    }
+
+    private static final Pattern PROBLEM_CURSOR = Pattern.compile("(\\d{1,15})\\.([0-9a-f]{32})\\.(\\d{1,6})");
+
+    /** A problem-list position as ProblemsPage writes it: receivedAt millis, report id, findings already shown. */
+    private static WorkbenchRepository.ProblemCursor problemCursor(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        var m = PROBLEM_CURSOR.matcher(token.strip());
+        if (!m.matches()) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging", "翻页位置无效。 Not a page position.");
+        }
+        return new WorkbenchRepository.ProblemCursor(new java.util.Date(Long.parseLong(m.group(1))), m.group(2), Integer.parseInt(m.group(3)));
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static boolean flag(String value) {
@@ -280,17 +353,6 @@ public class WorkbenchResource {
         int n = parseInt(size, "size");
         if (!PAGE_SIZES.contains(n)) {
             throw problem(Response.Status.BAD_REQUEST, "Bad paging", "每页条数只能是 20、50 或 100。 size must be 20, 50 or 100.");
-        }
-        return n;
-    }
-
-    private static int pageNumber(String page) {
-        if (page == null || page.isBlank()) {
-            return 0;
-        }
-        int n = parseInt(page, "page");
-        if (n < 0 || n > MAX_PAGE) {
-            throw problem(Response.Status.BAD_REQUEST, "Bad paging", "页码须在 0 到 " + MAX_PAGE + " 之间。 page out of range.");
         }
         return n;
     }
@@ -314,6 +376,9 @@ public class WorkbenchResource {
         add(parts, "errors", f.hasErrors() ? "1" : null);
         add(parts, "warnings", f.hasWarnings() ? "1" : null);
         add(parts, "tab", f.failed() ? "failed" : null);
+        add(parts, "region", f.region());
+        add(parts, "late", f.late() ? "1" : null);
+        add(parts, "copied", f.copied() ? "1" : null);
         return String.join("&", parts);
     }
 

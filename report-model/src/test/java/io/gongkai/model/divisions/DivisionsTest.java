@@ -88,4 +88,25 @@ class DivisionsTest {
         assertTrue(m.unique(), name + " → " + m);
         return m.divisions().get(0);
     }
+
+    @Test
+    void codesAsGbT2260WritesThemChainsAndTheGovernmentsOfADivision() {
+        Divisions d = Divisions.get();
+        assertEquals("获嘉县", d.byAnyCode("410724").name());
+        assertEquals("新乡市", d.byAnyCode("410700").name());
+        assertEquals("河南省", d.byAnyCode("410000").name());
+        assertEquals(null, d.byAnyCode("419999"));
+        assertEquals(java.util.List.of("410000", "410700", "410724"),
+                d.chain(d.byAnyCode("410724")).stream().map(Division::gbCode).toList());
+        // a municipality's districts, without the 市辖区 grouping between
+        assertEquals(java.util.List.of("110000", "110101"), d.chain(d.byAnyCode("110101")).stream().map(Division::gbCode).toList());
+        var beijing = d.governments(d.byAnyCode("110000"));
+        assertEquals("北京市", beijing.get(0).name());
+        assertTrue(beijing.stream().anyMatch(g -> g.name().equals("东城区")), "the districts are the governments under it");
+        assertTrue(beijing.stream().noneMatch(d::isPlaceholder));
+        var county = d.governments(d.byAnyCode("410724"));
+        assertTrue(county.size() > 5 && county.stream().skip(1).allMatch(g -> g.level().equals(AdministrativeLevel.TOWNSHIP)),
+                "a county's townships and streets");
+        assertEquals(31, d.directlyUnder(null).size());
+    }
 }

@@ -1,5 +1,6 @@
 package io.gongkai.validate.rules;
 
+import io.gongkai.model.GovernmentNames;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +55,6 @@ public final class AgencyNames {
      * government's office reporting in its name counts as the government: when in doubt, the later deadline.
      */
     public static boolean isGovernment(String name) {
-        String s = normalise(name);
-        return s.endsWith("政府") || s.endsWith("街道办事处") || s.endsWith("管理委员会") || s.endsWith("管委会");
+        return GovernmentNames.isGovernment(name);
     }
 }

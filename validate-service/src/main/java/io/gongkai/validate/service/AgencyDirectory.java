@@ -97,16 +97,8 @@ public class AgencyDirectory {
         if (division == null) {
             return Optional.empty();
         }
-        List<Division> governments = new ArrayList<>();
-        governments.add(division);
-        for (Division child : divisions.children(division)) {
-            // A municipality's 市辖区 is only a grouping: the districts under it are the governments.
-            if (divisions.isPlaceholder(child)) {
-                governments.addAll(divisions.children(child));
-            } else {
-                governments.add(child);
-            }
-        }
+        // A municipality's 市辖区 is only a grouping: the districts under it are the governments.
+        List<Division> governments = divisions.governments(division);
         List<AgencyReportEntry> entries = repository.within(prefix(code));
         List<GovernmentView> views = new ArrayList<>();
         for (Division g : governments) {
@@ -121,10 +113,6 @@ public class AgencyDirectory {
 
     /** 410700 → 4107, 410724106 stays: the data set's own code, without the zeros that pad it to six digits. */
     static String prefix(String code) {
-        String c = code;
-        while (c.length() > 2 && c.length() <= 6 && c.endsWith("00")) {
-            c = c.substring(0, c.length() - 2);
-        }
-        return c;
+        return Divisions.shortCode(code);
     }
 }

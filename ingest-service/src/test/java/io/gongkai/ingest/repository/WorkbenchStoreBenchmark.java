@@ -1,0 +1,233 @@
+package io.gongkai.ingest.repository;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.gongkai.ingest.config.IngestConfig;
+import io.gongkai.ingest.service.DocumentStatusService;
+import io.gongkai.ingest.web.ProblemFilter;
+import io.gongkai.ingest.web.ProblemList;
+import io.gongkai.model.AdministrativeLevel;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Provenance;
+import io.gongkai.model.Report;
+import io.gongkai.model.Section;
+import io.gongkai.model.Severity;
+import io.gongkai.model.divisions.Division;
+import io.gongkai.model.divisions.Divisions;
+import io.gongkai.model.events.RawDocumentEvent;
+import io.gongkai.model.events.ValidatedEvent;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workbench's reads against a full store: preloads N validated reports into the embedded MongoDB-protocol server
+ * with its H2 file backend (as {@code ./gongkai up} runs it) through the read model's own writing code
+ * ({@link DocumentRepository}, {@link DocumentStatusService}: the stored shape is exactly the live one), then times the
+ * queries behind each page and prints the median of three runs. A benchmark, not a test: it runs only when asked,
+ * {@code -Dworkbench.bench.reports=100000}, and asserts nothing about time. Command in docs/workbench.md.
+ */
+class WorkbenchStoreBenchmark {
+
+    @Test
+    void pageQueriesOnAFullStore() throws Exception {
+        String n = System.getProperty("workbench.bench.reports");
+        Assumptions.assumeTrue(n != null, "a benchmark: run with -Dworkbench.bench.reports=N");
+        int reports = Integer.parseInt(n);
+        Path dir = Files.createTempDirectory("workbench-bench");
+        MongoServer server = new MongoServer(new H2Backend(dir.resolve("data.mv").toString()));
+        var address = server.bind();
+        try (MongoClient mongo = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            IngestConfig config = config();
+            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).findAndRegisterModules();
+            DocumentRepository documents = new DocumentRepository(mongo, config);
+            DocumentStatusService statuses = new DocumentStatusService(documents, json);
+            WorkbenchRepository workbench = new WorkbenchRepository(mongo, config, json);
+            ProblemList problems = new ProblemList(workbench);
+
+            System.out.println("load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            long start = System.nanoTime();
+            preload(reports, documents, statuses, mongo);
+            System.out.printf("preloaded %,d reports in %.0f s (H2 file %,d MB)%n", reports, (System.nanoTime() - start) / 1e9,
+                    Files.size(dir.resolve("data.mv")) / 1_000_000);
+
+            ReportFilter all = ReportFilter.none();
+            ReportFilter county = all.inRegion("410724");
+            ReportFilter province = all.inRegion("410000");
+            List<ReportListing> first = workbench.list(all, ReportSort.RECEIVED, false, null, true, 21);
+            ListCursor second = WorkbenchRepository.cursorOf(first.get(19), ReportSort.RECEIVED);
+            WorkbenchRepository.ProblemPage problemFirst = workbench.problemPage(all, null, null, null, 20);
+
+            time("/reports first page (20 rows + 1)", () -> workbench.list(all, ReportSort.RECEIVED, false, null, true, 21));
+            time("/reports next page (keyset)", () -> workbench.list(all, ReportSort.RECEIVED, false, second, true, 21));
+            time("/reports sorted by errors", () -> workbench.list(all, ReportSort.ERRORS, false, null, true, 21));
+            time("/reports count (all)", () -> workbench.count(all));
+            time("/reports?region=410000 page", () -> workbench.list(province, ReportSort.RECEIVED, false, null, true, 21));
+            time("/reports?region=410000 count", () -> workbench.count(province));
+            time("/reports?region=410724 page", () -> workbench.list(county, ReportSort.RECEIVED, false, null, true, 21));
+            time("/problems first page (rows)", () -> problems.page(new ProblemFilter(all, null, null), null, 20));
+            time("/problems next page (keyset)", () -> workbench.problemPage(all, null, null, problemFirst.next(), 20));
+            time("/problems total (count)", () -> workbench.countProblems(all, null, null));
+            time("/overview levels x years", () -> workbench.countByLevelAndYear(null));
+            time("/overview?region=410000 below", () -> workbench.countBelow("410000", 1, 2023));
+            time("/overview?region=410000 governments", () -> workbench.governmentsWithReport("410000", 2023));
+            time("/overview years", () -> workbench.years(null));
+            System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
+        } finally {
+            server.shutdownNow();
+            Files.deleteIfExists(dir.resolve("data.mv"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void time(String what, Supplier<?> query) {
+        long[] ms = new long[3];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            query.get();
+            ms[i] = Duration.ofNanos(System.nanoTime() - t).toMillis();
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-40s median %,6d ms  (min %,d, max %,d)%n", what, ms[1], ms[0], ms[2]);
+    }
+
+    /**
+     * Reports written through the read model's own code ({@code -Dworkbench.bench.written}, 2,000 by default); the rest
+     * of the store is copies of them (see {@link #copy}).
+     */
+    private static final int WRITTEN = Integer.getInteger("workbench.bench.written", 2_000);
+
+    /**
+     * Reports spread over every county of the division list and six years; a fifth with errors, some late or copied.
+     * The first {@link #WRITTEN} go through the read model's own code (five round trips each); the others are copies of
+     * those stored documents, inserted in batches, each with its own id, receipt time, county, year and flags: the
+     * same stored shape and size, at a fraction of the time.
+     */
+    private static void preload(int count, DocumentRepository documents, DocumentStatusService statuses, MongoClient mongo) {
+        write(Math.min(count, WRITTEN), documents, statuses);
+        MongoCollection<Document> stored = mongo.getDatabase("gongkai-ingest").getCollection("documents");
+        List<Document> originals = stored.find().into(new ArrayList<>());
+        List<Division> counties = counties();
+        Random random = new Random(11);
+        List<Document> batch = new ArrayList<>();
+        for (int i = WRITTEN; i < count; i++) {
+            batch.add(copy(originals.get(i % originals.size()), i, counties.get(i % counties.size()), random));
+            if (batch.size() == 1_000 || i == count - 1) {
+                stored.insertMany(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private static Document copy(Document original, int i, Division county, Random random) {
+        Document d = new Document(original);
+        d.put("_id", id(i));
+        d.put("sha256", id(i) + id(i));
+        d.put("receivedAt", java.util.Date.from(BASE.plusSeconds(i)));
+        d.put("year", 2019 + i % 6);
+        d.put("agency", county.name() + (i % 3 == 0 ? "人民政府" : "财政局"));
+        d.put("government", i % 3 == 0);
+        d.put("regionCodes", Divisions.get().chain(county).stream().map(Division::gbCode).toList());
+        d.put("late", random.nextInt(8) == 0);
+        d.put("copied", random.nextInt(10) == 0);
+        return d;
+    }
+
+    private static String id(int i) {
+        return (HexFormat.of().toHexDigits(i) + HexFormat.of().toHexDigits((long) i * 2654435761L) + HexFormat.of().toHexDigits(i)).substring(0, 32);
+    }
+
+    private static final Instant BASE = Instant.parse("2024-03-01T00:00:00Z");
+
+    private static List<Division> counties() {
+        List<Division> counties = new ArrayList<>(Divisions.get().atLevel(AdministrativeLevel.COUNTY));
+        // Henan first, so that the region figures above have reports to find
+        counties.sort((a, b) -> Boolean.compare(!a.code().startsWith("41"), !b.code().startsWith("41")));
+        return counties;
+    }
+
+    private static void write(int count, DocumentRepository documents, DocumentStatusService statuses) {
+        Divisions divisions = Divisions.get();
+        List<Division> counties = counties();
+        Random random = new Random(7);
+        Instant base = BASE;
+        for (int i = 0; i < count; i++) {
+            String id = id(i);
+            Division county = counties.get(i % counties.size());
+            int year = 2019 + i % 6;
+            boolean government = i % 3 == 0;
+            String agency = county.name() + (government ? "人民政府" : "财政局");
+            Instant received = base.plusSeconds(i);
+            documents.insertIfAbsent(new RawDocumentEvent(id, id + id, 40_000, "report-" + i + ".txt", "text/plain", null, null, received));
+            List<Finding> findings = new ArrayList<>();
+            if (random.nextInt(5) == 0) {
+                findings.add(new Finding("APPLICATIONS_TOTAL_ROW", Severity.error, List.of("applications.totalHandled.naturalPerson"),
+                        "（七）总计 自然人 29，但各项之和为 1。"));
+            }
+            if (random.nextInt(8) == 0) {
+                findings.add(new Finding("LATE_PUBLICATION", Severity.warning, List.of("publishedOn", "year"), "发布日期晚于法定时限"));
+            }
+            if (random.nextInt(10) == 0) {
+                findings.add(new Finding("COPIED_TEXT", Severity.warning, List.of("sections.1"), "文字与上一年度大量相同"));
+            }
+            statuses.onValidated(new ValidatedEvent(id, id + id, report(agency, year, divisions.region(county), random), findings, "rules-1", 1,
+                    received.plusSeconds(30)));
+        }
+    }
+
+    /** About the stored size of a real report (12-16 KB packed): 4,000 characters that deflate poorly. */
+    private static Report report(String agency, int year, io.gongkai.model.Region region, Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            text.append((char) (0x4E00 + random.nextInt(3000)));
+        }
+        Map<String, Map<String, BigDecimal>> applications = Map.of(
+                "newReceived", Map.of("naturalPerson", new BigDecimal(28), "total", new BigDecimal(28)),
+                "totalHandled", Map.of("naturalPerson", new BigDecimal(29), "total", new BigDecimal(29)));
+        Map<String, Provenance> provenance = Map.of(
+                "applications.totalHandled.naturalPerson", new Provenance(null, 4, 0, "（七）总计", "29"));
+        return new Report(agency, year, AdministrativeLevel.COUNTY, null, "2021", Map.of(), applications, Map.of(), provenance, Map.of(),
+                List.of(new Section(1, "一、总体情况", 1, 2, text.toString())), List.of(), region, null);
+    }
+
+    private static IngestConfig config() {
+        return new IngestConfig() {
+            public Upload upload() {
+                return null;
+            }
+
+            public Storage storage() {
+                return new Storage() {
+                    public String database() {
+                        return "gongkai-ingest";
+                    }
+
+                    public String bucket() {
+                        return "raw";
+                    }
+                };
+            }
+
+            public Publish publish() {
+                return null;
+            }
+        };
+    }
+}
