@@ -17,6 +17,7 @@ import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import io.gongkai.model.Section;
 import io.gongkai.model.Severity;
+import io.gongkai.model.divisions.Divisions;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.testsupport.InMemoryChannels;
@@ -40,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -257,6 +259,7 @@ class WorkbenchPagesTest {
 
     @Test
     void aRegionFiltersTheListsAndTheOverviewDrillsDownAndNamesTheGovernmentsWithoutAReport() throws Exception {
+        Assumptions.assumeTrue(Divisions.get().available(), Divisions.ABSENT);
         Region yongning = new Region("640121", "宁夏回族自治区", "银川市", "永宁县", null);
         String late = inRegion("永宁县人民政府", yongning, 2023, List.of(finding("LATE_PUBLICATION", Severity.warning),
                 finding("COPIED_TEXT", Severity.warning), balance()));
