@@ -71,6 +71,66 @@ public final class OcrEngine {
         }
     }
 
+    /** One word Tesseract recognised: its text, box (pixels), confidence (0..100) and line of its layout. */
+    record Word(String text, int left, int top, int width, int height, float confidence, String line) {
+    }
+
+    /**
+     * The words of a page image with their boxes, from Tesseract's TSV output: one process per page, bounded in
+     * time. {@code psm} is Tesseract's page segmentation mode.
+     */
+    List<Word> words(BufferedImage image, int dpi, int psm, int pageNumber) throws IOException {
+        Path png = Files.createTempFile("gongkai-ocr-", ".png");
+        Path base = Path.of(png.toString().replaceFirst("\\.png$", ""));
+        Path tsv = Path.of(base + ".tsv");
+        Process p = null;
+        try {
+            ImageIO.write(image, "png", png.toFile());
+            // The PNG carries no resolution: without --dpi Tesseract assumes 70 dpi and loses the table's digits.
+            p = new ProcessBuilder(command, png.toString(), base.toString(), "-l", "chi_sim", "--psm", String.valueOf(psm),
+                    "--dpi", String.valueOf(dpi), "tsv")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(tsv)) {
+                throw new UnreadableDocumentException("第 " + pageNumber + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
+                        + pageNumber + ".");
+            }
+            return parseTsv(Files.readString(tsv, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+            Files.deleteIfExists(png);
+            Files.deleteIfExists(tsv);
+        }
+    }
+
+    /** Level-5 rows (words) of Tesseract's TSV: level page block par line word left top width height conf text. */
+    static List<Word> parseTsv(String tsv) {
+        List<Word> words = new java.util.ArrayList<>();
+        for (String row : tsv.split("\n")) {
+            String[] f = row.split("\t", -1);
+            if (f.length < 12 || !f[0].equals("5")) {
+                continue;
+            }
+            String text = f[11].strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                words.add(new Word(text, Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
+                        Integer.parseInt(f[9]), Float.parseFloat(f[10]), f[1] + "." + f[2] + "." + f[3] + "." + f[4]));
+            } catch (NumberFormatException e) {
+                // a malformed row: skipped, the rest of the page still reads
+            }
+        }
+        return words;
+    }
+
     static Finding finding(List<Integer> pages) {
         return new Finding(OCR_USED, Severity.info, List.of(),
                 "第 " + pages + " 页为扫描图像，文字经 OCR 识别，数值可能有误。 Pages " + pages + " were read by OCR.");

@@ -81,7 +81,13 @@ public final class PdfTextReader {
                     throw new UnreadableDocumentException(NO_TEXT);
                 }
                 for (int page : scanned) {
-                    pageLines.set(page - 1, unpositioned(page, ocr.recognise(pdf, page - 1)));
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
+                    }
+                    // Through the grid as a drawn table: rulings found in the image, OCR words placed by their boxes.
+                    ScannedPage scan = ScannedPage.read(ocr, pdf, page);
+                    pageLines.set(page - 1, scan.lines());
+                    pageTables.set(page - 1, PdfLatticeTables.find(page, scan.rulings(), scan.lines().size(), scan.glyphs()));
                 }
                 findings.add(OcrEngine.finding(scanned));
             }
