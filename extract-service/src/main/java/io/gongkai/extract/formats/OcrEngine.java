@@ -109,6 +109,64 @@ public final class OcrEngine {
         }
     }
 
+    /**
+     * The text of each of several small images (table cells), recognised by one Tesseract process that reads a
+     * list of image files (the model is loaded once): one string per image, its words joined without a gap.
+     */
+    List<String> texts(List<BufferedImage> images, int dpi, int psm, int pageNumber) throws IOException {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        Path dir = Files.createTempDirectory("gongkai-ocr-cells-");
+        Process p = null;
+        try {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < images.size(); i++) {
+                Path png = dir.resolve(i + ".png");
+                ImageIO.write(images.get(i), "png", png.toFile());
+                list.append(png).append('\n');
+            }
+            Path listFile = Files.writeString(dir.resolve("cells.txt"), list);
+            Path base = dir.resolve("out");
+            p = new ProcessBuilder(command, listFile.toString(), base.toString(), "-l", "chi_sim", "--psm",
+                    String.valueOf(psm), "--dpi", String.valueOf(dpi), "tsv")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Path tsv = Path.of(base + ".tsv");
+            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(tsv)) {
+                throw new UnreadableDocumentException("第 " + pageNumber + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
+                        + pageNumber + ".");
+            }
+            String[] out = new String[images.size()];
+            java.util.Arrays.fill(out, "");
+            for (String row : Files.readString(tsv, StandardCharsets.UTF_8).split("\n")) {
+                String[] f = row.split("\t", -1);
+                if (f.length < 12 || !f[0].equals("5") || f[11].isBlank()) {
+                    continue;
+                }
+                int image = Integer.parseInt(f[1]) - 1;
+                if (image >= 0 && image < out.length) {
+                    out[image] += f[11].strip();
+                }
+            }
+            return List.of(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Level-5 rows (words) of Tesseract's TSV: level page block par line word left top width height conf text. */
     static List<Word> parseTsv(String tsv) {
         List<Word> words = new java.util.ArrayList<>();

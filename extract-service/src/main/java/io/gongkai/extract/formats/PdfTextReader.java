@@ -87,7 +87,10 @@ public final class PdfTextReader {
                     // Through the grid as a drawn table: rulings found in the image, OCR words placed by their boxes.
                     ScannedPage scan = ScannedPage.read(ocr, pdf, page);
                     pageLines.set(page - 1, scan.lines());
-                    pageTables.set(page - 1, PdfLatticeTables.find(page, scan.rulings(), scan.lines().size(), scan.glyphs()));
+                    List<PdfLatticeTables.PageTable> tables = PdfLatticeTables.find(page, scan.rulings(), scan.lines().size(),
+                            scan.glyphs());
+                    scan.rereadValueCells(ocr, page, tables);
+                    pageTables.set(page - 1, tables);
                 }
                 findings.add(OcrEngine.finding(scanned));
             }

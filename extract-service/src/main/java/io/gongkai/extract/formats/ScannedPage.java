@@ -20,7 +20,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * drawn one, instead of as OCR lines whose cell boundaries are lost. Coordinates are PDF units from the page's
  * top left, as PDFBox gives text positions.
  */
-record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> rulings, double skew) {
+record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> rulings, double skew, BufferedImage image) {
 
     static final int DPI = 300;
     /** Page segmentation: automatic layout, which takes each cell of a ruled table (its lines erased) as a block. */
@@ -34,7 +34,7 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         List<Ruling> rulings = ImageRulings.rulings(found, DPI);
         ImageRulings.erase(image, found);
         List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
-        return of(page, words, rulings, DPI, scan.skew());
+        return of(page, words, rulings, DPI, scan.skew(), image);
     }
 
     /**
@@ -43,7 +43,8 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
      * own; lines side by side (the cells of one table row) are one page line, top to bottom, each left to right.
      * A word's characters share its box evenly: a word that Tesseract ran across a cell boundary is split there.
      */
-    static ScannedPage of(int page, List<OcrEngine.Word> words, List<Ruling> rulings, float dpi, double skew) {
+    static ScannedPage of(int page, List<OcrEngine.Word> words, List<Ruling> rulings, float dpi, double skew,
+            BufferedImage image) {
         float k = 72f / dpi;
         Map<String, List<OcrEngine.Word>> byLine = new LinkedHashMap<>();
         for (OcrEngine.Word w : words) {
@@ -84,24 +85,121 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         for (int i = 0; i < pageLines.size(); i++) {
             List<PositionedLine.Word> lineWords = new ArrayList<>();
             for (OcrLine l : pageLines.get(i)) {
-                float size = Math.max(1f, l.bottom() - l.top());
+                float size = Math.max(1f, l.typicalHeight() * k);
                 for (OcrEngine.Word w : l.words()) {
                     float x0 = w.left() * k;
                     float x1 = (w.left() + w.width()) * k;
                     lineWords.add(new PositionedLine.Word(w.text(), x0, x1));
+                    // A box of the line's typical height about the word's middle: the baseline of a short
+                    // character (一, 、, a digit) is then its line's, and each word stays in its own table row
+                    // even where Tesseract ran one line across two rows.
+                    float baseline = (w.top() + w.height() / 2f) * k + size / 2;
                     int[] cps = w.text().codePoints().toArray();
                     float each = (x1 - x0) / cps.length;
                     for (int c = 0; c < cps.length; c++) {
-                        glyphs.add(new Glyph(new String(cps, c, 1), x0 + c * each, l.bottom(), each, size, i));
+                        glyphs.add(new Glyph(new String(cps, c, 1), x0 + c * each, baseline - size * 0.15f, each, size, i));
                     }
                 }
             }
             lineWords.sort(Comparator.comparingDouble(PositionedLine.Word::x0));
             lines.add(new PositionedLine(page, lineWords));
         }
-        return new ScannedPage(lines, glyphs, rulings, skew);
+        return new ScannedPage(lines, glyphs, rulings, skew, image);
+    }
+
+    /**
+     * Reads the cells of the tables' value columns again, each cut out on its own: on the whole page Tesseract
+     * takes a digit printed against a cell's border for part of a character (0 read as 仆, 中) or drops whole
+     * columns of them. Every cell of one grid column with little or no text is read again (one Tesseract process
+     * for all of a page's cells; blank cells are not sent). A cell's own reading replaces the page's
+     * where it is a number; elsewhere the page's stands (a misread that is no number stays no number: the cell
+     * comes out blank with a finding, never a wrong figure).
+     */
+    void rereadValueCells(OcrEngine ocr, int page, List<PdfLatticeTables.PageTable> tables) throws IOException {
+        List<BufferedImage> crops = new ArrayList<>();
+        List<int[]> where = new ArrayList<>(); // table, cell
+        float px = DPI / 72f;
+        for (int t = 0; t < tables.size(); t++) {
+            PdfLatticeTables.PageTable table = tables.get(t);
+            for (int i = 0; i < table.lattice().cells().size(); i++) {
+                Lattice.Cell c = table.lattice().cells().get(i);
+                if (c.colSpan() != 1 || table.texts()[i].length() > MAX_VALUE_TEXT) {
+                    continue;
+                }
+                BufferedImage crop = crop(c, px);
+                if (crop != null && inked(crop)) {
+                    crops.add(crop);
+                    where.add(new int[] {t, i});
+                }
+            }
+        }
+        List<String> read = ocr.texts(crops, DPI, CELL_PSM, page);
+        for (int k = 0; k < read.size(); k++) {
+            String number = number(read.get(k));
+            if (number != null) {
+                int[] w = where.get(k);
+                tables.get(w[0]).texts()[w[1]] = number;
+            }
+        }
+    }
+
+    /** Longer cell text than this is a label, not a figure misread. */
+    private static final int MAX_VALUE_TEXT = 4;
+    /** A single text line per cell. */
+    static final int CELL_PSM = 7;
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?");
+
+    /** Whether the image holds any ink worth reading (a blank cell is not sent to Tesseract). */
+    private static boolean inked(BufferedImage crop) {
+        java.awt.image.Raster r = crop.getRaster();
+        int dark = 0;
+        for (int y = 0; y < crop.getHeight(); y++) {
+            for (int x = 0; x < crop.getWidth(); x++) {
+                if (r.getSample(x, y, 0) < 128 && ++dark >= MIN_INK_PIXELS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A cell with fewer dark pixels than this (at 300 dpi) is blank: specks of noise, not a character. */
+    private static final int MIN_INK_PIXELS = 40;
+
+    /** The figure a cell's OCR text reads as, with the letters OCR takes for digits mended; null if none. */
+    static String number(String text) {
+        String s = text.strip().replace('O', '0').replace('o', '0').replace('〇', '0').replace('l', '1').replace('I', '1')
+                .replace('|', '1').replace("，", ".").replace(',', '.');
+        s = s.replaceAll("^[.]+|[.]+$", "");
+        return NUMBER.matcher(s).matches() ? s : null;
+    }
+
+    /** The cell's inside on a white margin (Tesseract reads a glyph at the very edge badly). */
+    private BufferedImage crop(Lattice.Cell c, float px) {
+        int inset = 2; // the rulings are erased already: a digit printed against its border keeps its edge
+        int x0 = Math.max(0, Math.round(c.x0() * px) + inset);
+        int y0 = Math.max(0, Math.round(c.y0() * px) + inset);
+        int x1 = Math.min(image.getWidth(), Math.round(c.x1() * px) - inset);
+        int y1 = Math.min(image.getHeight(), Math.round(c.y1() * px) - inset);
+        if (x1 - x0 < 4 || y1 - y0 < 4) {
+            return null;
+        }
+        int margin = 20;
+        BufferedImage out = new BufferedImage(x1 - x0 + 2 * margin, y1 - y0 + 2 * margin, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(image.getSubimage(x0, y0, x1 - x0, y1 - y0), margin, margin, null);
+        g.dispose();
+        return out;
     }
 
     private record OcrLine(List<OcrEngine.Word> words, float top, float bottom) {
+
+        /** The median height (pixels) of the line's words. */
+        float typicalHeight() {
+            int[] h = words.stream().mapToInt(OcrEngine.Word::height).sorted().toArray();
+            return h[h.length / 2];
+        }
     }
 }
