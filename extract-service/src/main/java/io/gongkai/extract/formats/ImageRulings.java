@@ -89,7 +89,7 @@ final class ImageRulings {
     static void erase(java.awt.image.BufferedImage gray, List<Line> lines) {
         java.awt.image.WritableRaster r = gray.getRaster();
         for (Line l : lines) {
-            for (int a = l.lo() - 1; a <= l.hi() + 1; a++) {
+            for (int a = l.lo() - 2; a <= l.hi() + 2; a++) { // and the grey fringe that blur leaves
                 for (int b = l.from(); b <= l.to(); b++) {
                     int x = l.horizontal() ? b : a;
                     int y = l.horizontal() ? a : b;

@@ -197,15 +197,6 @@ public final class PdfTextReader {
         return -1;
     }
 
-    /** OCR text has no word positions: each line is one word, which never lines up with a column. */
-    private static List<PositionedLine> unpositioned(int page, String text) {
-        List<PositionedLine> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(new PositionedLine(page, List.of(new PositionedLine.Word(line, Float.NaN, Float.NaN))));
-        }
-        return lines;
-    }
-
     private static int printable(List<PositionedLine> lines) {
         int n = 0;
         for (PositionedLine line : lines) {

@@ -44,6 +44,11 @@ final class ScanImage {
         return image;
     }
 
+    /** The grey level below which a pixel is ink. */
+    int threshold() {
+        return threshold;
+    }
+
     /** The skew found, in degrees (positive: the page was turned clockwise). */
     double skew() {
         return skew;

@@ -20,7 +20,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * drawn one, instead of as OCR lines whose cell boundaries are lost. Coordinates are PDF units from the page's
  * top left, as PDFBox gives text positions.
  */
-record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> rulings, double skew, BufferedImage image) {
+record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> rulings, double skew, BufferedImage image,
+        int threshold) {
 
     static final int DPI = 300;
     /** Page segmentation: automatic layout, which takes each cell of a ruled table (its lines erased) as a block. */
@@ -34,7 +35,7 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         List<Ruling> rulings = ImageRulings.rulings(found, DPI);
         ImageRulings.erase(image, found);
         List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
-        return of(page, words, rulings, DPI, scan.skew(), image);
+        return of(page, words, rulings, DPI, scan.skew(), image, scan.threshold());
     }
 
     /**
@@ -44,7 +45,7 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
      * A word's characters share its box evenly: a word that Tesseract ran across a cell boundary is split there.
      */
     static ScannedPage of(int page, List<OcrEngine.Word> words, List<Ruling> rulings, float dpi, double skew,
-            BufferedImage image) {
+            BufferedImage image, int threshold) {
         float k = 72f / dpi;
         Map<String, List<OcrEngine.Word>> byLine = new LinkedHashMap<>();
         for (OcrEngine.Word w : words) {
@@ -104,7 +105,7 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
             lineWords.sort(Comparator.comparingDouble(PositionedLine.Word::x0));
             lines.add(new PositionedLine(page, lineWords));
         }
-        return new ScannedPage(lines, glyphs, rulings, skew, image);
+        return new ScannedPage(lines, glyphs, rulings, skew, image, threshold);
     }
 
     /**
@@ -116,37 +117,35 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
      * comes out blank with a finding, never a wrong figure).
      */
     void rereadValueCells(OcrEngine ocr, int page, List<PdfLatticeTables.PageTable> tables) throws IOException {
-        List<BufferedImage> crops = new ArrayList<>();
-        List<int[]> where = new ArrayList<>(); // table, cell
+        // Cells of one text line are read as a line (psm 7: a lone digit is not taken for punctuation), taller
+        // ones as a block of lines (psm 6: wrapped labels).
+        List<List<BufferedImage>> crops = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<int[]>> where = List.of(new ArrayList<>(), new ArrayList<>()); // table, cell
         float px = DPI / 72f;
         for (int t = 0; t < tables.size(); t++) {
             PdfLatticeTables.PageTable table = tables.get(t);
             for (int i = 0; i < table.lattice().cells().size(); i++) {
                 Lattice.Cell c = table.lattice().cells().get(i);
-                if (c.colSpan() != 1 || table.texts()[i].length() > MAX_VALUE_TEXT) {
-                    continue;
-                }
                 BufferedImage crop = crop(c, px);
                 if (crop != null && inked(crop)) {
-                    crops.add(crop);
-                    where.add(new int[] {t, i});
+                    int kind = c.y1() - c.y0() <= ONE_LINE ? 0 : 1;
+                    crops.get(kind).add(crop);
+                    where.get(kind).add(new int[] {t, i});
                 }
             }
         }
-        List<String> read = ocr.texts(crops, DPI, CELL_PSM, page);
-        for (int k = 0; k < read.size(); k++) {
-            String number = number(read.get(k));
-            if (number != null) {
-                int[] w = where.get(k);
-                tables.get(w[0]).texts()[w[1]] = number;
+        for (int kind = 0; kind < 2; kind++) {
+            List<String> read = ocr.texts(crops.get(kind), DPI, kind == 0 ? 7 : 6, page);
+            for (int k = 0; k < read.size(); k++) {
+                String number = number(read.get(k));
+                int[] w = where.get(kind).get(k);
+                tables.get(w[0]).texts()[w[1]] = number != null ? number : read.get(k);
             }
         }
     }
 
-    /** Longer cell text than this is a label, not a figure misread. */
-    private static final int MAX_VALUE_TEXT = 4;
-    /** A single text line per cell. */
-    static final int CELL_PSM = 7;
+    /** A cell at most this tall (PDF units) holds one line of text. */
+    private static final float ONE_LINE = 30f;
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?");
 
     /** Whether the image holds any ink worth reading (a blank cell is not sent to Tesseract). */
@@ -168,8 +167,9 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
 
     /** The figure a cell's OCR text reads as, with the letters OCR takes for digits mended; null if none. */
     static String number(String text) {
-        String s = text.strip().replace('O', '0').replace('o', '0').replace('〇', '0').replace('l', '1').replace('I', '1')
-                .replace('|', '1').replace("，", ".").replace(',', '.');
+        // A stroke at a cell's edge is what is left of its border, not a 1: a blank then, never a wrong figure.
+        String s = text.strip().replaceAll("^[|\\[\\]]+|[|\\[\\]]+$", "").replace('O', '0').replace('o', '0')
+                .replace('〇', '0').replace("，", ".").replace(',', '.');
         s = s.replaceAll("^[.]+|[.]+$", "");
         return NUMBER.matcher(s).matches() ? s : null;
     }
@@ -191,6 +191,14 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.drawImage(image.getSubimage(x0, y0, x1 - x0, y1 - y0), margin, margin, null);
         g.dispose();
+        // Black on white at the page's threshold: on a cell of mostly paper, Tesseract's own threshold would take
+        // the grain of the scan for ink and read it as characters.
+        java.awt.image.WritableRaster r = out.getRaster();
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                r.setSample(x, y, 0, r.getSample(x, y, 0) < threshold ? 0 : 255);
+            }
+        }
         return out;
     }
 
