@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Runs the Tesseract command (simplified Chinese) on scanned pages and their table cells, one bounded process
@@ -19,6 +22,7 @@ import javax.imageio.ImageIO;
 public final class OcrEngine {
 
     public static final String OCR_USED = "OCR_USED";
+    private static final int DPI = 300;
     private static final long PAGE_TIMEOUT_SECONDS = 120;
 
     private final String command;
@@ -32,6 +36,43 @@ public final class OcrEngine {
     /** Whether the tesseract command runs and has the chi_sim language. */
     public boolean available() {
         return available;
+    }
+
+    /**
+     * The text of a page without ruled tables, as lines (psm 4: one column of text of varying sizes, which keeps
+     * each row of a table without rulings on one line).
+     */
+    String recognise(PDDocument pdf, int pageIndex) throws IOException {
+        BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
+        Path png = Files.createTempFile("gongkai-ocr-", ".png");
+        Path base = Path.of(png.toString().replaceFirst("\\.png$", ""));
+        Path txt = Path.of(base + ".txt");
+        Process p = null;
+        try {
+            ImageIO.write(image, "png", png.toFile());
+            // psm 4: one column of text of varying sizes, which keeps each table row on one line. The PNG
+            // carries no resolution: without --dpi Tesseract assumes 70 dpi and loses the table's digits.
+            // Output goes to a file so that waiting can time out and an abandoned parse kills the process.
+            p = new ProcessBuilder(command, png.toString(), base.toString(), "-l", "chi_sim", "--psm", "4",
+                    "--dpi", String.valueOf(DPI), "-c", "preserve_interword_spaces=1")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(txt)) {
+                throw new UnreadableDocumentException("第 " + (pageIndex + 1) + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
+                        + (pageIndex + 1) + ".");
+            }
+            return Files.readString(txt, StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+            Files.deleteIfExists(png);
+            Files.deleteIfExists(txt);
+        }
     }
 
     /** One word Tesseract recognised: its text, box (pixels), confidence (0..100) and line of its layout. */

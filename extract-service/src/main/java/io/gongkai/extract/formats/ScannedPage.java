@@ -27,12 +27,16 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
     /** Page segmentation: automatic layout, which takes each cell of a ruled table (its lines erased) as a block. */
     static final int PSM = 3;
 
+    /** The page read through its grid; null when the image shows no ruled table (then its text is read as lines). */
     static ScannedPage read(OcrEngine ocr, PDDocument pdf, int page) throws IOException {
         BufferedImage rendered = new PDFRenderer(pdf).renderImageWithDPI(page - 1, DPI, ImageType.GRAY);
         ScanImage scan = ScanImage.straightened(rendered);
         BufferedImage image = scan.image();
         List<ImageRulings.Line> found = ImageRulings.lines(scan.ink(), image.getWidth(), image.getHeight(), DPI);
         List<Ruling> rulings = ImageRulings.rulings(found, DPI);
+        if (Lattice.tables(rulings).isEmpty()) {
+            return null;
+        }
         ImageRulings.erase(image, found);
         List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
         return of(page, words, rulings, DPI, scan.skew(), image, scan.threshold());
