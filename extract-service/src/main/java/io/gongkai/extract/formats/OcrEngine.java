@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Runs the Tesseract command (simplified Chinese) on scanned pages and their table cells, one bounded process
@@ -42,8 +39,7 @@ public final class OcrEngine {
      * The text of a page without ruled tables, as lines (psm 4: one column of text of varying sizes, which keeps
      * each row of a table without rulings on one line).
      */
-    String recognise(PDDocument pdf, int pageIndex) throws IOException {
-        BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
+    String recognise(BufferedImage image, int pageIndex) throws IOException {
         Path png = Files.createTempFile("gongkai-ocr-", ".png");
         Path base = Path.of(png.toString().replaceFirst("\\.png$", ""));
         Path txt = Path.of(base + ".txt");

@@ -86,10 +86,6 @@ public final class PdfTextReader {
                     }
                     // Through the grid as a drawn table: rulings found in the image, OCR words placed by their boxes.
                     ScannedPage scan = ScannedPage.read(ocr, pdf, page);
-                    if (scan == null) {
-                        pageLines.set(page - 1, unpositioned(page, ocr.recognise(pdf, page - 1)));
-                        continue;
-                    }
                     pageLines.set(page - 1, scan.lines());
                     List<PdfLatticeTables.PageTable> tables = PdfLatticeTables.find(page, scan.rulings(), scan.lines().size(),
                             scan.glyphs());
@@ -199,15 +195,6 @@ public final class PdfTextReader {
             }
         }
         return -1;
-    }
-
-    /** OCR text of a page without ruled tables has no word positions: each line is one word. */
-    private static List<PositionedLine> unpositioned(int page, String text) {
-        List<PositionedLine> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(new PositionedLine(page, List.of(new PositionedLine.Word(line, Float.NaN, Float.NaN))));
-        }
-        return lines;
     }
 
     private static int printable(List<PositionedLine> lines) {

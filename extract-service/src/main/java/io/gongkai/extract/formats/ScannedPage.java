@@ -27,7 +27,7 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
     /** Page segmentation: automatic layout, which takes each cell of a ruled table (its lines erased) as a block. */
     static final int PSM = 3;
 
-    /** The page read through its grid; null when the image shows no ruled table (then its text is read as lines). */
+    /** The page read through its grid; when the image shows no ruled table, its text as lines. */
     static ScannedPage read(OcrEngine ocr, PDDocument pdf, int page) throws IOException {
         BufferedImage rendered = new PDFRenderer(pdf).renderImageWithDPI(page - 1, DPI, ImageType.GRAY);
         ScanImage scan = ScanImage.straightened(rendered);
@@ -35,7 +35,9 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         List<ImageRulings.Line> found = ImageRulings.lines(scan.ink(), image.getWidth(), image.getHeight(), DPI);
         List<Ruling> rulings = ImageRulings.rulings(found, DPI);
         if (Lattice.tables(rulings).isEmpty()) {
-            return null;
+            // No ruled table: the straightened page's text as lines (psm 4 keeps a row of an unruled table on one).
+            return new ScannedPage(unpositioned(page, ocr.recognise(image, page - 1)), List.of(), List.of(), scan.skew(),
+                    image, scan.threshold());
         }
         ImageRulings.erase(image, found);
         List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
@@ -204,6 +206,15 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
             }
         }
         return out;
+    }
+
+    /** OCR text without word positions: each line one word, which never lines up with a column. */
+    private static List<PositionedLine> unpositioned(int page, String text) {
+        List<PositionedLine> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(new PositionedLine(page, List.of(new PositionedLine.Word(line, Float.NaN, Float.NaN))));
+        }
+        return lines;
     }
 
     private record OcrLine(List<OcrEngine.Word> words, float top, float bottom) {
