@@ -90,7 +90,16 @@ public final class PdfTextReader {
                     throw new UnreadableDocumentException(NO_TEXT);
                 }
                 for (int page : scanned) {
-                    pageLines.set(page - 1, unpositioned(page, ocr.recognise(pdf, page - 1)));
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.");
+                    }
+                    // Through the grid as a drawn table: rulings found in the image, OCR words placed by their boxes.
+                    ScannedPage scan = ScannedPage.read(ocr, pdf, page);
+                    pageLines.set(page - 1, scan.lines());
+                    List<PdfLatticeTables.PageTable> tables = PdfLatticeTables.find(page, scan.rulings(), scan.lines().size(),
+                            scan.glyphs());
+                    scan.rereadValueCells(ocr, page, tables);
+                    pageTables.set(page - 1, tables);
                 }
                 findings.add(OcrEngine.finding(scanned));
             }
@@ -228,15 +237,6 @@ public final class PdfTextReader {
             }
         }
         return -1;
-    }
-
-    /** OCR text has no word positions: each line is one word, which never lines up with a column. */
-    private static List<PositionedLine> unpositioned(int page, String text) {
-        List<PositionedLine> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            lines.add(new PositionedLine(page, List.of(new PositionedLine.Word(line, Float.NaN, Float.NaN))));
-        }
-        return lines;
     }
 
     private static int printable(List<PositionedLine> lines) {
