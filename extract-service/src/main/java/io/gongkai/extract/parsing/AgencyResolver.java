@@ -53,6 +53,9 @@ final class AgencyResolver {
     private static final Pattern SITE_WORDS = Pattern.compile("(?:门户网站|政府网站|网站|官网|欢迎您?|政务公开|信息公开)$");
     private static final Pattern COMPILED_BY = Pattern.compile("报告(?:是)?由([^，。,:;]{2,40}?)(?:负责)?(?:编制|编写|制作)");
     private static final Pattern SELF = Pattern.compile("(?:我|本)(街道|办事处|委员会|管委会|中心|局|委|办|厅|署|院|区|县|市|旗|镇|乡|州|省)");
+    /** The Xinjiang Production and Construction Corps and its divisions, which govern cities of their own. */
+    private static final Pattern CORPS = Pattern.compile("^新疆生产建设兵团(?:第[一二三四五六七八九十]+师)?");
+
     /** A zone that is not itself a division: its level is one below the government it is under. */
     private static final Pattern ZONE = Pattern.compile("^([\\u4e00-\\u9fff]{0,12}?)(?:综合实验区|开发区|新区|实验区|试验区|示范区|高新区|产业园区|工业园区|园区|合作区|管理区|集聚区|保税区|自贸区|综合区)");
     /** A township the data set did not place (renamed, or no county before it). */
@@ -365,6 +368,10 @@ final class AgencyResolver {
         if (n.startsWith("中国共产党")) {
             return n.substring(5);
         }
+        Matcher corps = CORPS.matcher(n);
+        if (corps.find() && corps.end() < n.length()) {
+            return n.substring(corps.end()); // 新疆生产建设兵团第八师石河子市: the city the division governs
+        }
         return n;
     }
 
@@ -391,7 +398,7 @@ final class AgencyResolver {
             }
             if (ZONE.matcher(name).find()) {
                 // A zone whose name gives no government above it: only the region the evidence gives can place it.
-                return region == null ? AdministrativeLevel.UNKNOWN : below(region.depth());
+                return region == null ? AdministrativeLevel.UNKNOWN : below(region);
             }
             if (region != null && !TOWNSHIP.matcher(name).find()) {
                 return levelOf(region.depth()); // 财政局 on 获嘉县's site: a department of that government
@@ -401,7 +408,7 @@ final class AgencyResolver {
         String rest = name.substring(m.end());
         int depth = m.divisions().get(0).depth();
         if (ZONE.matcher(rest).find()) {
-            return below(depth);
+            return below(m.divisions().get(0));
         }
         if (depth < 3 && TOWNSHIP.matcher(rest).find()) {
             return AdministrativeLevel.TOWNSHIP;
@@ -435,8 +442,15 @@ final class AgencyResolver {
         return null;
     }
 
-    private static String below(int depth) {
-        return levelOf(Math.min(3, depth + 1));
+    /**
+     * The level of the divisions directly under a government: a zone under it ranks with them. Under a municipality
+     * that is its districts (county), under a city without counties (中山市) its towns.
+     */
+    private static String below(Division government) {
+        int next = government.depth() + 1;
+        int under = Divisions.get().directlyUnder(government).stream()
+                .mapToInt(Division::depth).filter(d -> d >= next).min().orElse(next);
+        return levelOf(Math.min(3, under));
     }
 
     private static String levelOf(int depth) {
