@@ -66,6 +66,13 @@ public final class HtmlReader {
                             pending.append(title.text());
                             flush.run();
                         }
+                        // Government sites carry the body that supplied a page in a standard meta tag (政府网站发展
+                        // 指引, 2017); written as the caption a page would show, it is read as one.
+                        String source = metaContent(e, "ContentSource");
+                        if (source != null) {
+                            pending.append("来源：").append(source);
+                            flush.run();
+                        }
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (tag.equals("table")) {
@@ -94,6 +101,16 @@ public final class HtmlReader {
         });
         flush.run();
         return new SourceText(out.toString(), origins, decoded.encoding(), List.of());
+    }
+
+    /** The content of the head's {@code <meta name=…>} (name matched without case), or null when absent or blank. */
+    private static String metaContent(Element head, String name) {
+        for (Element meta : head.getElementsByTag("meta")) {
+            if (meta.attr("name").equalsIgnoreCase(name) && !meta.attr("content").isBlank()) {
+                return withoutLineBreaks(meta.attr("content")).strip();
+            }
+        }
+        return null;
     }
 
     /** Line breaks and no-break spaces of running text become spaces. */

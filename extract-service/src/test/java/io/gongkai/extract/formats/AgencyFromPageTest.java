@@ -56,4 +56,19 @@ class AgencyFromPageTest {
         assertEquals("city", r.administrativeLevel());
         assertEquals("淮安市", r.region().city());
     }
+
+    @Test
+    void theSitesContentSourceMetaTagNamesTheDepartment() {
+        byte[] html = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年度报告</title>"
+                + "<meta name=\"SiteName\" content=\"淮安市人民政府\"><meta name=\"contentsource\" content=\"淮安市财政局\">"
+                + "</head><body><h1>2023年政府信息公开工作年度报告</h1>"
+                + "<p>一、总体情况</p><p>2023年，我局认真贯彻落实《条例》。</p><p>二、主动公开政府信息情况</p>"
+                + "<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+                + "<p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p><p>无。</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        Report r = reader.read(html, DocumentType.HTML, null).report();
+        assertEquals("淮安市财政局", r.agency());
+        assertEquals(AgencyCandidate.PAGE_HEADER, r.agencyResolution().source());
+        assertEquals("city", r.administrativeLevel());
+    }
 }
