@@ -1,11 +1,11 @@
 package io.gongkai.extract.service;
 
 import io.gongkai.extract.config.ExtractConfig;
-import io.gongkai.extract.formats.DocumentType;
-import io.gongkai.extract.formats.OcrEngine;
-import io.gongkai.extract.formats.ReportReader;
-import io.gongkai.extract.formats.UnreadableDocumentException;
-import io.gongkai.extract.parsing.NotAReportException;
+import io.gongkai.reader.formats.DocumentType;
+import io.gongkai.reader.formats.OcrEngine;
+import io.gongkai.reader.formats.ReportReader;
+import io.gongkai.reader.formats.UnreadableDocumentException;
+import io.gongkai.reader.parsing.NotAReportException;
 import io.gongkai.extract.repository.RawBlobRepository;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.RawDocumentEvent;

@@ -1,5 +1,0 @@
-package io.gongkai.extract.parsing;
-
-/** Text decoded from a document's bytes, with the encoding it was found to be in. */
-public record DecodedText(String text, String encoding) {
-}

@@ -1,5 +1,0 @@
-package io.gongkai.extract.parsing;
-
-/** A piece of a table line: a label or a value cell, in printed order. */
-sealed interface LineItem permits Cell, LabelItem {
-}

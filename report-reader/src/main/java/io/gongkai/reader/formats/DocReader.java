@@ -1,0 +1,97 @@
+package io.gongkai.reader.formats;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.usermodel.Paragraph;
+import org.apache.poi.hwpf.usermodel.Range;
+import org.apache.poi.hwpf.usermodel.Table;
+import org.apache.poi.hwpf.usermodel.TableCell;
+import org.apache.poi.hwpf.usermodel.TableRow;
+
+/**
+ * Reads a legacy Word (DOC) file through POI HWPF: paragraphs line by line and each table row by row
+ * (cells of a vertical merge after the first are blank in DOC, so the label is printed once, as in DOCX).
+ */
+public final class DocReader {
+
+    static final String CORRUPT = "Word（DOC）文件已损坏或已加密，无法读取。 The DOC file is damaged or encrypted and cannot be read.";
+
+    public SourceText read(byte[] bytes) {
+        try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(bytes))) {
+            Range range = doc.getRange();
+            StringBuilder out = new StringBuilder();
+            List<LineOrigin> origins = new ArrayList<>();
+            int tables = 0;
+            int i = 0;
+            while (i < range.numParagraphs()) {
+                Paragraph p = range.getParagraph(i);
+                if (p.isInTable()) {
+                    Table table = range.getTable(p);
+                    grid(table).writeLines(++tables, out, origins);
+                    i += table.numParagraphs();
+                    continue;
+                }
+                for (String line : clean(p.text()).split("\n")) {
+                    if (!line.isBlank()) {
+                        out.append(line).append('\n');
+                        origins.add(LineOrigin.UNKNOWN);
+                    }
+                }
+                i++;
+            }
+            return new SourceText(out.toString(), origins, null, List.of());
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableDocumentException(CORRUPT, e);
+        }
+    }
+
+    /**
+     * The table's grid. DOC has no column grid of its own: each row lists its cells with their edges, and a
+     * cell merged across columns is simply a wider cell. The grid's columns are every edge any row has, so
+     * that a wide cell spans the columns it covers and the values of every row line up under their header.
+     */
+    private static GridTable grid(Table table) {
+        java.util.TreeSet<Integer> edges = new java.util.TreeSet<>();
+        for (int r = 0; r < table.numRows(); r++) {
+            TableRow row = table.getRow(r);
+            for (int c = 0; c < row.numCells(); c++) {
+                TableCell cell = row.getCell(c);
+                edges.add(cell.getLeftEdge());
+                edges.add(cell.getLeftEdge() + cell.getWidth());
+            }
+        }
+        List<Integer> columns = new ArrayList<>(edges);
+        GridTable grid = new GridTable();
+        for (int r = 0; r < table.numRows(); r++) {
+            TableRow row = table.getRow(r);
+            for (int c = 0; c < row.numCells(); c++) {
+                TableCell cell = row.getCell(c);
+                int left = columns.indexOf(cell.getLeftEdge());
+                int span = Math.max(1, columns.indexOf(cell.getLeftEdge() + cell.getWidth()) - left);
+                if (cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged()) {
+                    grid.continueAbove(r, left, span);
+                } else {
+                    grid.add(r, clean(cell.text()), 1, span);
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** Drops Word's cell and paragraph marks and field codes' control characters. */
+    private static String clean(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); k++) {
+            char ch = s.charAt(k);
+            if (ch >= ' ' || ch == '\n') {
+                b.append(ch);
+            } else if (ch == '\r' || ch == '\u000b') {
+                b.append('\n');
+            }
+        }
+        return b.toString().strip();
+    }
+}

@@ -1,0 +1,228 @@
+package io.gongkai.reader.formats;
+
+import io.gongkai.reader.formats.PdfRulings.Ruling;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * A scanned page read the way a text page is: the page rendered and straightened ({@link ScanImage}), its tables'
+ * ruling lines found in the image ({@link ImageRulings}) and erased, the rest recognised by Tesseract once with
+ * word boxes, and the words turned into the lines and characters ({@link Glyph}) that the lattice reader places
+ * into cells by their boxes ({@link PdfLatticeTables}). So a scanned table reads through the same grid as a
+ * drawn one, instead of as OCR lines whose cell boundaries are lost. Coordinates are PDF units from the page's
+ * top left, as PDFBox gives text positions.
+ */
+record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> rulings, double skew, BufferedImage image,
+        int threshold) {
+
+    static final int DPI = 300;
+    /** Page segmentation: automatic layout, which takes each cell of a ruled table (its lines erased) as a block. */
+    static final int PSM = 3;
+
+    /** The page read through its grid; when the image shows no ruled table, its text as lines. */
+    static ScannedPage read(OcrEngine ocr, PDDocument pdf, int page) throws IOException {
+        BufferedImage rendered = new PDFRenderer(pdf).renderImageWithDPI(page - 1, DPI, ImageType.GRAY);
+        ScanImage scan = ScanImage.straightened(rendered);
+        BufferedImage image = scan.image();
+        List<ImageRulings.Line> found = ImageRulings.lines(scan.ink(), image.getWidth(), image.getHeight(), DPI);
+        List<Ruling> rulings = ImageRulings.rulings(found, DPI);
+        if (Lattice.tables(rulings).isEmpty()) {
+            // No ruled table: the straightened page's text as lines (psm 4 keeps a row of an unruled table on one).
+            return new ScannedPage(unpositioned(page, ocr.recognise(image, page - 1)), List.of(), List.of(), scan.skew(),
+                    image, scan.threshold());
+        }
+        ImageRulings.erase(image, found);
+        List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
+        return of(page, words, rulings, DPI, scan.skew(), image, scan.threshold());
+    }
+
+    /**
+     * The page's lines and characters from Tesseract's words: words of one Tesseract line share its baseline
+     * (the line's bottom) and size (its height), so that a short character (一, 、) is not taken for a line of its
+     * own; lines side by side (the cells of one table row) are one page line, top to bottom, each left to right.
+     * A word's characters share its box evenly: a word that Tesseract ran across a cell boundary is split there.
+     */
+    static ScannedPage of(int page, List<OcrEngine.Word> words, List<Ruling> rulings, float dpi, double skew,
+            BufferedImage image, int threshold) {
+        float k = 72f / dpi;
+        Map<String, List<OcrEngine.Word>> byLine = new LinkedHashMap<>();
+        for (OcrEngine.Word w : words) {
+            byLine.computeIfAbsent(w.line(), x -> new ArrayList<>()).add(w);
+        }
+        List<OcrLine> ocrLines = new ArrayList<>();
+        for (List<OcrEngine.Word> ws : byLine.values()) {
+            int top = Integer.MAX_VALUE;
+            int bottom = Integer.MIN_VALUE;
+            for (OcrEngine.Word w : ws) {
+                top = Math.min(top, w.top());
+                bottom = Math.max(bottom, w.top() + w.height());
+            }
+            ocrLines.add(new OcrLine(ws, top * k, bottom * k));
+        }
+        ocrLines.sort(Comparator.comparingDouble(OcrLine::top));
+        // Page lines: OCR lines that overlap vertically by half the shorter one's height.
+        List<List<OcrLine>> pageLines = new ArrayList<>();
+        float bandTop = 0;
+        float bandBottom = 0;
+        for (OcrLine l : ocrLines) {
+            List<OcrLine> band = pageLines.isEmpty() ? null : pageLines.get(pageLines.size() - 1);
+            float common = Math.min(bandBottom, l.bottom()) - Math.max(bandTop, l.top());
+            if (band != null && common * 2 >= Math.min(bandBottom - bandTop, l.bottom() - l.top())) {
+                band.add(l);
+                bandTop = Math.min(bandTop, l.top());
+                bandBottom = Math.max(bandBottom, l.bottom());
+            } else {
+                band = new ArrayList<>();
+                band.add(l);
+                pageLines.add(band);
+                bandTop = l.top();
+                bandBottom = l.bottom();
+            }
+        }
+        List<PositionedLine> lines = new ArrayList<>(pageLines.size());
+        List<Glyph> glyphs = new ArrayList<>();
+        for (int i = 0; i < pageLines.size(); i++) {
+            List<PositionedLine.Word> lineWords = new ArrayList<>();
+            for (OcrLine l : pageLines.get(i)) {
+                float size = Math.max(1f, l.typicalHeight() * k);
+                for (OcrEngine.Word w : l.words()) {
+                    float x0 = w.left() * k;
+                    float x1 = (w.left() + w.width()) * k;
+                    lineWords.add(new PositionedLine.Word(w.text(), x0, x1));
+                    // A box of the line's typical height about the word's middle: the baseline of a short
+                    // character (一, 、, a digit) is then its line's, and each word stays in its own table row
+                    // even where Tesseract ran one line across two rows.
+                    float baseline = (w.top() + w.height() / 2f) * k + size / 2;
+                    int[] cps = w.text().codePoints().toArray();
+                    float each = (x1 - x0) / cps.length;
+                    for (int c = 0; c < cps.length; c++) {
+                        glyphs.add(new Glyph(new String(cps, c, 1), x0 + c * each, baseline - size * 0.15f, each, size, i));
+                    }
+                }
+            }
+            lineWords.sort(Comparator.comparingDouble(PositionedLine.Word::x0));
+            lines.add(new PositionedLine(page, lineWords));
+        }
+        return new ScannedPage(lines, glyphs, rulings, skew, image, threshold);
+    }
+
+    /**
+     * Reads the cells of the tables' value columns again, each cut out on its own: on the whole page Tesseract
+     * takes a digit printed against a cell's border for part of a character (0 read as 仆, 中) or drops whole
+     * columns of them. Every cell of one grid column with little or no text is read again (one Tesseract process
+     * for all of a page's cells; blank cells are not sent). A cell's own reading replaces the page's
+     * where it is a number; elsewhere the page's stands (a misread that is no number stays no number: the cell
+     * comes out blank with a finding, never a wrong figure).
+     */
+    void rereadValueCells(OcrEngine ocr, int page, List<PdfLatticeTables.PageTable> tables) throws IOException {
+        // Cells of one text line are read as a line (psm 7: a lone digit is not taken for punctuation), taller
+        // ones as a block of lines (psm 6: wrapped labels).
+        List<List<BufferedImage>> crops = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<int[]>> where = List.of(new ArrayList<>(), new ArrayList<>()); // table, cell
+        float px = DPI / 72f;
+        for (int t = 0; t < tables.size(); t++) {
+            PdfLatticeTables.PageTable table = tables.get(t);
+            for (int i = 0; i < table.lattice().cells().size(); i++) {
+                Lattice.Cell c = table.lattice().cells().get(i);
+                BufferedImage crop = crop(c, px);
+                if (crop != null && inked(crop)) {
+                    int kind = c.y1() - c.y0() <= ONE_LINE ? 0 : 1;
+                    crops.get(kind).add(crop);
+                    where.get(kind).add(new int[] {t, i});
+                }
+            }
+        }
+        for (int kind = 0; kind < 2; kind++) {
+            List<String> read = ocr.texts(crops.get(kind), DPI, kind == 0 ? 7 : 6, page);
+            for (int k = 0; k < read.size(); k++) {
+                String number = number(read.get(k));
+                int[] w = where.get(kind).get(k);
+                tables.get(w[0]).texts()[w[1]] = number != null ? number : read.get(k);
+            }
+        }
+    }
+
+    /** A cell at most this tall (PDF units) holds one line of text. */
+    private static final float ONE_LINE = 30f;
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(?:\\.\\d+)?");
+
+    /** Whether the image holds any ink worth reading (a blank cell is not sent to Tesseract). */
+    private static boolean inked(BufferedImage crop) {
+        java.awt.image.Raster r = crop.getRaster();
+        int dark = 0;
+        for (int y = 0; y < crop.getHeight(); y++) {
+            for (int x = 0; x < crop.getWidth(); x++) {
+                if (r.getSample(x, y, 0) < 128 && ++dark >= MIN_INK_PIXELS) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A cell with fewer dark pixels than this (at 300 dpi) is blank: specks of noise, not a character. */
+    private static final int MIN_INK_PIXELS = 40;
+
+    /** The figure a cell's OCR text reads as, with the letters OCR takes for digits mended; null if none. */
+    static String number(String text) {
+        // A stroke at a cell's edge is what is left of its border, not a 1: a blank then, never a wrong figure.
+        String s = text.strip().replaceAll("^[|\\[\\]]+|[|\\[\\]]+$", "").replace('O', '0').replace('o', '0')
+                .replace('〇', '0').replace("，", ".").replace(',', '.');
+        s = s.replaceAll("^[.]+|[.]+$", "");
+        return NUMBER.matcher(s).matches() ? s : null;
+    }
+
+    /** The cell's inside on a white margin (Tesseract reads a glyph at the very edge badly). */
+    private BufferedImage crop(Lattice.Cell c, float px) {
+        int inset = 2; // the rulings are erased already: a digit printed against its border keeps its edge
+        int x0 = Math.max(0, Math.round(c.x0() * px) + inset);
+        int y0 = Math.max(0, Math.round(c.y0() * px) + inset);
+        int x1 = Math.min(image.getWidth(), Math.round(c.x1() * px) - inset);
+        int y1 = Math.min(image.getHeight(), Math.round(c.y1() * px) - inset);
+        if (x1 - x0 < 4 || y1 - y0 < 4) {
+            return null;
+        }
+        int margin = 20;
+        BufferedImage out = new BufferedImage(x1 - x0 + 2 * margin, y1 - y0 + 2 * margin, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(image.getSubimage(x0, y0, x1 - x0, y1 - y0), margin, margin, null);
+        g.dispose();
+        // Black on white at the page's threshold: on a cell of mostly paper, Tesseract's own threshold would take
+        // the grain of the scan for ink and read it as characters.
+        java.awt.image.WritableRaster r = out.getRaster();
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                r.setSample(x, y, 0, r.getSample(x, y, 0) < threshold ? 0 : 255);
+            }
+        }
+        return out;
+    }
+
+    /** OCR text without word positions: each line one word, which never lines up with a column. */
+    private static List<PositionedLine> unpositioned(int page, String text) {
+        List<PositionedLine> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(new PositionedLine(page, List.of(new PositionedLine.Word(line, Float.NaN, Float.NaN))));
+        }
+        return lines;
+    }
+
+    private record OcrLine(List<OcrEngine.Word> words, float top, float bottom) {
+
+        /** The median height (pixels) of the line's words. */
+        float typicalHeight() {
+            int[] h = words.stream().mapToInt(OcrEngine.Word::height).sorted().toArray();
+            return h[h.length / 2];
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.gongkai.reader.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table row as gathered from the text: its label (possibly wrapped over lines) and its cells in order. */
+final class CollectedRow {
+
+    final String key;
+    final int width;
+    final int labelLine;
+    /** A group cell that becomes a row only if values follow it directly (2019's single （六）其他处理). */
+    final boolean provisional;
+    private final StringBuilder rawLabel = new StringBuilder();
+    private final StringBuilder compactLabel = new StringBuilder();
+    final List<Cell> cells = new ArrayList<>();
+    /** Digits glued to the label ("规范性文件7777166"), when the cells cannot be told apart. */
+    String gluedDigits;
+
+    CollectedRow(String key, int width, LabelItem label, boolean provisional) {
+        this.key = key;
+        this.width = width;
+        this.labelLine = label.line();
+        this.provisional = provisional;
+        appendLabel(label);
+    }
+
+    void appendLabel(LabelItem label) {
+        rawLabel.append(label.raw().strip());
+        compactLabel.append(label.compact());
+    }
+
+    String rawLabel() {
+        return rawLabel.toString();
+    }
+
+    String compactLabel() {
+        return compactLabel.toString();
+    }
+
+    int filled() {
+        int n = gluedDigits == null ? 0 : 1;
+        for (Cell c : cells) {
+            if (c.filled()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,172 @@
+package io.gongkai.reader.parsing;
+
+import io.gongkai.model.Finding;
+import io.gongkai.model.Provenance;
+import io.gongkai.model.Report;
+import io.gongkai.model.Section;
+import io.gongkai.model.TemplateVersion;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads the report model out of the plain text of a 政府信息公开工作年度报告.
+ *
+ * <p>One linear pass per concern: sections are located by their headings, each table is read from its
+ * section (or, when a heading is missing, from its own first line), rows are matched by their labels and
+ * cells assigned without guessing; metadata comes from the title and the signature. Stateless and
+ * thread-safe.
+ */
+public final class ReportTextParser {
+
+    private static final String NOT_A_REPORT = "文档不是政府信息公开工作年度报告（未找到年度报告标题或统计表）: "
+            + "not an annual report on government information disclosure (no report title or statistics tables found)";
+    private static final String EMPTY = "文档为空，没有可读的文字: the document is empty (no readable text)";
+
+    /**
+     * @throws NotAReportException when the text is empty or is not an annual report
+     */
+    public Report parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * @param sourceUrl where the document was fetched from (X-Source-Url), or null: its gov.cn host is one piece of
+     *                  evidence of who wrote the report
+     * @throws NotAReportException when the text is empty or is not an annual report
+     */
+    public Report parse(String text, String sourceUrl) {
+        if (text == null || LineTokenizer.isBlank(text)) {
+            throw new NotAReportException(EMPTY);
+        }
+        List<Line> lines = Line.split(text);
+        List<SectionLocator.Heading> headings = SectionLocator.locate(lines);
+        MetadataReader.Title title = MetadataReader.findTitle(lines);
+        Integer year = MetadataReader.year(lines, title);
+        String yearLayout = year != null && year <= 2020 ? "2019" : "2021";
+
+        Regions regions = Regions.of(lines, headings);
+        TableOutput applications = regions.table3 == null ? absent(Report.APPLICATIONS)
+                : ApplicationsTableReader.read(lines, regions.table3[0], regions.table3[1], yearLayout);
+        TableOutput disclosure = regions.table2 == null ? absent(Report.ACTIVE_DISCLOSURE)
+                : DisclosureTableReader.read(lines, regions.table2[0], regions.table2[1],
+                        applications.layout != null ? applications.layout : yearLayout);
+        if (regions.table3 != null && applications.found && disclosure.layout != null
+                && !applications.layoutFromLabels && !disclosure.layout.equals(applications.layout)) {
+            // Table 三 showed neither form of （六）其他处理: follow table 二's layout rather than the year.
+            applications = ApplicationsTableReader.read(lines, regions.table3[0], regions.table3[1], disclosure.layout);
+        }
+        TableOutput reviews = regions.table4 == null ? absent(Report.REVIEWS_AND_LAWSUITS)
+                : ReviewsTableReader.read(lines, regions.table4[0], regions.table4[1]);
+
+        boolean anyTable = disclosure.found || applications.found || reviews.found;
+        boolean report = (title != null && (headings.size() >= 2 || anyTable))
+                || (applications.found && (disclosure.found || reviews.found))
+                || (headings.size() >= 4 && (disclosure.found || applications.found));
+        if (!report) {
+            throw new NotAReportException(NOT_A_REPORT);
+        }
+
+        String t2 = disclosure.found ? disclosure.layout : null;
+        String t3 = applications.found ? applications.layout : null;
+        String version;
+        if (t2 == null && t3 == null) {
+            version = TemplateVersion.PRE2019;
+        } else if (t2 == null || t3 == null || t2.equals(t3)) {
+            version = t2 != null ? t2 : t3;
+        } else {
+            version = TemplateVersion.MIXED;
+        }
+
+        Map<String, Provenance> provenance = new LinkedHashMap<>(512);
+        Map<String, String> units = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Map<String, BigDecimal>> t2Rows = Map.of();
+        Map<String, Map<String, BigDecimal>> t3Rows = Map.of();
+        Map<String, Map<String, BigDecimal>> t4Rows = Map.of();
+        if (!version.equals(TemplateVersion.PRE2019)) {
+            for (TableOutput t : List.of(disclosure, applications, reviews)) {
+                provenance.putAll(t.provenance);
+                units.putAll(t.units);
+                findings.addAll(t.findings);
+            }
+            t2Rows = disclosure.rows;
+            t3Rows = applications.rows;
+            t4Rows = reviews.rows;
+        }
+
+        AgencyResolver.Resolved agency = AgencyResolver.resolve(lines, title, sourceUrl);
+        LocalDate publishedOn = MetadataReader.publishedOn(lines, title);
+        List<Section> sections = SectionLocator.sections(lines, headings);
+        return new Report(agency.agency(), year, agency.level(), publishedOn, version,
+                t2Rows, t3Rows, t4Rows, provenance, units, sections, findings, agency.region(), agency.resolution());
+    }
+
+    private static TableOutput absent(String table) {
+        return new TableOutput(table);
+    }
+
+    /** The line ranges [from, to) of tables 二, 三 and 四, or null for a table not found. */
+    private static final class Regions {
+        int[] table2;
+        int[] table3;
+        int[] table4;
+
+        static Regions of(List<Line> lines, List<SectionLocator.Heading> headings) {
+            int[] heading = {-1, -1, -1, -1, -1, -1, -1};
+            List<Integer> boundaries = new ArrayList<>();
+            for (SectionLocator.Heading h : headings) {
+                heading[h.number()] = h.index();
+                boundaries.add(h.index());
+            }
+            // A table whose section heading is missing starts at its own first line.
+            int anchor2 = heading[2] >= 0 ? -1 : anchor(lines, 0, c -> c.contains("第二十条第") && c.length() <= 30);
+            int from3 = Math.max(0, Math.max(heading[2], anchor2));
+            int anchor3 = heading[3] >= 0 ? -1 : anchor(lines, from3, c -> c.length() <= 60
+                    && (c.contains("勾稽关系") || c.startsWith("申请人情况") || c.contains("本年新收政府信息公开申请")));
+            int from4 = Math.max(from3, Math.max(heading[3], anchor3));
+            int anchor4 = heading[4] >= 0 ? -1 : anchor(lines, from4 + 1, c -> c.contains("行政复议") && c.length() <= 30);
+            for (int a : new int[] {anchor2, anchor3, anchor4}) {
+                if (a >= 0) {
+                    boundaries.add(a);
+                }
+            }
+            Regions r = new Regions();
+            r.table2 = region(lines, heading[2], anchor2, boundaries);
+            r.table3 = region(lines, heading[3], anchor3, boundaries);
+            r.table4 = region(lines, heading[4], anchor4, boundaries);
+            return r;
+        }
+
+        private static int[] region(List<Line> lines, int heading, int anchor, List<Integer> boundaries) {
+            int from;
+            if (heading >= 0) {
+                from = heading + 1;
+            } else if (anchor >= 0) {
+                from = anchor;
+            } else {
+                return null;
+            }
+            int to = lines.size();
+            for (int b : boundaries) {
+                if (b >= from && b != anchor && b < to) {
+                    to = b;
+                }
+            }
+            return new int[] {from, to};
+        }
+
+        private static int anchor(List<Line> lines, int from, Predicate<String> isStart) {
+            for (int i = from; i < lines.size(); i++) {
+                if (isStart.test(lines.get(i).compact())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

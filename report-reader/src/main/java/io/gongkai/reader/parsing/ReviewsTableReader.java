@@ -1,0 +1,144 @@
+package io.gongkai.reader.parsing;
+
+import io.gongkai.model.Provenance;
+import io.gongkai.model.Report;
+import io.gongkai.model.ReviewGroup;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads table 四 (行政复议、行政诉讼情况): one data row of 15 numbers under a three-level header that is
+ * often garbled, so the header is only checked, never used to place the numbers.
+ */
+final class ReviewsTableReader {
+
+    private static final String TABLE_NAME = "表四（行政复议、行政诉讼情况）";
+    private static final int WIDTH = 15;
+    private static final List<String> FIELDS = java.util.Arrays.stream(ReviewGroup.Column.values())
+            .map(ReviewGroup.Column::key).toList();
+
+    private ReviewsTableReader() {
+    }
+
+    static TableOutput read(List<Line> lines, int from, int to) {
+        TableOutput out = new TableOutput(Report.REVIEWS_AND_LAWSUITS);
+        List<Cell> cells = new ArrayList<>();
+        StringBuilder header = new StringBuilder();
+        int firstDataLine = -1;
+        for (int i = from; i < to; i++) {
+            Line line = lines.get(i);
+            if (line.isBlank() && line.raw.indexOf('\t') < 0) {
+                continue; // a line of blank fields can be a data row
+            }
+            LineTokenizer.Tokens tokens = LineTokenizer.tokenize(line);
+            int labels = 0;
+            int numbers = 0;
+            for (LineItem item : tokens.items()) {
+                if (item instanceof LabelItem) {
+                    labels++;
+                } else if (item instanceof Cell c && c.kind() == Cell.Kind.NUMBER) {
+                    numbers++;
+                }
+            }
+            // The data row has no label of its own; a line of text is header or narrative. A table grid writes a
+            // data row that printed nothing (every zero left blank) as fifteen blank fields.
+            boolean data = (labels == 0 && (numbers + markers(tokens) > 0 || isBlankRow(tokens))) || numbers >= 5;
+            if (data) {
+                if (firstDataLine < 0) {
+                    firstDataLine = line.number;
+                }
+                for (LineItem item : tokens.items()) {
+                    if (item instanceof Cell c) {
+                        cells.add(c);
+                    }
+                }
+            } else if (firstDataLine < 0) {
+                for (LineItem item : tokens.items()) {
+                    if (item instanceof LabelItem l) {
+                        header.append(l.compact());
+                    }
+                }
+            } else if (cells.size() >= WIDTH) {
+                break;
+            }
+        }
+        String h = header.toString();
+        out.found = firstDataLine > 0 || h.contains("行政复议");
+        if (!out.found) {
+            for (ReviewGroup g : ReviewGroup.values()) {
+                out.putAbsent(g.key(), FIELDS);
+            }
+            return out;
+        }
+        int labelLine = firstDataLine > 0 ? firstDataLine : lines.get(from).number;
+        RowResolver.Resolved all = RowResolver.resolve(cells, WIDTH, labelLine, "", null);
+        int g = 0;
+        for (ReviewGroup group : ReviewGroup.values()) {
+            RowResolver.Resolved part = slice(all, g * FIELDS.size(), group.label());
+            out.put(group.key(), FIELDS, part, group.label());
+            g++;
+        }
+        if (all.unreadable()) {
+            out.unreadableLabels.clear();
+            out.unreadableLabels.add("数据行");
+        }
+        checkHeader(out, h);
+        Findings.addUnreadable(out, TABLE_NAME);
+        return out;
+    }
+
+    private static boolean isBlankRow(LineTokenizer.Tokens tokens) {
+        if (!tokens.fieldSeparated() || tokens.items().size() != WIDTH) {
+            return false;
+        }
+        for (LineItem item : tokens.items()) {
+            if (!(item instanceof Cell c) || c.kind() != Cell.Kind.EMPTY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int markers(LineTokenizer.Tokens tokens) {
+        int n = 0;
+        for (LineItem item : tokens.items()) {
+            if (item instanceof Cell c && c.kind() == Cell.Kind.MARKER) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** One group's five columns of the 15, with the group's name as the row label (the data row has none printed). */
+    private static RowResolver.Resolved slice(RowResolver.Resolved all, int offset, String groupLabel) {
+        int n = FIELDS.size();
+        java.math.BigDecimal[] values = new java.math.BigDecimal[n];
+        Provenance[] provenance = new Provenance[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = all.values()[offset + i];
+            Provenance p = all.provenance()[offset + i];
+            provenance[i] = new Provenance(p.page(), p.line(), offset + i, groupLabel, p.rawText());
+        }
+        return new RowResolver.Resolved(values, provenance, all.unreadable());
+    }
+
+    private static void checkHeader(TableOutput out, String header) {
+        if (!header.contains("行政复议")) {
+            return;
+        }
+        List<String> paths = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (ReviewGroup.Column column : ReviewGroup.Column.values()) {
+            if (!header.contains(column.label())) {
+                missing.add(column.label());
+                for (ReviewGroup g : ReviewGroup.values()) {
+                    paths.add(out.path(g.key(), column.key()));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            out.findings.add(Findings.deviation(paths, TABLE_NAME + "表头未见" + Findings.quoteAll(missing)
+                    + "，表头文字与模板不同（可能错乱），数字按模板列序读取。"));
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.gongkai.reader.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gongkai.reader.formats.PdfRulings.Ruling;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lattice stages: rulings → grid (merged cells from missing rulings), characters → cells, pages → one table. */
+class LatticeTest {
+
+    private static Ruling h(float x0, float x1, float y) {
+        return new Ruling(x0, y, x1, y);
+    }
+
+    private static Ruling v(float x, float y0, float y1) {
+        return new Ruling(x, y0, x, y1);
+    }
+
+    /**
+     * A 3×3 grid at x 0/100/200/300, y 0/20/40/60 where the ruling between the two left slots of the first
+     * row is missing (a label across two columns) and the one between rows 2 and 3 of the first column too
+     * (a group label over two rows). Borders drawn twice, 0.75 apart, as browsers draw one per cell.
+     */
+    private static List<Ruling> grid() {
+        List<Ruling> r = new ArrayList<>();
+        r.add(h(0, 300, 0));
+        r.add(h(0, 300, 0.75f));
+        r.add(h(0, 300, 20));
+        r.add(h(100, 300, 40)); // missing under the first column: rows 2 and 3 merge there
+        r.add(h(0, 300, 60));
+        r.add(v(0, 0, 60));
+        r.add(v(100, 20, 60)); // missing in row 1: the first two slots merge
+        r.add(v(200, 0, 60));
+        r.add(v(300, 0, 60));
+        r.add(v(300.75f, 0, 60));
+        return r;
+    }
+
+    @Test
+    void rulingsBecomeAGridWithMergedCells() {
+        List<Lattice.Table> tables = Lattice.tables(grid());
+        assertEquals(1, tables.size());
+        Lattice.Table t = tables.get(0);
+        assertEquals(3, t.rows(), "double borders are one boundary");
+        assertEquals(3, t.columns());
+        List<String> cells = t.cells().stream()
+                .map(c -> c.row() + "," + c.column() + " " + c.rowSpan() + "x" + c.colSpan()).toList();
+        assertEquals(List.of("0,0 1x2", "0,2 1x1", "1,0 2x1", "1,1 1x1", "1,2 1x1", "2,1 1x1", "2,2 1x1"), cells);
+    }
+
+    @Test
+    void aTableWithoutOuterBordersTakesItsEdgesFromItsRulings() {
+        // Only the inner rulings: horizontals 0..300 at y 20 and 40, one vertical at x 100 from 0 to 60.
+        List<Lattice.Table> tables = Lattice.tables(List.of(h(0, 300, 20), h(0, 300, 40), v(100, 0, 60)));
+        assertEquals(1, tables.size());
+        assertEquals(2, tables.get(0).columns());
+        assertEquals(3, tables.get(0).rows());
+    }
+
+    @Test
+    void aFrameOrAnUnderlineIsNoTable() {
+        assertTrue(Lattice.tables(List.of(h(0, 300, 0), h(0, 300, 100), v(0, 0, 100), v(300, 0, 100))).isEmpty());
+        assertTrue(Lattice.tables(List.of(h(0, 300, 10))).isEmpty());
+    }
+
+    private static List<Glyph> text(String s, float x, float baseline, float advance, int line) {
+        List<Glyph> out = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            out.add(new Glyph(String.valueOf(s.charAt(i)), x + i * advance, baseline, 9, 9, line));
+        }
+        return out;
+    }
+
+    @Test
+    void justifiedAndWrappedLabelsAreJoinedWhole() {
+        // "1. 属 于 国 家 秘" justified over the cell's width, "密" on the next line.
+        List<Glyph> glyphs = new ArrayList<>(text("1.属于国家秘", 2, 10, 14, 0));
+        glyphs.addAll(text("密", 2, 22, 14, 1));
+        assertEquals("1.属于国家秘密", CellText.join(glyphs));
+        assertEquals("Word Office", CellText.join(text("Word Office", 2, 10, 9, 0).stream()
+                .filter(g -> !g.text().isBlank()).toList()));
+    }
+
+    @Test
+    void charactersGoToTheCellTheyArePrintedIn() {
+        Lattice.Table t = Lattice.tables(grid()).get(0);
+        List<Glyph> glyphs = new ArrayList<>(text("三、办理结果", 2, 34, 9, 1)); // the group label, row 2 of column 1
+        glyphs.addAll(text("12", 210, 54, 5, 2)); // a number on the first line of row 3, last column
+        List<PdfLatticeTables.PageTable> found = PdfLatticeTables.find(1, grid(), 3, glyphs);
+        assertEquals(1, found.size());
+        String[] texts = found.get(0).texts();
+        assertEquals("三、办理结果", texts[t.cells().indexOf(new Lattice.Cell(1, 0, 2, 1, 0, 20, 100, 60))]);
+        assertEquals("12", texts[t.cells().size() - 1]);
+        assertEquals(2, found.get(0).lines().cardinality(), "the lines printed in the table are replaced by it");
+    }
+
+    @Test
+    void aTableGoingOnOnTheNextPageIsStitchedWithoutItsRepeatedHeader() {
+        List<Ruling> rulings = grid();
+        List<Glyph> first = new ArrayList<>(text("项目", 2, 14, 9, 0));
+        first.addAll(text("数量", 202, 14, 9, 0));
+        first.addAll(text("甲", 2, 34, 9, 1));
+        first.addAll(text("1", 210, 34, 5, 1));
+        List<Glyph> second = new ArrayList<>(text("项目", 2, 14, 9, 0));
+        second.addAll(text("数量", 202, 14, 9, 0));
+        second.addAll(text("乙", 102, 54, 9, 1));
+        second.addAll(text("2", 210, 54, 5, 1));
+        PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(3, rulings, 2, first).get(0));
+        assertTrue(table.continueWith(PdfLatticeTables.find(4, rulings, 2, second).get(0)));
+        StringBuilder out = new StringBuilder();
+        List<LineOrigin> origins = new ArrayList<>();
+        table.grid().writeLines(1, out, origins);
+        String text = out.toString();
+        assertEquals(1, text.split("项目", -1).length - 1, "the repeated header is dropped: " + text);
+        assertTrue(text.contains("乙\t2"), text);
+        assertEquals(4, table.pageOfRow(origins.get(origins.size() - 1).row() - 1), "the last row is on page 4");
+        assertTrue(!new PdfLatticeTables.Stitched(PdfLatticeTables.find(3, rulings, 2, first).get(0))
+                .continueWith(PdfLatticeTables.find(5, rulings, 2, second).get(0)), "only the next page continues a table");
+    }
+
+    /** A two-column part of three rows: y 0/20/40/60, x 0/100/200. */
+    private static List<Ruling> part() {
+        return List.of(h(0, 200, 0), h(0, 200, 20), h(0, 200, 40), h(0, 200, 60), v(0, 0, 60), v(100, 0, 60), v(200, 0, 60));
+    }
+
+    @Test
+    void aRowBrokenAcrossPagesIsJoinedToItsFirstPart() {
+        List<Glyph> first = new ArrayList<>(text("项目", 2, 14, 9, 0));
+        first.addAll(text("数量", 102, 14, 9, 0));
+        first.addAll(text("甲", 2, 34, 9, 1));
+        first.addAll(text("1", 110, 34, 5, 1));
+        first.addAll(text("2.申请人逾期", 2, 54, 9, 2));
+        first.addAll(text("5", 110, 54, 5, 2));
+        // The label's last line is printed at the top of the next page, then the next row.
+        List<Glyph> second = new ArrayList<>(text("未补正", 2, 14, 9, 0));
+        second.addAll(text("3.其他", 2, 34, 9, 1));
+        second.addAll(text("7", 110, 34, 5, 1));
+        PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, part(), 3, first).get(0));
+        assertTrue(table.continueWith(PdfLatticeTables.find(2, part(), 3, second).get(0)));
+        String text = lines(table);
+        assertTrue(text.contains("2.申请人逾期未补正\t5"), text);
+        assertTrue(text.contains("3.其他\t7"), text);
+
+        // A row of its own left blank (its zero not printed) at the top of the next page stays a row.
+        List<Glyph> blank = new ArrayList<>(text("3.其他", 2, 14, 9, 0));
+        blank.addAll(text("4.总计", 2, 34, 9, 1));
+        blank.addAll(text("5", 110, 34, 5, 1));
+        PdfLatticeTables.Stitched kept = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, part(), 3, first).get(0));
+        assertTrue(kept.continueWith(PdfLatticeTables.find(2, part(), 3, blank).get(0)));
+        String keptText = lines(kept);
+        assertTrue(keptText.contains("2.申请人逾期\t5"), keptText);
+        assertTrue(keptText.contains("3.其他"), keptText);
+    }
+
+    private static String lines(PdfLatticeTables.Stitched table) {
+        StringBuilder out = new StringBuilder();
+        table.grid().writeLines(1, out, new ArrayList<>());
+        return out.toString();
+    }
+
+    @Test
+    void theRulingsOfATurnedPageTurnWithIt() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    new org.apache.pdfbox.pdmodel.common.PDRectangle(595, 842));
+            page.setRotation(90);
+            doc.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                content.moveTo(100, 200);
+                content.lineTo(300, 200); // stored horizontal: displayed vertical, 200 from the left
+                content.stroke();
+            }
+            List<Ruling> rulings = PdfRulings.of(page);
+            assertEquals(List.of(new Ruling(200, 100, 200, 300)), rulings);
+        }
+    }
+
+    @Test
+    void aBoxAroundRunningTextIsNoTable() {
+        // A two-column table whose first row is one cell holding a paragraph of four lines.
+        List<Ruling> r = List.of(h(0, 300, 0), h(0, 300, 80), h(0, 300, 100), v(0, 0, 100), v(300, 0, 100), v(150, 80, 100));
+        List<Glyph> glyphs = new ArrayList<>();
+        for (int line = 0; line < 4; line++) {
+            glyphs.addAll(text("这是一段正文的文字", 2, 14 + line * 16, 9, line));
+        }
+        glyphs.addAll(text("甲", 2, 94, 9, 4));
+        glyphs.addAll(text("3", 160, 94, 5, 4));
+        List<PdfLatticeTables.PageTable> found = PdfLatticeTables.find(1, r, 5, glyphs);
+        assertEquals(1, found.size());
+        // A section heading across the table ends it: 二、… then the next table's rows.
+        List<Glyph> headed = new ArrayList<>(text("二、主动公开", 2, 90, 9, 0));
+        headed.addAll(text("甲", 2, 94 + 20, 9, 1));
+        List<Ruling> two = List.of(h(0, 300, 80), h(0, 300, 100), h(0, 300, 120), v(0, 80, 120), v(300, 80, 120),
+                v(150, 100, 120));
+        List<PdfLatticeTables.PageTable> split = PdfLatticeTables.find(1, two, 2, headed);
+        assertEquals(1, split.size());
+        assertEquals(1, split.get(0).firstLine(), "the heading is text, the row under it a table");
+        assertEquals(1, found.get(0).lattice().rows(), "only the row of cells is a table");
+        assertEquals(2, found.get(0).lattice().columns());
+        assertEquals(4, found.get(0).firstLine());
+    }
+}

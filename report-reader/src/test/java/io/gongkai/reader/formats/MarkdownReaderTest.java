@@ -1,0 +1,63 @@
+package io.gongkai.reader.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pipe tables of converter Markdown become grids; the text around them stays line by line. */
+class MarkdownReaderTest {
+
+    private final MarkdownReader reader = new MarkdownReader();
+
+    private static List<String> lines(SourceText s) {
+        return List.of(s.text().split("\n"));
+    }
+
+    @Test
+    void cellsAreSplitOnBarsNotEscapedWithBreakTagsAsLineBreaks() {
+        assertEquals(List.of("商业\n企业", "a|b", "", "1"), MarkdownReader.cells("| **商业<br/>企业** | a\\|b |  | 1 |"));
+        assertEquals(List.of("规章", "0", "0"), MarkdownReader.cells("| 规章 | 0 | 0"));
+    }
+
+    @Test
+    void aTableIsARowFollowedByASeparatorRow() {
+        assertTrue(MarkdownReader.hasTable("x\n| a | b |\n|:---|---:|\n| 1 | 2 |"));
+        assertFalse(MarkdownReader.hasTable("| a | b |\n| 1 | 2 |"), "no separator row: not a table");
+        assertFalse(MarkdownReader.hasTable("| a |\n---\n"), "a rule under a line is not a separator row");
+    }
+
+    @Test
+    void theConvertersHeaderIsAHeaderRowAndATrailingEmptyCellIsBlank() {
+        SourceText s = reader.read("三、收到和处理政府信息公开申请情况\n"
+                + "|  | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |  |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n"
+                + "| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |  |\n"
+                + "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |  |\n", "UTF-8");
+        List<String> lines = lines(s);
+        assertEquals("三、收到和处理政府信息公开申请情况", lines.get(0));
+        assertEquals("数据1\t数据2\t数据3\t数据4\t数据5\t数据6\t数据7", lines.get(1));
+        assertEquals("四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t ", lines.get(2), "the blank 7th column is a field");
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), s.origin(3).valueColumns());
+        assertEquals(2, s.origin(3).row(), "the grid row: the converter's header is row 1, the separator no row");
+    }
+
+    @Test
+    void aLabelFloatingBetweenRowsIsARowOfItsOwn() {
+        SourceText s = reader.read("| 信息内容 | 数据1 | 数据2 |\n|---|---|---|\n"
+                + "| 规章 | 1 | 2 |\n\n（三）不予公开\n\n| 1.属于国家秘密 | 3 |  |\n\n五、存在的主要问题及改进情况\n", "UTF-8");
+        assertEquals(List.of("信息内容\t数据1\t数据2", "规章\t1\t2", "（三）不予公开", "1.属于国家秘密\t3\t ", "",
+                "五、存在的主要问题及改进情况"), lines(s));
+        assertEquals(LineOrigin.UNKNOWN, s.origin(6), "the heading after the table is text");
+    }
+
+    @Test
+    void aNewHeaderAndSeparatorStartTheNextTable() {
+        SourceText s = reader.read("| a | b |\n|---|---|\n| 规章 | 1 |\n三、收到\n| c | d |\n|---|---|\n| 规章 | 2 |\n", "UTF-8");
+        assertEquals(1, s.origin(2).table());
+        assertEquals(LineOrigin.UNKNOWN, s.origin(3), "the heading between the tables is text");
+        assertEquals(2, s.origin(5).table());
+    }
+}
