@@ -100,6 +100,12 @@ public final class HtmlReader {
             }
         });
         flush.run();
+        // The site's identifier code places the body that runs it; pages print it in their footer, as here.
+        String siteCode = doc.head() == null ? null : metaContent(doc.head(), "SiteIDCode");
+        if (siteCode != null && out.indexOf("网站标识码") < 0) {
+            out.append("网站标识码：").append(siteCode).append('\n');
+            origins.add(LineOrigin.UNKNOWN);
+        }
         return new SourceText(out.toString(), origins, decoded.encoding(), List.of());
     }
 

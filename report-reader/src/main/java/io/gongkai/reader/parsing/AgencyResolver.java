@@ -53,6 +53,7 @@ final class AgencyResolver {
     private static final Pattern SITE_WORDS = Pattern.compile("(?:门户网站|政府网站|网站|官网|欢迎您?|政务公开|信息公开)$");
     private static final Pattern COMPILED_BY = Pattern.compile("报告(?:是)?由([^，。,:;]{2,40}?)(?:负责)?(?:编制|编写|制作)");
     private static final Pattern SELF = Pattern.compile("(?:我|本)(街道|办事处|委员会|管委会|中心|局|委|办|厅|署|院|区|县|市|旗|镇|乡|州|省)");
+    private static final Pattern SITE_CODE = Pattern.compile("网站标识码[：:]?([1-9][0-9]{5})[0-9]{4}(?![0-9])");
     /** The Xinjiang Production and Construction Corps and its divisions, which govern cities of their own. */
     private static final Pattern CORPS = Pattern.compile("^新疆生产建设兵团(?:第[一二三四五六七八九十]+师)?");
 
@@ -71,6 +72,10 @@ final class AgencyResolver {
         fromHead(lines, title, candidates);
         String self = fromFirstSentences(lines, title, candidates);
         List<Division> hostRegions = fromSourceUrl(sourceUrl, candidates);
+        List<Division> siteRegion = fromSiteCode(lines);
+        if (!siteRegion.isEmpty()) {
+            hostRegions = siteRegion; // one code, where a host's pinyin can name several places
+        }
 
         AgencyCandidate best = null;
         double bestScore = 0;
@@ -221,6 +226,25 @@ final class AgencyResolver {
             out.add(new AgencyCandidate(governmentOf(found.get(0)), AgencyCandidate.SOURCE_URL, null, host, SOURCE_URL));
         }
         return found;
+    }
+
+    /**
+     * The division of the body that runs the site, from its identifier code (网站标识码: six digits of the division,
+     * four of the site), which every government site prints in its footer and carries in its SiteIDCode meta tag.
+     * Like the host, it places a body but does not name it: a department's report may sit on its government's site.
+     */
+    private static List<Division> fromSiteCode(List<Line> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Line line = lines.get(i);
+            if (line.raw.contains("标识码")) {
+                Matcher m = SITE_CODE.matcher(line.squeezed());
+                if (m.find()) {
+                    Division d = Divisions.get().byAnyCode(m.group(1));
+                    return d == null || Divisions.get().isPlaceholder(d) ? List.of() : List.of(d);
+                }
+            }
+        }
+        return List.of();
     }
 
     private static String governmentOf(Division d) {

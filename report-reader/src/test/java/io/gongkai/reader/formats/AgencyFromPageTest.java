@@ -71,4 +71,18 @@ class AgencyFromPageTest {
         assertEquals(AgencyCandidate.PAGE_HEADER, r.agencyResolution().source());
         assertEquals("city", r.administrativeLevel());
     }
+
+    @Test
+    void theSiteIdentifierCodeMetaTagPlacesADepartmentWithoutPlace() {
+        byte[] html = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"SiteIDCode\" content=\"3208000001\">"
+                + "</head><body><h1>财政局2023年政府信息公开工作年度报告</h1>"
+                + "<p>一、总体情况</p><p>2023年，我局认真贯彻落实《条例》。</p><p>二、主动公开政府信息情况</p>"
+                + "<p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+                + "<p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p><p>无。</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        Report r = reader.read(html, DocumentType.HTML, null).report();
+        assertEquals("财政局", r.agency());
+        assertEquals("320800", r.region().code());
+        assertEquals("city", r.administrativeLevel());
+    }
 }

@@ -165,6 +165,15 @@ class AgencyResolverTest {
     }
 
     @Test
+    void aDepartmentWithoutPlaceTakesItsRegionFromTheSitesIdentifierCode() {
+        Report r = parse("财政局2023年政府信息公开工作年度报告", "现将我局2023年政府信息公开工作情况报告如下。",
+                "主办：获嘉县人民政府办公室 网站标识码：4107240001 豫ICP备00000000号", "https://example.org/a.html");
+        assertEquals("财政局", r.agency());
+        assertEquals("410724", r.region().code());
+        assertEquals("county", r.administrativeLevel());
+    }
+
+    @Test
     void theSignatureSettlesANameSeveralPlacesShare() {
         Report r = parse("朝阳区人民政府2023年政府信息公开工作年度报告", "2023年，我区认真贯彻落实《条例》。",
                 "长春市朝阳区人民政府\n2024年3月1日", null);
