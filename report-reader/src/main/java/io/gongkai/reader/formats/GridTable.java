@@ -199,44 +199,7 @@ final class GridTable {
                 }
             }
         }
-        last = blankValuesRightOf(last);
         return java.util.stream.IntStream.rangeClosed(Math.min(first, last + 1), last).toArray();
-    }
-
-    /**
-     * The band's last column, moved right over blank cells that a data row has under header cells: a table that
-     * leaves zeros blank may print nothing right of a row's last figure (table 四's single row: 1, blank × 3, 1,
-     * blank × 10), and those columns are values all the same.
-     */
-    private int blankValuesRightOf(int last) {
-        if (last < 0) {
-            return last;
-        }
-        int end = last;
-        for (int r = 0; r < grid.size(); r++) {
-            Placed[] cells = grid.get(r);
-            if (!hasValue(cells, r)) {
-                continue;
-            }
-            int c = last + 1;
-            while (c < width && cells[c] != null && cells[c].row() == r && cells[c].column() == c
-                    && cells[c].colSpan() == 1 && cells[c].text().isBlank() && headedAbove(r, c)) {
-                c++;
-            }
-            end = Math.max(end, c - 1);
-        }
-        return end;
-    }
-
-    /** Whether a row above {@code r} has a printed cell of its own in column {@code c} alone (a column header). */
-    private boolean headedAbove(int r, int c) {
-        for (int above = r - 1; above >= 0; above--) {
-            Placed p = grid.get(above)[c];
-            if (p != null && p.row() == above && p.column() == c && p.colSpan() == 1 && !p.text().isBlank()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A row without values (caption, header), cell by cell as printed; merged cells once, where they start. */
