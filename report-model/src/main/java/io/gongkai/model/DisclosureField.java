@@ -33,13 +33,19 @@ public enum DisclosureField {
         return label;
     }
 
-    /** The header of a field key, or the key itself when it is not one of the template's. */
-    public static String labelOf(String key) {
+    /** The field with this JSON name, or null. */
+    public static DisclosureField byKey(String key) {
         for (DisclosureField field : values()) {
             if (field.key.equals(key)) {
-                return field.label;
+                return field;
             }
         }
-        return key;
+        return null;
+    }
+
+    /** The header of a field key, or the key itself when it is not one of the template's. */
+    public static String labelOf(String key) {
+        DisclosureField field = byKey(key);
+        return field == null ? key : field.label;
     }
 }

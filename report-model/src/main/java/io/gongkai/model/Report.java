@@ -68,28 +68,33 @@ public record Report(
         };
     }
 
-    /** The value at {@code table.row.field}; null when blank, unreadable or absent. */
+    /** The value at {@code table.row.field} ({@link CellPath}); null when blank, unreadable or absent. */
     public BigDecimal value(String path) {
-        String[] parts = path.split("\\.");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("not a cell path: " + path);
-        }
-        Map<String, BigDecimal> row = table(parts[0]).get(parts[1]);
-        return row == null ? null : row.get(parts[2]);
+        return value(CellPath.parse(path));
     }
 
-    /** Whether the layout detected has a cell at this path (it may still be blank). */
+    /** The value of a cell; null when blank, unreadable or absent. */
+    public BigDecimal value(CellPath cell) {
+        Map<String, BigDecimal> row = table(cell.table()).get(cell.row());
+        return row == null ? null : row.get(cell.field());
+    }
+
+    /** Whether the layout detected has a cell at this path (it may still be blank); false for a path that is no cell. */
     public boolean hasCell(String path) {
-        String[] parts = path.split("\\.");
-        Map<String, BigDecimal> row = table(parts[0]).get(parts[1]);
-        return row != null && row.containsKey(parts[2]);
+        return CellPath.tryParse(path).map(this::hasCell).orElse(false);
+    }
+
+    /** Whether the layout detected has this cell (it may still be blank). */
+    public boolean hasCell(CellPath cell) {
+        Map<String, BigDecimal> row = table(cell.table()).get(cell.row());
+        return row != null && row.containsKey(cell.field());
     }
 
     /** Every cell of the three tables, path to value (null for blank), in table order. */
     public Map<String, BigDecimal> cells() {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        for (String table : List.of(ACTIVE_DISCLOSURE, APPLICATIONS, REVIEWS_AND_LAWSUITS)) {
-            table(table).forEach((row, fields) -> fields.forEach((field, v) -> out.put(table + "." + row + "." + field, v)));
+        for (String table : CellPath.TABLES) {
+            table(table).forEach((row, fields) -> fields.forEach((field, v) -> out.put(new CellPath(table, row, field).format(), v)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.gongkai.ingest.web;
 
 import io.gongkai.model.ApplicantColumn;
 import io.gongkai.model.ApplicationRow;
+import io.gongkai.model.CellPath;
 import io.gongkai.model.DisclosureBlock;
 import io.gongkai.model.DisclosureField;
 import io.gongkai.model.DisclosureItem;
@@ -122,7 +123,7 @@ public final class ReportTables {
             for (DisclosureItem item : items) {
                 List<Cell> cells = new ArrayList<>();
                 for (int i = 0; i < fields.size(); i++) {
-                    cells.add(cell(Report.ACTIVE_DISCLOSURE + "." + item.key() + "." + fields.get(i),
+                    cells.add(cell(CellPath.disclosure(item, fields.get(i)),
                             i == fields.size() - 1 ? 4 - fields.size() : 1));
                 }
                 rows.add(new Row(List.of(new Label(item.label(), 1, 1)), cells));
@@ -190,7 +191,7 @@ public final class ReportTables {
             }
             List<Cell> cells = new ArrayList<>();
             for (ApplicantColumn column : ApplicantColumn.values()) {
-                cells.add(cell(Report.APPLICATIONS + "." + row.key() + "." + column.key(), 1));
+                cells.add(cell(CellPath.applications(row, column), 1));
             }
             out.add(new Row(labels, cells));
         }
@@ -210,7 +211,7 @@ public final class ReportTables {
         List<Cell> cells = new ArrayList<>();
         for (ReviewGroup group : ReviewGroup.values()) {
             for (ReviewGroup.Column column : ReviewGroup.Column.values()) {
-                cells.add(cell(Report.REVIEWS_AND_LAWSUITS + "." + group.key() + "." + column.key(), 1));
+                cells.add(cell(CellPath.review(group, column), 1));
             }
         }
         return cells;
@@ -239,8 +240,9 @@ public final class ReportTables {
         return cell == null ? "" : tableOfPath(cell);
     }
 
-    private Cell cell(String path, int colspan) {
-        BigDecimal value = report.hasCell(path) ? report.value(path) : null;
+    private Cell cell(CellPath at, int colspan) {
+        String path = at.format();
+        BigDecimal value = report.hasCell(at) ? report.value(at) : null;
         Provenance provenance = report.provenance().get(path);
         List<NumberedFinding> findings = byPath.getOrDefault(path, List.of());
         String severity = null;
@@ -274,12 +276,7 @@ public final class ReportTables {
 
     /** The table a cell path is in, or empty when the path is not a cell of the three tables. */
     static String tableOfPath(String path) {
-        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
-            if (path.startsWith(table + ".") && path.split("\\.").length == 3) {
-                return table;
-            }
-        }
-        return "";
+        return CellPath.tryParse(path).map(CellPath::table).orElse("");
     }
 
     private static String graver(String a, String b) {

@@ -25,6 +25,8 @@ final class GridTable {
 
     private final List<Placed[]> grid = new ArrayList<>();
     private int width;
+    /** The last grid column every row of the source prints (a pipe table's rows are written in full), or -1. */
+    private int printedThrough = -1;
 
     /** Places the next source cell of row {@code row} in the first free grid column, from left to right. */
     void add(int row, String text, int rowSpan, int colSpan) {
@@ -185,7 +187,19 @@ final class GridTable {
         return label || !labelRequired;
     }
 
-    /** The grid columns from the first to the last that holds a value in some row. */
+    /**
+     * Says that the source prints every row through grid column {@code last} (a pipe table writes each row in full).
+     * Without a header that names the value columns they then run from right of the labels to that column, so a
+     * column left blank in every row keeps its place instead of falling outside the values.
+     */
+    void printedThrough(int last) {
+        printedThrough = Math.min(last, MAX_COLUMNS - 1);
+    }
+
+    /**
+     * The grid columns from the first to the last that holds a value in some row; where the source prints its rows
+     * in full ({@link #printedThrough}), from right of the last label of a row with values to the last printed column.
+     */
     private int[] valueBand() {
         int first = Integer.MAX_VALUE;
         int last = -1;
@@ -199,7 +213,29 @@ final class GridTable {
                 }
             }
         }
+        if (printedThrough >= 0 && last >= 0) {
+            first = Math.min(first, rightOfLabels(first));
+            last = Math.max(last, Math.min(printedThrough, width - 1));
+        }
         return java.util.stream.IntStream.rangeClosed(Math.min(first, last + 1), last).toArray();
+    }
+
+    /** The column right of the last label cell (text that is no value) left of {@code before}, in rows with a value. */
+    private int rightOfLabels(int before) {
+        int labelEnd = -1;
+        for (int r = 0; r < grid.size(); r++) {
+            Placed[] cells = grid.get(r);
+            if (!hasValue(cells, r)) {
+                continue;
+            }
+            for (int c = 0; c < Math.min(before, width); c++) {
+                Placed p = cells[c];
+                if (p != null && p.row() == r && p.column() == c && !p.text().isBlank() && !HeaderColumns.isValue(p.text())) {
+                    labelEnd = Math.max(labelEnd, c);
+                }
+            }
+        }
+        return labelEnd + 1;
     }
 
     /** A row without values (caption, header), cell by cell as printed; merged cells once, where they start. */

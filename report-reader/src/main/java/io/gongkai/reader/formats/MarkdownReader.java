@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * separator row ({@code |---|---|}) and takes the pipe rows after it, with up to {@link #MAX_FLOATING} short
  * text lines between them (labels floating outside their rows) as rows holding only that label. Tables with
  * merged cells that converters write as HTML blocks ({@code <table>…</table>}) are read as HTML tables are.
+ * A pipe table prints each row in full, so where its header is the converter's own and names no column, its
+ * value columns are read from that structure: from right of the labels to the last cell every row prints
+ * (less the converter's empty trailing cell), a column left blank in every row included.
  */
 final class MarkdownReader {
 
@@ -116,6 +119,11 @@ final class MarkdownReader {
         int i = from;
         int end = from;
         List<String> floating = new ArrayList<>();
+        // The structure of the rows with values: how many cells they print, and whether each ends with the empty
+        // cell converters add.
+        int printed = -1;
+        boolean sameWidth = true;
+        boolean trailingEmpty = true;
         while (i < lines.length) {
             String line = lines[i];
             if (isSeparator(line)) {
@@ -131,8 +139,14 @@ final class MarkdownReader {
                     grid.add(row++, label, 1, 1);
                 }
                 floating.clear();
-                for (String cell : cells(line)) {
+                List<String> cells = cells(line);
+                for (String cell : cells) {
                     grid.add(row, cell, 1, 1);
+                }
+                if (cells.stream().anyMatch(HeaderColumns::isValue)) {
+                    sameWidth &= printed < 0 || printed == cells.size();
+                    printed = Math.max(printed, cells.size());
+                    trailingEmpty &= cells.get(cells.size() - 1).isBlank();
                 }
                 row++;
                 i++;
@@ -149,6 +163,11 @@ final class MarkdownReader {
             }
             floating.add(s);
             i++;
+        }
+        if (printed > 0 && sameWidth) {
+            // Every row with values prints the same cells: the last of them is the table's last column, less the
+            // empty cell converters add at the end of each row.
+            grid.printedThrough(trailingEmpty ? printed - 2 : printed - 1);
         }
         return end; // floating lines not followed by a row of the table are text after it
     }

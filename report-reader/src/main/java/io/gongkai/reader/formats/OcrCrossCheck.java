@@ -1,6 +1,7 @@
 package io.gongkai.reader.formats;
 
 import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.CellPath;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
 import io.gongkai.model.ReviewGroup;
@@ -27,7 +28,7 @@ final class OcrCrossCheck {
         List<Finding> out = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
         report.activeDisclosure().forEach((row, fields) -> fields.keySet()
-                .forEach(f -> unchecked.add(Report.ACTIVE_DISCLOSURE + "." + row + "." + f)));
+                .forEach(f -> unchecked.add(new CellPath(Report.ACTIVE_DISCLOSURE, row, f).format())));
         if (!unchecked.isEmpty()) {
             out.add(new Finding(OCR_UNCONFIRMED, Severity.info, unchecked,
                     "表二的数值由 OCR 识别，表内没有可核对的勾稽关系，请对照原件。 Table 2 was read by OCR and has no identity to confirm it."));
@@ -47,7 +48,7 @@ final class OcrCrossCheck {
     }
 
     private static Finding unconfirmed(String table, String row, Map<String, BigDecimal> fields, String name) {
-        List<String> paths = fields.keySet().stream().map(f -> table + "." + row + "." + f).toList();
+        List<String> paths = fields.keySet().stream().map(f -> new CellPath(table, row, f).format()).toList();
         return new Finding(OCR_UNCONFIRMED, Severity.warning, paths,
                 name + "“" + row + "”一行由 OCR 识别，数值缺失或合计不符，可能识别有误: " + fields
                         + " OCR values of this row are missing or do not add up.");

@@ -1,5 +1,6 @@
 package io.gongkai.reader.parsing;
 
+import io.gongkai.model.CellPath;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ final class TableOutput {
     }
 
     String path(String row, String field) {
-        return table + "." + row + "." + field;
+        return new CellPath(table, row, field).format();
     }
 
     /** Puts a row's resolved values and provenance under the given field keys. */

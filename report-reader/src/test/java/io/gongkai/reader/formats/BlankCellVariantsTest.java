@@ -61,8 +61,10 @@ class BlankCellVariantsTest {
         check(seed, blank, "docx", DocxRenderer.render(doc), DocumentType.DOCX, expected, blanked);
         for (MarkdownRenderer.Style style : MarkdownRenderer.Style.values()) {
             if (style == MarkdownRenderer.Style.CONVERTER_HEADERLESS && blank.isEmpty()) {
-                // Without the table's own header a column left blank in every row has nothing that places it
-                // (table 四 with only its review group filled): a known limit, see the formats notes.
+                // Without the table's own header, columns left blank in every row are placed by the pipe rows'
+                // structure (MarkdownReaderTest), and every value of this variant reads right; but the blank cells
+                // of 表二's first row, before any row with a value, are not yet located in the grid (no table
+                // provenance): a known limit, see the formats notes.
                 continue;
             }
             check(seed, blank, "markdown-" + style, MarkdownRenderer.render(doc, style).getBytes(StandardCharsets.UTF_8),

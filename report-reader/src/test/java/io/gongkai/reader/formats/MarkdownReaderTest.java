@@ -60,4 +60,35 @@ class MarkdownReaderTest {
         assertEquals(LineOrigin.UNKNOWN, s.origin(3), "the heading between the tables is text");
         assertEquals(2, s.origin(5).table());
     }
+
+    @Test
+    void withoutAHeaderAColumnBlankInEveryRowKeepsItsPlaceByTheRowsStructure() {
+        // The converter's own header names no column; 商业企业 and the last two groups are blank in every row, and
+        // each row ends with the converter's empty cell.
+        SourceText s = reader.read("|  | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 |  |\n"
+                + "|---|---|---|---|---|---|---|\n"
+                + "| 一、本年新收 | 3 |  | 1 |  |  |  |\n"
+                + "| 二、上年结转 |  |  | 2 |  |  |  |\n", "UTF-8");
+        List<String> lines = lines(s);
+        assertEquals("一、本年新收\t3\t \t1\t \t ", lines.get(1), "the blank columns up to the converter's trailing cell");
+        assertEquals("二、上年结转\t \t \t2\t \t ", lines.get(2));
+        assertEquals(List.of(2, 3, 4, 5, 6), s.origin(2).valueColumns());
+        assertEquals(List.of(2, 3, 4, 5, 6), s.origin(3).valueColumns());
+    }
+
+    @Test
+    void aLeadingColumnBlankInEveryRowIsAValueColumnRightOfTheLabels() {
+        SourceText s = reader.read("| 数据 | 数据 | 数据 | 数据 |\n|---|---|---|---|\n"
+                + "| 规章 |  | 4 | 5 |\n| 行政规范性文件 |  | 6 | 7 |\n", "UTF-8");
+        assertEquals("规章\t \t4\t5", lines(s).get(1));
+        assertEquals(List.of(2, 3, 4), s.origin(2).valueColumns());
+    }
+
+    @Test
+    void rowsOfDifferentWidthsKeepTheBandOfTheirValues() {
+        // No structure to go by: the values' band, as for HTML and Word grids.
+        SourceText s = reader.read("| a | b |\n|---|---|\n| 规章 | 1 |  |\n| 行政规范性文件 | 2 |\n", "UTF-8");
+        assertEquals("规章\t1", lines(s).get(1));
+        assertEquals(List.of(2), s.origin(2).valueColumns());
+    }
 }

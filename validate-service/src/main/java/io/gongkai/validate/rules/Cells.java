@@ -2,7 +2,7 @@ package io.gongkai.validate.rules;
 
 import io.gongkai.model.ApplicantColumn;
 import io.gongkai.model.ApplicationRow;
-import io.gongkai.model.DisclosureItem;
+import io.gongkai.model.CellPath;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
@@ -10,12 +10,10 @@ import io.gongkai.model.ReviewGroup;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 
 /** Paths, labels, ordering and number formatting shared by the rules. */
 final class Cells {
@@ -25,36 +23,19 @@ final class Cells {
     /** Dash and slash characters; a cell made only of these ("——", "--") is blank too. */
     private static final String DASHES = "/／—-–－―─﹣";
 
-    /** The 表二 field labels; the model names the rows but not the fields. */
-    private static final Map<String, String> DISCLOSURE_FIELD_LABELS = Map.ofEntries(
-            Map.entry("issued", "本年制发件数"),
-            Map.entry("repealed", "本年废止件数"),
-            Map.entry("inForce", "现行有效件数"),
-            Map.entry("decisions", "处理决定数量"),
-            Map.entry("amountTenThousandYuan", "本年收费金额（万元）"),
-            Map.entry("newlyMade", "本年新制作数量"),
-            Map.entry("newlyPublished", "本年新公开数量"),
-            Map.entry("totalPublished", "对外公开总数量"),
-            Map.entry("previousYearItems", "上一年项目数量"),
-            Map.entry("change", "本年增/减"),
-            Map.entry("projects", "采购项目数量"),
-            Map.entry("amount", "采购总金额"));
-
-    private static final List<String> TABLES = List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS);
-
     private Cells() {
     }
 
     static String path(String table, String row, String field) {
-        return table + "." + row + "." + field;
+        return new CellPath(table, row, field).format();
     }
 
     static String applications(ApplicationRow row, ApplicantColumn column) {
-        return path(Report.APPLICATIONS, row.key(), column.key());
+        return CellPath.applications(row, column).format();
     }
 
     static String review(ReviewGroup group, ReviewGroup.Column column) {
-        return path(Report.REVIEWS_AND_LAWSUITS, group.key(), column.key());
+        return CellPath.review(group, column).format();
     }
 
     /** The values at the paths, or null when any is blank or absent: the identity cannot be checked then. */
@@ -147,135 +128,28 @@ final class Cells {
 
     /** Every cell of the three tables, path to value, in template order whatever maps the report was built with. */
     static List<Map.Entry<String, BigDecimal>> ordered(Report report) {
-        List<Map.Entry<String, BigDecimal>> out = new ArrayList<>();
-        for (String table : TABLES) {
-            Map<String, Map<String, BigDecimal>> rows = report.table(table);
-            for (String row : sorted(rows.keySet(), rowRank(table))) {
-                Map<String, BigDecimal> fields = rows.get(row);
-                if (fields == null) {
-                    continue;
+        List<CellPath> cells = new ArrayList<>();
+        for (String table : CellPath.TABLES) {
+            report.table(table).forEach((row, fields) -> {
+                if (fields != null) {
+                    fields.keySet().forEach(field -> cells.add(new CellPath(table, row, field)));
                 }
-                for (String field : sorted(fields.keySet(), fieldRank(table, row))) {
-                    // AbstractMap.SimpleImmutableEntry allows the null value of a blank cell; Map.entry does not.
-                    out.add(new AbstractMap.SimpleImmutableEntry<>(path(table, row, field), fields.get(field)));
-                }
-            }
+            });
+        }
+        cells.sort(CellPath.TEMPLATE_ORDER);
+        List<Map.Entry<String, BigDecimal>> out = new ArrayList<>(cells.size());
+        for (CellPath cell : cells) {
+            // AbstractMap.SimpleImmutableEntry allows the null value of a blank cell; Map.entry does not.
+            out.add(new AbstractMap.SimpleImmutableEntry<>(cell.format(), report.value(cell)));
         }
         return out;
     }
 
-    /** "表三 （一）予以公开 行 自然人 列", for messages. */
+    /** "表三 （一）予以公开 行 自然人 列", for messages; a path that is no cell as it is. */
     static String describe(String path) {
-        String[] parts = path.split("\\.", 3);
-        if (parts.length != 3) {
-            return path;
-        }
-        String row = parts[1];
-        String field = parts[2];
-        return switch (parts[0]) {
-            case Report.ACTIVE_DISCLOSURE -> "表二 " + disclosureLabel(row) + " " + DISCLOSURE_FIELD_LABELS.getOrDefault(field, field);
-            case Report.APPLICATIONS -> {
-                ApplicationRow r = ApplicationRow.byKey(row);
-                ApplicantColumn c = applicantColumn(field);
-                yield "表三 " + (r == null ? row : r.label()) + " 行 " + (c == null ? field : c.label()) + " 列";
-            }
-            case Report.REVIEWS_AND_LAWSUITS -> {
-                ReviewGroup g = reviewGroup(row);
-                ReviewGroup.Column c = reviewColumn(field);
-                yield "表四 " + (g == null ? row : g.label()) + " " + (c == null ? field : c.label());
-            }
-            default -> path;
-        };
-    }
-
-    private static String disclosureLabel(String key) {
-        for (DisclosureItem item : DisclosureItem.values()) {
-            if (item.key().equals(key)) {
-                return item.label();
-            }
-        }
-        return key;
-    }
-
-    private static ApplicantColumn applicantColumn(String key) {
-        for (ApplicantColumn column : ApplicantColumn.values()) {
-            if (column.key().equals(key)) {
-                return column;
-            }
-        }
-        return null;
-    }
-
-    private static ReviewGroup reviewGroup(String key) {
-        for (ReviewGroup group : ReviewGroup.values()) {
-            if (group.key().equals(key)) {
-                return group;
-            }
-        }
-        return null;
-    }
-
-    private static ReviewGroup.Column reviewColumn(String key) {
-        for (ReviewGroup.Column column : ReviewGroup.Column.values()) {
-            if (column.key().equals(key)) {
-                return column;
-            }
-        }
-        return null;
-    }
-
-    /** Known keys in template order, unknown keys after them in alphabetical order. */
-    private static List<String> sorted(Iterable<String> keys, ToIntFunction<String> rank) {
-        List<String> out = new ArrayList<>();
-        keys.forEach(out::add);
-        out.sort(Comparator.<String>comparingInt(k -> {
-            int r = rank.applyAsInt(k);
-            return r < 0 ? Integer.MAX_VALUE : r;
-        }).thenComparing(Comparator.naturalOrder()));
-        return out;
-    }
-
-    private static ToIntFunction<String> rowRank(String table) {
-        return switch (table) {
-            case Report.ACTIVE_DISCLOSURE -> key -> {
-                for (DisclosureItem item : DisclosureItem.values()) {
-                    if (item.key().equals(key)) {
-                        return item.ordinal();
-                    }
-                }
-                return -1;
-            };
-            case Report.APPLICATIONS -> key -> {
-                ApplicationRow row = ApplicationRow.byKey(key);
-                return row == null ? -1 : row.ordinal();
-            };
-            default -> key -> {
-                ReviewGroup group = reviewGroup(key);
-                return group == null ? -1 : group.ordinal();
-            };
-        };
-    }
-
-    private static ToIntFunction<String> fieldRank(String table, String row) {
-        return switch (table) {
-            case Report.ACTIVE_DISCLOSURE -> {
-                List<String> known = new ArrayList<>();
-                for (DisclosureItem item : DisclosureItem.values()) {
-                    if (item.key().equals(row)) {
-                        known.addAll(item.fields2021());
-                        known.addAll(item.fields2019());
-                    }
-                }
-                yield known::indexOf;
-            }
-            case Report.APPLICATIONS -> key -> {
-                ApplicantColumn column = applicantColumn(key);
-                return column == null ? -1 : column.ordinal();
-            };
-            default -> key -> {
-                ReviewGroup.Column column = reviewColumn(key);
-                return column == null ? -1 : column.ordinal();
-            };
-        };
+        return CellPath.tryParse(path).map(cell -> switch (cell.table()) {
+            case Report.APPLICATIONS -> "表三 " + cell.rowLabel() + " 行 " + cell.fieldLabel() + " 列";
+            default -> cell.tableLabel() + " " + cell.rowLabel() + " " + cell.fieldLabel();
+        }).orElse(path);
     }
 }

@@ -1,5 +1,7 @@
 package io.gongkai.validate.rules;
 
+import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.ApplicationRow;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
 import io.gongkai.model.Severity;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
 public final class FeeNotReportedRule extends BaseRule {
 
     public static final String CODE = "FEE_NOT_REPORTED";
-    private static final String OVERDUE_FEE = "applications.otherOverdueFee.total";
+    private static final String OVERDUE_FEE = Cells.applications(ApplicationRow.OTHER_OVERDUE_FEE, ApplicantColumn.TOTAL);
     private static final Pattern FEE_CHARGED = Pattern.compile("收取[^。；，]{0,12}处理费[^。；]{0,6}?([1-9]\\d*(?:\\.\\d+)?)(元|万元)");
 
     public FeeNotReportedRule() {

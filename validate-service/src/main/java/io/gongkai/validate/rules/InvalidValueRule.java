@@ -1,5 +1,6 @@
 package io.gongkai.validate.rules;
 
+import io.gongkai.model.CellPath;
 import io.gongkai.model.DisclosureItem;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
@@ -49,9 +50,10 @@ public final class InvalidValueRule extends BaseRule {
     }
 
     private static String impossible(String path, BigDecimal value) {
-        String field = path.substring(path.lastIndexOf('.') + 1);
-        boolean amount = path.startsWith(Report.ACTIVE_DISCLOSURE + ".") && DisclosureItem.isAmount(field);
-        boolean signed = path.startsWith(Report.ACTIVE_DISCLOSURE + ".") && DisclosureItem.isSigned(field);
+        CellPath cell = CellPath.parse(path);
+        boolean disclosure = cell.table().equals(Report.ACTIVE_DISCLOSURE);
+        boolean amount = disclosure && DisclosureItem.isAmount(cell.field());
+        boolean signed = disclosure && DisclosureItem.isSigned(cell.field());
         String shown = Cells.format(value);
         if (amount) {
             return value.signum() < 0 ? "为 " + shown + "，金额不能为负数" : null;

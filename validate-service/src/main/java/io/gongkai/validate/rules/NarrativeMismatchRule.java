@@ -2,8 +2,14 @@ package io.gongkai.validate.rules;
 
 import static io.gongkai.validate.rules.Narrative.containsAny;
 
+import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.ApplicationRow;
+import io.gongkai.model.CellPath;
+import io.gongkai.model.DisclosureField;
+import io.gongkai.model.DisclosureItem;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
+import io.gongkai.model.ReviewGroup;
 import io.gongkai.model.Severity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,22 +37,19 @@ public final class NarrativeMismatchRule extends BaseRule {
         }
     }
 
-    private static final String APP = "applications.";
-    private static final String RL = "reviewsAndLawsuits.";
-    private static final Link RECEIVED = new Link("表三 一、本年新收政府信息公开申请数量（总计）",
-            List.of(List.of(APP + "newReceived.total"), List.of(APP + "newReceived.total", APP + "carriedOver.total")));
-    private static final Link HANDLED = new Link("表三 （七）总计（总计）",
-            List.of(List.of(APP + "totalHandled.total"), List.of(APP + "newReceived.total")));
-    private static final Link CARRIED_OVER = new Link("表三 二、上年结转政府信息公开申请数量（总计）", List.of(List.of(APP + "carriedOver.total")));
-    private static final Link CARRIED_FORWARD = new Link("表三 四、结转下年度继续办理（总计）", List.of(List.of(APP + "carriedForward.total")));
-    private static final Link GRANTED = new Link("表三 （一）予以公开（总计）", List.of(List.of(APP + "granted.total")));
-    private static final Link RULES_ISSUED = new Link("表二 规章 本年制发件数", List.of(List.of("activeDisclosure.rules.issued")));
-    private static final Link NORMATIVE_ISSUED = new Link("表二 行政规范性文件 本年制发件数",
-            List.of(List.of("activeDisclosure.normativeDocuments.issued")));
+    private static final Link RECEIVED = new Link(totalOf(ApplicationRow.NEW_RECEIVED),
+            List.of(List.of(total(ApplicationRow.NEW_RECEIVED)), List.of(total(ApplicationRow.NEW_RECEIVED), total(ApplicationRow.CARRIED_OVER))));
+    private static final Link HANDLED = new Link(totalOf(ApplicationRow.TOTAL_HANDLED),
+            List.of(List.of(total(ApplicationRow.TOTAL_HANDLED)), List.of(total(ApplicationRow.NEW_RECEIVED))));
+    private static final Link CARRIED_OVER = new Link(totalOf(ApplicationRow.CARRIED_OVER), List.of(List.of(total(ApplicationRow.CARRIED_OVER))));
+    private static final Link CARRIED_FORWARD = new Link(totalOf(ApplicationRow.CARRIED_FORWARD), List.of(List.of(total(ApplicationRow.CARRIED_FORWARD))));
+    private static final Link GRANTED = new Link(totalOf(ApplicationRow.GRANTED), List.of(List.of(total(ApplicationRow.GRANTED))));
+    private static final Link RULES_ISSUED = issued(DisclosureItem.RULES);
+    private static final Link NORMATIVE_ISSUED = issued(DisclosureItem.NORMATIVE_DOCUMENTS);
 
     private static final String[] OUTCOME_WORDS = {"维持", "纠正", "其他结果", "尚未审结"};
-    private static final String[] OUTCOME_FIELDS = {"upheld", "corrected", "other", "pending"};
-    private static final String[] OUTCOME_LABELS = {"结果维持", "结果纠正", "其他结果", "尚未审结"};
+    private static final ReviewGroup.Column[] OUTCOME_COLUMNS = {ReviewGroup.Column.UPHELD, ReviewGroup.Column.CORRECTED,
+            ReviewGroup.Column.OTHER, ReviewGroup.Column.PENDING};
 
     public NarrativeMismatchRule() {
         super(CODE, Severity.warning, "第一部分文字中的数字（收到、办结、结转、予以公开的申请，行政复议、行政诉讼及其结果，制发的规章、规范性文件）与表格不一致",
@@ -137,18 +140,34 @@ public final class NarrativeMismatchRule extends BaseRule {
     }
 
     private static Link groupTotal(String group) {
-        return group.equals("review")
-                ? new Link("表四 行政复议 总计", List.of(List.of(RL + "review.total")))
-                : new Link("表四 行政诉讼 总计（直接起诉 + 复议后起诉）",
-                        List.of(List.of(RL + "lawsuitDirect.total", RL + "lawsuitAfterReview.total")));
+        return reviewLink(group, ReviewGroup.Column.TOTAL);
     }
 
     private static Link outcome(String group, int i) {
-        String field = OUTCOME_FIELDS[i];
-        return group.equals("review")
-                ? new Link("表四 行政复议 " + OUTCOME_LABELS[i], List.of(List.of(RL + "review." + field)))
-                : new Link("表四 行政诉讼 " + OUTCOME_LABELS[i] + "（直接起诉 + 复议后起诉）",
-                        List.of(List.of(RL + "lawsuitDirect." + field, RL + "lawsuitAfterReview." + field)));
+        return reviewLink(group, OUTCOME_COLUMNS[i]);
+    }
+
+    /** 行政复议's cell, or the two lawsuit groups' cells added up (a narrative speaks of 行政诉讼 as one). */
+    private static Link reviewLink(String group, ReviewGroup.Column column) {
+        return group.equals(ReviewGroup.REVIEW.key())
+                ? new Link(Cells.describe(Cells.review(ReviewGroup.REVIEW, column)), List.of(List.of(Cells.review(ReviewGroup.REVIEW, column))))
+                : new Link("表四 行政诉讼 " + column.label() + "（直接起诉 + 复议后起诉）",
+                        List.of(List.of(Cells.review(ReviewGroup.LAWSUIT_DIRECT, column), Cells.review(ReviewGroup.LAWSUIT_AFTER_REVIEW, column))));
+    }
+
+    /** The 总计 column of a row of table 三. */
+    private static String total(ApplicationRow row) {
+        return Cells.applications(row, ApplicantColumn.TOTAL);
+    }
+
+    /** "表三 （七）总计（总计）". */
+    private static String totalOf(ApplicationRow row) {
+        return "表三 " + row.label() + "（" + ApplicantColumn.TOTAL.label() + "）";
+    }
+
+    private static Link issued(DisclosureItem item) {
+        String path = CellPath.disclosure(item, DisclosureField.ISSUED.key()).format();
+        return new Link(Cells.describe(path), List.of(List.of(path)));
     }
 
     private void compare(Report report, Link link, Narrative.Figure figure, String sentence, List<Finding> findings) {

@@ -1,6 +1,8 @@
 package io.gongkai.validate.rules;
 
 import io.gongkai.model.AdministrativeLevel;
+import io.gongkai.model.CellPath;
+import io.gongkai.model.DisclosureItem;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
 import io.gongkai.model.Severity;
@@ -32,11 +34,12 @@ public final class RulesNotPermittedRule extends BaseRule {
         List<String> paths = new ArrayList<>();
         List<String> stated = new ArrayList<>();
         for (String field : FIELDS) {
-            String path = "activeDisclosure.rules." + field;
+            CellPath cell = CellPath.disclosure(DisclosureItem.RULES, field);
+            String path = cell.format();
             BigDecimal v = report.hasCell(path) ? report.value(path) : null;
             if (v != null && v.signum() > 0) {
                 paths.add(path);
-                stated.add(Cells.describe(path).replace("表二 规章 ", "") + " " + Cells.format(v));
+                stated.add(cell.fieldLabel() + " " + Cells.format(v));
             }
         }
         if (paths.isEmpty()) {

@@ -67,7 +67,7 @@ class InvalidValueRuleTest {
         assertEquals(List.of(), check(ReportFixture.zeros2021().set("activeDisclosure.fees.amountTenThousandYuan", new BigDecimal("0.35"))));
         List<Finding> findings = check(ReportFixture.zeros2021().set("activeDisclosure.fees.amountTenThousandYuan", new BigDecimal("-0.35")));
         assertEquals(1, findings.size());
-        assertEquals("表二 行政事业性收费 本年收费金额（万元） 为 -0.35，金额不能为负数", findings.get(0).message());
+        assertEquals("表二 行政事业性收费 本年收费金额（单位：万元） 为 -0.35，金额不能为负数", findings.get(0).message());
         findings = check(ReportFixture.zeros2019().set("activeDisclosure.centralizedProcurement.amount", -10));
         assertEquals(List.of("activeDisclosure.centralizedProcurement.amount"), findings.get(0).paths());
     }
