@@ -2,7 +2,6 @@ package io.gongkai.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ public final class MongoServerMain {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            backend = new H2Backend(file.toString());
+            backend = new CachedKeyOrderH2Backend(file.toString());
             storage = "H2 file " + file;
         }
 

@@ -10,7 +10,6 @@ import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import io.gongkai.extract.config.ExtractConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -54,14 +53,33 @@ public class RawBlobRepository {
         return legacyPresent;
     }
 
+    /**
+     * A stored blob: its size and, for a blob of one chunk (all but the largest), its bytes, read in the same look-up
+     * (the store reads the whole entry whatever the projection, so asking for the size first would read it twice).
+     */
+    public record Blob(String sha256, long size, byte[] inline) {
+    }
+
     /** The blob's size, or empty when no blob has this hash. */
     public Optional<Long> size(String sha256) {
-        Document head = heads.find(eq("_id", sha256)).projection(Projections.include("size")).first();
+        return find(sha256).map(Blob::size);
+    }
+
+    /** The blob with this hash (its bytes inline when it has them), or empty. */
+    public Optional<Blob> find(String sha256) {
+        Document head = heads.find(eq("_id", sha256)).first();
         if (head != null) {
-            return Optional.of(head.get("size", Number.class).longValue());
+            Number chunkCount = head.get("chunks", Number.class);
+            byte[] inline = chunkCount != null && chunkCount.intValue() == 0 ? head.get("data", Binary.class).getData() : null;
+            return Optional.of(new Blob(sha256, head.get("size", Number.class).longValue(), inline));
         }
         GridFSFile file = legacyPresent() ? legacy.find(Filters.eq("filename", sha256)).first() : null;
-        return Optional.ofNullable(file).map(GridFSFile::getLength);
+        return Optional.ofNullable(file).map(f -> new Blob(sha256, f.getLength(), null));
+    }
+
+    /** The bytes of a blob found by {@link #find}: those read with it, else its chunks. */
+    public byte[] read(Blob blob) {
+        return blob.inline() != null ? blob.inline() : read(blob.sha256());
     }
 
     public byte[] read(String sha256) {

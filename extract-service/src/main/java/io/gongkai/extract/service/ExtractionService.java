@@ -6,13 +6,16 @@ import io.gongkai.reader.formats.OcrEngine;
 import io.gongkai.reader.formats.ReportReader;
 import io.gongkai.reader.formats.UnreadableDocumentException;
 import io.gongkai.reader.parsing.NotAReportException;
+import io.gongkai.reader.parsing.HostRegions;
 import io.gongkai.extract.repository.RawBlobRepository;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.RawDocumentEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +55,15 @@ public class ExtractionService {
         this.reader = new ReportReader(new OcrEngine(config.extraction().ocrCommand()), config.extraction().maxPdfPages());
     }
 
+    /**
+     * Builds the host-name table (ICU transliteration of every division: seconds of CPU) in the background at start-up,
+     * so that the first report naming a gov.cn source does not wait for it (a report arriving meanwhile waits for the
+     * class's initialisation, which runs once).
+     */
+    void warmUp(@Observes StartupEvent started) {
+        parsing.submit(HostRegions::get);
+    }
+
     @PreDestroy
     void stop() {
         parsing.shutdownNow();
@@ -66,11 +78,12 @@ public class ExtractionService {
     }
 
     private ExtractedEvent doExtract(RawDocumentEvent raw) {
-        Long size = blobs.size(raw.sha256()).orElse(null);
-        if (size == null) {
+        RawBlobRepository.Blob blob = blobs.find(raw.sha256()).orElse(null);
+        if (blob == null) {
             return ExtractedEvent.failed(raw, "原始文件缺失（存储中找不到该哈希）。 The stored bytes of this document are missing.",
                     null, EXTRACTOR_VERSION);
         }
+        long size = blob.size();
         if (size == 0) {
             return ExtractedEvent.failed(raw, "文件为空。 The document is empty.", null, EXTRACTOR_VERSION);
         }
@@ -78,7 +91,7 @@ public class ExtractionService {
             return ExtractedEvent.failed(raw, "文件过大（" + size + " 字节）。 The document is larger than the extraction limit.",
                     null, EXTRACTOR_VERSION);
         }
-        byte[] bytes = blobs.read(raw.sha256());
+        byte[] bytes = blobs.read(blob);
         // Detection runs under the time limit too (a zip is scanned entry by entry); the type it found is kept
         // for the event even when reading then fails or times out.
         AtomicReference<String> detected = new AtomicReference<>();

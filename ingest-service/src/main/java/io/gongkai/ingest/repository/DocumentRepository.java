@@ -39,12 +39,12 @@ public class DocumentRepository {
     /** Attempts of an optimistic transition before giving up (each failure means another event changed the document). */
     private static final int TRANSITION_ATTEMPTS = 20;
     /** The report and findings of a validated document, packed (see {@link PackedJson}). */
-    static final String PAYLOAD = "payload";
+    public static final String PAYLOAD = "payload";
     /**
      * What only reading the source tells of a report (its provenance and extraction findings), packed, from
      * reports.extracted: reports.validated no longer carries them with every version.
      */
-    static final String READING = "reading";
+    public static final String READING = "reading";
 
     private final MongoCollection<Document> documents;
     private final MongoCollection<Document> unpublished;
@@ -112,7 +112,30 @@ public class DocumentRepository {
      * so the extracted event may be applied after the validated one.
      */
     public void storeReading(String documentId, Document reading) {
-        collection().updateOne(eq("_id", documentId), Updates.set(READING, PackedJson.pack(reading)));
+        storeReading(documentId, PackedJson.pack(reading));
+    }
+
+    /** The same, already packed ({@link #packReading}). */
+    public void storeReading(String documentId, Binary reading) {
+        collection().updateOne(eq("_id", documentId), Updates.set(READING, reading));
+    }
+
+    /**
+     * A report's provenance and extraction findings, packed from their JSON ({@code {"provenance": …,
+     * "extractionFindings": […]}}), for {@link #storeReading(String, Binary)} or as the field {@link #READING} of a
+     * transition's {@code extra} (one update instead of two).
+     */
+    public static Binary packReading(byte[] json) {
+        return PackedJson.packJson(json);
+    }
+
+    /**
+     * A validated document's report and findings, packed from their JSON ({@code {"report": …, "findings": […]}}), as
+     * the field {@link #PAYLOAD} of a transition's {@code extra}: the event's values go from Jackson to the deflater
+     * without a BSON tree in between.
+     */
+    public static Binary packPayload(byte[] json) {
+        return PackedJson.packJson(json);
     }
 
     /** Records a newly accepted document as RECEIVED and not yet published; a no-op when it is known. */
@@ -183,6 +206,8 @@ public class DocumentRepository {
             Document update = new Document("$set", set);
             if (set.containsKey("report") || set.containsKey("findings")) {
                 set.put(PAYLOAD, PackedJson.pack(new Document("report", set.remove("report")).append("findings", set.remove("findings"))));
+            }
+            if (set.containsKey(PAYLOAD)) {
                 update.append("$unset", new Document("report", "").append("findings", ""));
             }
             // a plain {_id, rev} document: Filters.and would send $and, which the embedded server cannot match to the index

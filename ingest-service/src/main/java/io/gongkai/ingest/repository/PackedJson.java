@@ -23,10 +23,15 @@ final class PackedJson {
     }
 
     static Binary pack(Document value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return packJson(value.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** JSON text (UTF-8) packed as is: a value serialised once by Jackson need not go through a BSON tree first. */
+    static Binary packJson(byte[] json) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream deflating = new DeflaterOutputStream(out, deflater)) {
-            deflating.write(value.toJson().getBytes(StandardCharsets.UTF_8));
+            deflating.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

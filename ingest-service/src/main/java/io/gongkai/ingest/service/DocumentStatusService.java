@@ -14,8 +14,11 @@ import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.jboss.logging.Logger;
 
 /** Follows each document through the pipeline from the events of the later topics. */
@@ -41,12 +44,17 @@ public class DocumentStatusService {
             changed = documents.transition(event.documentId(), DocumentStatus.FAILED,
                     new Document("error", event.error()).append("detectedType", event.detectedType()), null);
         } else {
-            changed = documents.transition(event.documentId(), DocumentStatus.EXTRACTED, summary(event.report())
-                    .append("detectedType", event.detectedType()).append("encoding", event.encoding()), null);
-            if (event.report() != null) {
-                // reports.validated carries the report without these (ValidatedEvent#of); the pages show them.
-                documents.storeReading(event.documentId(), new Document("provenance", toDocument(event.report().provenance()))
-                        .append("extractionFindings", event.report().extractionFindings().stream().map(this::toDocument).toList()));
+            Document fields = summary(event.report()).append("detectedType", event.detectedType()).append("encoding", event.encoding());
+            // reports.validated carries the report without these (ValidatedEvent#of); the pages show them.
+            Binary reading = event.report() == null ? null : DocumentRepository.packReading(jsonBytes(orderedMap(
+                    "provenance", event.report().provenance(), "extractionFindings", event.report().extractionFindings())));
+            if (reading != null) {
+                fields.append(DocumentRepository.READING, reading);
+            }
+            changed = documents.transition(event.documentId(), DocumentStatus.EXTRACTED, fields, null);
+            if (!changed && reading != null) {
+                // already past EXTRACTED (reports.validated was applied first): the reading is still kept
+                documents.storeReading(event.documentId(), reading);
             }
         }
         LOG.debugf("document %s %s (%s)", event.documentId(), event.status(), changed ? "applied" : "not newer");
@@ -54,8 +62,8 @@ public class DocumentStatusService {
 
     public void onValidated(ValidatedEvent event) {
         Document fields = summary(event.report())
-                .append("report", toDocument(event.report()))
-                .append("findings", event.findings().stream().map(this::toDocument).toList())
+                .append(DocumentRepository.PAYLOAD, DocumentRepository.packPayload(jsonBytes(orderedMap(
+                        "report", event.report(), "findings", event.findings()))))
                 .append("errors", event.findings().stream().filter(f -> f.severity().name().equals("error")).count())
                 .append("warnings", event.findings().stream().filter(f -> f.severity().name().equals("warning")).count())
                 .append("ruleSetVersion", event.ruleSetVersion())
@@ -100,10 +108,17 @@ public class DocumentStatusService {
                 .append("problems", keys.size());
     }
 
-    /** Stores a value as BSON through its JSON form, so the stored shape is exactly the published one. */
-    private Document toDocument(Object value) {
+    private static Map<String, Object> orderedMap(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
+    /** A value's JSON form, packed as is, so the stored shape is exactly the published one. */
+    private byte[] jsonBytes(Object value) {
         try {
-            return Document.parse(json.writeValueAsString(value));
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
