@@ -170,6 +170,9 @@ public class ValidatedTransactions {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            // As extract-service's limit: a validated event is leaner than the extracted one it comes from, so it fits,
+            // and a record the broker refused would abort its batch on every attempt.
+            props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(5 << 20));
             props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(config.publish().transactionTimeout().toMillis()));
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.publish().timeout().toMillis()));
             KafkaProducer<String, String> created = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
