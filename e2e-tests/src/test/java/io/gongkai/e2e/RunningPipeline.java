@@ -17,7 +17,7 @@ final class RunningPipeline implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts everything and waits until each service is ready; {@code submitToken} may submit documents. */
+    /** Starts everything and waits until each service is ready; {@code submitToken} may submit documents and administer. */
     static RunningPipeline start(Path root, String submitToken) throws Exception {
         Infrastructure infrastructure = Infrastructure.start();
         List<ServiceProcess> services = new ArrayList<>();
@@ -26,7 +26,8 @@ final class RunningPipeline implements AutoCloseable {
             Map<String, String> env = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers,
                     "MONGODB_URI", infrastructure.mongoUri,
-                    "GONGKAI_AUTH_SUBMIT_TOKENS", submitToken);
+                    "GONGKAI_AUTH_SUBMIT_TOKENS", submitToken,
+                    "GONGKAI_AUTH_ADMIN_TOKENS", submitToken);
             for (String name : List.of("ingest-service", "extract-service", "validate-service")) {
                 services.add(ServiceProcess.start(root, name, env));
             }
@@ -43,6 +44,11 @@ final class RunningPipeline implements AutoCloseable {
     /** The ingest-service's base URL, e.g. http://127.0.0.1:41234. */
     String ingestUrl() {
         return "http://127.0.0.1:" + services.get(0).port;
+    }
+
+    /** The validate-service's base URL (its admin API). */
+    String validateUrl() {
+        return "http://127.0.0.1:" + services.get(2).port;
     }
 
     String kafkaBootstrapServers() {

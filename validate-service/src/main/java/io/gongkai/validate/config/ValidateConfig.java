@@ -30,6 +30,20 @@ public interface ValidateConfig {
         /** How long to wait for the broker to acknowledge a reports.validated event. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * The {@code transactional.id} of this instance's reports.validated producer (env GONGKAI_PUBLISH_TRANSACTIONAL_ID):
+         * unique per instance and the same after its restart (a StatefulSet ordinal, a host name). Default
+         * {@code validate-service-<host name>}.
+         */
+        Optional<String> transactionalId();
+
+        /**
+         * How long the broker keeps a transaction open before aborting it: what read_committed readers wait at most
+         * behind an instance killed mid-transaction that does not come back with the same id.
+         */
+        @WithDefault("30s")
+        Duration transactionTimeout();
     }
 
     interface Agencies {

@@ -1,42 +1,28 @@
 package io.gongkai.validate.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.gongkai.messaging.EventJson;
-import io.gongkai.messaging.OutageRetry;
-import io.gongkai.model.events.ExtractedEvent;
-import io.gongkai.model.events.ValidatedEvent;
-import io.gongkai.validate.service.ValidationService;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * reports.extracted → reports.validated: the report's own result, then those of stored neighbours whose findings it
- * changed. The incoming record is acknowledged only after the broker took the outgoing events (at least once); an
- * unreadable payload goes to reports.extracted.dlq.validate.
+ * reports.extracted → reports.validated, a batch of records at a time: the events the batch yields, its dead letters
+ * and its consumed offsets are committed in one Kafka transaction ({@link ValidatedBatches}).
  */
 @ApplicationScoped
 public class ExtractedReportConsumer {
 
-    private final ValidationService validation;
-    private final ValidatedPublisher publisher;
-    private final EventJson json;
+    private final ValidatedBatches batches;
+    private final RecordChecks checks;
 
-    public ExtractedReportConsumer(ValidationService validation, ValidatedPublisher publisher, EventJson json) {
-        this.validation = validation;
-        this.publisher = publisher;
-        this.json = json;
+    public ExtractedReportConsumer(ValidatedBatches batches, RecordChecks checks) {
+        this.batches = batches;
+        this.checks = checks;
     }
 
     @Incoming("extracted")
-    @Blocking
-    // MongoDB or broker outages are waited out here rather than dead-lettering reports that were accepted.
-    @ApplyGuard(OutageRetry.NAME)
-    public void onExtracted(String payload) throws JsonProcessingException {
-        ExtractedEvent event = json.read(payload, ExtractedEvent.class);
-        for (ValidatedEvent out : validation.validate(event)) {
-            publisher.publish(out);
-        }
+    public CompletionStage<Void> onExtracted(Message<List<String>> batch) {
+        return batches.process(batch, checks::extracted);
     }
 }

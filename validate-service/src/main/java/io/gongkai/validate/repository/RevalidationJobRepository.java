@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.gongkai.validate.config.ValidateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -28,8 +29,23 @@ public class RevalidationJobRepository {
                 .append("done", 0L).append("changed", 0L).append("ruleSetVersion", ruleSetVersion).append("startedAt", new Date()));
     }
 
-    public Optional<Document> find(String jobId) {
-        return Optional.ofNullable(jobs.find(eq("_id", jobId)).first());
+    public Optional<RevalidationJob> find(String jobId) {
+        return Optional.ofNullable(jobs.find(eq("_id", jobId)).first()).map(RevalidationJobRepository::job);
+    }
+
+    private static RevalidationJob job(Document d) {
+        return new RevalidationJob(d.getString("_id"), d.getString("state"), d.getString("ruleSetVersion"), count(d, "total"),
+                count(d, "queued"), count(d, "done"), count(d, "changed"), instant(d, "startedAt"), instant(d, "finishedAt"),
+                d.getString("error"));
+    }
+
+    private static long count(Document d, String key) {
+        return d.get(key) instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private static Instant instant(Document d, String key) {
+        Date date = d.getDate(key);
+        return date == null ? null : date.toInstant();
     }
 
     /** All requests are on the topic: the real total (reports stored meanwhile included) is now known. */

@@ -14,9 +14,11 @@ import java.util.List;
  * @param findings        the findings; null when read (only the digest is compared)
  * @param findingsDigest  SHA-256 of the findings' JSON: whether a new check changed the outcome
  * @param publishedVersion the highest version subscribers were sent, or null
+ * @param publishedBy     the incoming record (topic/partition@offset) whose Kafka transaction carries that version, or null
+ *                        when it was published outside a transaction
  */
 public record ValidatedReport(String documentId, String sha256, String agency, AgencyKey agencyKey, Integer year, String reportKey,
         String valuesDigest, Report report,
         List<Finding> findings, String findingsDigest, String ruleSetVersion, long version, Long publishedVersion,
-        Instant validatedAt) {
+        String publishedBy, Instant validatedAt) {
 }

@@ -147,7 +147,7 @@ public class ValidatedReportRepository {
                 new AgencyKey(d.getString("agencyKey"), d.getString("agencyLocalKey")), d.getInteger("year"), d.getString("reportKey"),
                 d.getString("valuesDigest"), report, null,
                 d.getString("findingsDigest"), d.getString("ruleSetVersion"), d.get("version", Number.class).longValue(),
-                published == null ? null : published.longValue(), validatedAt == null ? null : validatedAt.toInstant());
+                published == null ? null : published.longValue(), d.getString("publishedBy"), validatedAt == null ? null : validatedAt.toInstant());
     }
 
     /** What the payload binary holds. */
@@ -192,6 +192,9 @@ public class ValidatedReportRepository {
         }
         if (entry.publishedVersion() != null) {
             doc.append("publishedVersion", entry.publishedVersion());
+        }
+        if (entry.publishedBy() != null) {
+            doc.append("publishedBy", entry.publishedBy());
         }
         reports().replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
         String key = agencyYearKey(entry.agencyKey().local(), entry.year());
@@ -320,6 +323,16 @@ public class ValidatedReportRepository {
     /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */
     public void markPublished(String documentId, long version) {
         reports().updateOne(eq("_id", documentId), Updates.max("publishedVersion", version));
+    }
+
+    /**
+     * Records, before the Kafka transaction that carries it commits, that this version goes to subscribers in the
+     * transaction of the incoming record {@code claimant}: if that transaction aborts, the same record comes again and
+     * recognises its own claim (ValidationService).
+     */
+    public void claimPublished(String documentId, long version, String claimant) {
+        reports().updateOne(eq("_id", documentId), Updates.combine(Updates.set("publishedVersion", version),
+                Updates.set("publishedBy", claimant)));
     }
 
     /** Counts a newly stored report's values into its level's histograms (path index → value → count). */

@@ -3,6 +3,7 @@ package io.gongkai.validate.rest;
 import io.gongkai.common.rest.Problem;
 import io.gongkai.common.security.Roles;
 import io.gongkai.validate.messaging.RevalidationConsumer;
+import io.gongkai.validate.repository.RevalidationJob;
 import io.gongkai.validate.service.RevalidationJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,10 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.bson.Document;
 
 /** The admin API (a bearer token of gongkai.auth.admin-tokens): re-check every stored report after the rules changed. */
 @Path("/api/admin/revalidate")
@@ -38,8 +36,8 @@ public class AdminResource {
     /** 202 with the job; its requests go onto reports.revalidate in the background. */
     @POST
     public Response start(@Context UriInfo uri) {
-        Document job = jobs.start(requests::request);
-        return Response.accepted(view(job)).location(uri.getAbsolutePathBuilder().path(job.getString("_id")).build()).build();
+        RevalidationJob job = jobs.start(requests::request);
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.jobId()).build()).build();
     }
 
     @GET
@@ -48,22 +46,7 @@ public class AdminResource {
         if (!JOB_ID.matcher(jobId).matches()) {
             return Problem.response(Response.Status.NOT_FOUND, "Not Found", "没有这个重新校验任务。 No such re-validation job.");
         }
-        return jobs.find(jobId).map(j -> Response.ok(view(j)).build())
+        return jobs.find(jobId).map(j -> Response.ok(j).build())
                 .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "Not Found", "没有这个重新校验任务。 No such re-validation job."));
-    }
-
-    private static Map<String, Object> view(Document job) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("jobId", job.getString("_id"));
-        for (String key : new String[] {"state", "ruleSetVersion", "total", "queued", "done", "changed", "startedAt", "finishedAt", "error"}) {
-            Object v = job.get(key);
-            if (v instanceof java.util.Date d) {
-                v = d.toInstant().toString();
-            }
-            if (v != null) {
-                out.put(key, v);
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.gongkai.validate.service;
 
+import io.gongkai.validate.repository.RevalidationJob;
 import io.gongkai.validate.repository.RevalidationJobRepository;
 import io.gongkai.validate.repository.ValidatedReportRepository;
 import io.gongkai.validate.rules.RuleCatalogue;
@@ -9,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +36,7 @@ public class RevalidationJobs {
     }
 
     /** Starts a job; {@code send} puts one request (job id, document id) on the topic and waits for the broker. */
-    public Document start(BiConsumer<String, String> send) {
+    public RevalidationJob start(BiConsumer<String, String> send) {
         String jobId = UUID.randomUUID().toString();
         jobs.create(jobId, reports.count(), RuleCatalogue.VERSION);
         queueing.submit(() -> {
@@ -55,7 +55,7 @@ public class RevalidationJobs {
         return jobs.find(jobId).orElseThrow();
     }
 
-    public Optional<Document> find(String jobId) {
+    public Optional<RevalidationJob> find(String jobId) {
         return jobs.find(jobId);
     }
 

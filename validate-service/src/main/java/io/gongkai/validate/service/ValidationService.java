@@ -52,10 +52,13 @@ public class ValidationService {
     }
 
     /**
+     * @param claimant the incoming record (topic/partition@offset) whose Kafka transaction will carry the events: each
+     *                 is claimed for it in the store before returning (see {@link #alreadyPublished}); null outside
+     *                 transactions, where the caller records {@link #published} after the broker's acknowledgement
      * @return the events to publish: the report's own first (unless subscribers already have that version), then those
      *         of stored reports whose findings changed because of it; empty for an extraction that failed (nothing to check)
      */
-    public List<ValidatedEvent> validate(ExtractedEvent extracted) {
+    public List<ValidatedEvent> validate(ExtractedEvent extracted, String claimant) {
         if (!ExtractedEvent.EXTRACTED.equals(extracted.status()) || extracted.report() == null) {
             return List.of();
         }
@@ -65,32 +68,46 @@ public class ValidationService {
         boolean wasVersion = stored.map(s -> isVersion(documentId, s.agencyKey().local(), s.year())).orElse(false);
         ValidatedEvent own = check(documentId, extracted.sha256(), extracted.report(), stored);
         // A redelivered or repeated extraction whose outcome subscribers already hold is stored again but not republished.
-        if (!alreadyPublished(stored, own)) {
-            events.add(own);
+        if (!alreadyPublished(stored, own, claimant)) {
+            events.add(claim(own, claimant));
         }
         for (String neighbour : affected(documentId, extracted.report(), own.findings(), wasVersion)) {
-            revalidate(neighbour).ifPresent(events::add);
+            revalidate(neighbour, claimant).ifPresent(events::add);
         }
         return events;
     }
 
     /**
      * Checks a stored report again; the event when its findings (or the rule set) changed, or when an earlier change was
-     * stored but never reached the broker (a crash between the two); else empty.
+     * stored but never reached the broker (a crash between the two); else empty. {@code claimant} as in {@link #validate}.
      */
-    public Optional<ValidatedEvent> revalidate(String documentId) {
+    public Optional<ValidatedEvent> revalidate(String documentId, String claimant) {
         Optional<ValidatedReport> stored = reports.find(documentId);
         if (stored.isEmpty() || stored.get().report() == null) {
             return Optional.empty();
         }
         ValidatedEvent event = check(documentId, stored.get().sha256(), stored.get().report(), stored);
-        return alreadyPublished(stored, event) ? Optional.empty() : Optional.of(event);
+        return alreadyPublished(stored, event, claimant) ? Optional.empty() : Optional.of(claim(event, claimant));
     }
 
-    /** Whether the broker already acknowledged this (document, version) to subscribers. */
-    private static boolean alreadyPublished(Optional<ValidatedReport> stored, ValidatedEvent event) {
+    /**
+     * Whether subscribers have this (document, version) or will have it from another record's transaction. A claim
+     * (publishedVersion, publishedBy) is written before its transaction commits. If the transaction committed, its
+     * record's offset was committed with it and that record never comes again: any other record skips the version. If
+     * it aborted (a crash, a broker outage), the record comes again and finds its own claim: it publishes again, and
+     * nothing else did in between.
+     */
+    private static boolean alreadyPublished(Optional<ValidatedReport> stored, ValidatedEvent event, String claimant) {
         Long published = stored.map(ValidatedReport::publishedVersion).orElse(null);
-        return published != null && published >= event.version();
+        boolean ownClaim = claimant != null && claimant.equals(stored.map(ValidatedReport::publishedBy).orElse(null));
+        return published != null && published >= event.version() && !ownClaim;
+    }
+
+    private ValidatedEvent claim(ValidatedEvent event, String claimant) {
+        if (claimant != null) {
+            reports.claimPublished(event.documentId(), event.version(), claimant);
+        }
+        return event;
     }
 
     /** Subscribers have this version now. */
@@ -107,7 +124,8 @@ public class ValidationService {
         AgencyKey key = names.key(report.agency());
         reports.upsert(new ValidatedReport(documentId, sha256, report.agency(), key, report.year(),
                 Renditions.reportKey(report, names), Renditions.valuesDigest(report), report, findings, digest, RuleCatalogue.VERSION, version,
-                stored.map(ValidatedReport::publishedVersion).orElse(null), now), stored);
+                stored.map(ValidatedReport::publishedVersion).orElse(null), stored.map(ValidatedReport::publishedBy).orElse(null), now),
+                stored);
         if (stored.isEmpty()) {
             peers.record(report);
         }

@@ -78,8 +78,8 @@ class CrossYearRevalidationTest {
 
     private List<ValidatedEvent> send(String documentId, Report report, int expectedNew) throws Exception {
         int before = validated.received().size();
-        connector.source("extracted").send(json.writeValueAsString(
-                new ExtractedEvent(documentId, "sha-" + documentId, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t")));
+        connector.source("extracted").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(documentId, "sha-" + documentId, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> validated.received().size() >= before + expectedNew);
         Thread.sleep(300); // nothing more should come
         List<? extends Message<String>> all = validated.received();
@@ -124,8 +124,8 @@ class CrossYearRevalidationTest {
         com.mongodb.client.MongoCollection<org.bson.Document> stored = mongo.getDatabase("gongkai-validate").getCollection("reports");
         java.util.Date before = stored.find(com.mongodb.client.model.Filters.eq("_id", "hq-2023-a")).first().getDate("validatedAt");
         int events = validated.received().size();
-        connector.source("extracted").send(json.writeValueAsString(new ExtractedEvent("hq-2023-a", "sha-hq-2023-a",
-                ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report("甲县人民政府", 2023, 0, 3), "t")));
+        connector.source("extracted").send(List.of(json.writeValueAsString(new ExtractedEvent("hq-2023-a", "sha-hq-2023-a",
+                ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report("甲县人民政府", 2023, 0, 3), "t"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(
                 stored.find(com.mongodb.client.model.Filters.eq("_id", "hq-2023-a")).first().getDate("validatedAt")));
         assertEquals(events, validated.received().size(), "a redelivery repeats no (document, version)");

@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import org.bson.Document;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class ExtractedReportConsumerTest {
     }
 
     private ValidatedEvent send(ExtractedEvent in, int expectedTotal) throws Exception {
-        connector.source("extracted").send(json.writeValueAsString(in));
+        connector.source("extracted").send(List.of(json.writeValueAsString(in)));
         await().atMost(Duration.ofSeconds(20)).until(() -> validated.received().size() >= expectedTotal);
         Message<String> out = validated.received().get(expectedTotal - 1);
         assertEquals(in.documentId(), out.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getKey());
@@ -88,7 +89,7 @@ class ExtractedReportConsumerTest {
         // Redelivery: stored again with the same version (nothing changed), and not published twice: subscribers
         // already hold (doc-004, 1).
         java.util.Date first = stored.getDate("validatedAt");
-        connector.source("extracted").send(json.writeValueAsString(in));
+        connector.source("extracted").send(List.of(json.writeValueAsString(in)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !first.equals(mongo.getDatabase("gongkai-validate").getCollection("reports")
                 .find(Filters.eq("_id", "doc-004")).first().getDate("validatedAt")));
         assertEquals(1, validated.received().size(), "a redelivered event does not repeat (document, version)");
@@ -98,9 +99,9 @@ class ExtractedReportConsumerTest {
 
     @Test
     void aFailedExtractionPublishesNothingAndAPoisonMessageDoesNotStopTheConsumer() throws Exception {
-        connector.source("extracted").send(json.writeValueAsString(
-                new ExtractedEvent("doc-failed", "sha", ExtractedEvent.FAILED, "不是年报", "text/plain", null, null, "t")));
-        connector.source("extracted").send("[1, 2");
+        connector.source("extracted").send(List.of(json.writeValueAsString(
+                new ExtractedEvent("doc-failed", "sha", ExtractedEvent.FAILED, "不是年报", "text/plain", null, null, "t"))));
+        connector.source("extracted").send(List.of("[1, 2"));
         ExtractedEvent in = new ExtractedEvent("doc-after", "sha-after", ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", sample004(), "t");
         ValidatedEvent out = send(in, 1);
         assertEquals("doc-after", out.documentId());

@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/admin/revalidate: admin token, 202 with a job, requests through the topic, progress until DONE. */
@@ -62,8 +63,8 @@ class AdminResourceTest {
         InMemorySink<String> validated = connector.sink("validated");
         Report report = json.treeToValue(json.readTree(new File("../samples/000_f8a12ae11966356f.expected.json")).get("report"), Report.class);
         int before = validated.received().size();
-        connector.source("extracted").send(json.writeValueAsString(
-                new ExtractedEvent("admin-doc-1", "sha-a1", ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t")));
+        connector.source("extracted").send(List.of(json.writeValueAsString(
+                new ExtractedEvent("admin-doc-1", "sha-a1", ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> validated.received().size() > before);
 
         InMemorySink<String> requests = connector.sink("revalidate-requests");
@@ -76,7 +77,7 @@ class AdminResourceTest {
                 .then().extract().path("total");
         assertEquals(total, requests.received().size());
         // The broker's part: what was queued is consumed.
-        requests.received().forEach(m -> connector.source("revalidate").send(m.getPayload()));
+        requests.received().forEach(m -> connector.source("revalidate").send(List.of(m.getPayload())));
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(state(jobId)));
         given().header("Authorization", "Bearer " + TOKEN).get("/api/admin/revalidate/" + jobId).then()
                 .statusCode(200).body("done", equalTo(total)).body("changed", equalTo(0));

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +55,8 @@ class AgencyResourceTest {
     private void send(String documentId, Report report) throws Exception {
         InMemorySink<String> validated = connector.sink("validated");
         int before = validated.received().size();
-        connector.source("extracted").send(json.writeValueAsString(
-                new ExtractedEvent(documentId, "sha-" + documentId, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t")));
+        connector.source("extracted").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(documentId, "sha-" + documentId, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> validated.received().size() > before);
     }
 

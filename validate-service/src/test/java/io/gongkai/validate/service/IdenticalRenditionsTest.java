@@ -59,14 +59,14 @@ class IdenticalRenditionsTest {
         long started = System.nanoTime();
         for (int i = 0; i < copies; i++) {
             validation.validate(new ExtractedEvent("copy-" + i, "sha-copy-" + i, ExtractedEvent.EXTRACTED, null, "text/plain",
-                    "UTF-8", report, "t"));
+                    "UTF-8", report, "t"), null);
             if ((i + 1) % 10 == 0) {
                 System.out.printf("renditions: %d copies validated, %d ms so far%n", i + 1, (System.nanoTime() - started) / 1_000_000);
             }
         }
         Date first = stored.find(Filters.eq("_id", "copy-0")).first().getDate("validatedAt");
         validation.validate(new ExtractedEvent("copy-last", "sha-copy-last", ExtractedEvent.EXTRACTED, null, "text/plain",
-                "UTF-8", report, "t"));
+                "UTF-8", report, "t"), null);
         assertEquals(first, stored.find(Filters.eq("_id", "copy-0")).first().getDate("validatedAt"),
                 "a stored rendition with the same values was checked and stored again");
     }
@@ -78,14 +78,14 @@ class IdenticalRenditionsTest {
         Report agency = new Report("丙县人民政府办公室", report.year(), report.administrativeLevel(), null, report.templateVersion(),
                 report.activeDisclosure(), report.applications(), report.reviewsAndLawsuits(), null, null, null, null);
         validation.validate(new ExtractedEvent("differs-a", "sha-differs-a", ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8",
-                agency, "t"));
+                agency, "t"), null);
         Map<String, Map<String, BigDecimal>> apps = new LinkedHashMap<>();
         agency.applications().forEach((k, v) -> apps.put(k, new LinkedHashMap<>(v)));
         apps.get("carriedOver").put("total", apps.get("carriedOver").getOrDefault("total", BigDecimal.ZERO).add(BigDecimal.TEN));
         Report changed = new Report(agency.agency(), agency.year(), agency.administrativeLevel(), null, agency.templateVersion(),
                 agency.activeDisclosure(), apps, agency.reviewsAndLawsuits(), null, null, null, null);
         List<ValidatedEvent> events = validation.validate(new ExtractedEvent("differs-b", "sha-differs-b", ExtractedEvent.EXTRACTED,
-                null, "text/plain", "UTF-8", changed, "t"));
+                null, "text/plain", "UTF-8", changed, "t"), null);
         ValidatedEvent stored = events.stream().filter(e -> e.documentId().equals("differs-a")).findFirst().orElseThrow(
                 () -> new AssertionError("the stored rendition was not checked again: " + events));
         assertTrue(stored.findings().stream().anyMatch(f -> Set.of("RENDITION_MISMATCH", "SUPERSEDED_VERSION", "CORRECTED_VERSION")
@@ -108,7 +108,7 @@ class IdenticalRenditionsTest {
                     report.activeDisclosure(), apps, report.reviewsAndLawsuits(), null, null, null, null);
             String documentId = "flood-" + i;
             List<ValidatedEvent> events = validation.validate(new ExtractedEvent(documentId, "sha-flood-" + i,
-                    ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", copy, "t"));
+                    ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", copy, "t"), null);
             Set<String> rechecked = new TreeSet<>();
             events.stream().map(ValidatedEvent::documentId).filter(id -> !id.equals(documentId)).forEach(rechecked::add);
             if (i < Renditions.MAX_VERSIONS) {
