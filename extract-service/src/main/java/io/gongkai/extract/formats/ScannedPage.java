@@ -140,14 +140,35 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                 }
             }
         }
+        List<BufferedImage> again = new ArrayList<>();
+        List<int[]> againWhere = new ArrayList<>();
         for (int kind = 0; kind < 2; kind++) {
             List<String> read = ocr.texts(crops.get(kind), DPI, kind == 0 ? 7 : 6, page);
             for (int k = 0; k < read.size(); k++) {
                 String number = number(read.get(k));
                 int[] w = where.get(kind).get(k);
                 tables.get(w[0]).texts()[w[1]] = number != null ? number : read.get(k);
+                if (kind == 0 && number == null && noWords(read.get(k))) {
+                    again.add(crops.get(kind).get(k));
+                    againWhere.add(w);
+                }
             }
         }
+        // A one-line cell with ink that read as nothing or as punctuation only (a lone 0 taken for ， or 。):
+        // read once more with only digits allowed. A cell of words never is, so a label cannot turn into a number.
+        List<String> digits = ocr.digits(again, DPI, 7, page);
+        for (int k = 0; k < digits.size(); k++) {
+            String number = number(digits.get(k));
+            if (number != null) {
+                int[] w = againWhere.get(k);
+                tables.get(w[0]).texts()[w[1]] = number;
+            }
+        }
+    }
+
+    /** Whether an OCR reading holds no letter, digit or Chinese character: punctuation, strokes or nothing. */
+    static boolean noWords(String text) {
+        return text.codePoints().noneMatch(Character::isLetterOrDigit) && text.strip().length() <= 3;
     }
 
     /** A cell at most this tall (PDF units) holds one line of text. */

@@ -202,4 +202,19 @@ class LatticeTest {
         assertEquals(2, found.get(0).lattice().columns());
         assertEquals(4, found.get(0).firstLine());
     }
+
+    @Test
+    void aCellReadingIsANumberOnlyWhenItIsOne() {
+        assertEquals("0", ScannedPage.number("O"));
+        assertEquals("12", ScannedPage.number("|12|"));
+        assertEquals(null, ScannedPage.number("|"), "a border's remnant is no 1");
+        assertEquals(null, ScannedPage.number("予以公开"));
+        // Only readings without words are read again with digits alone: a label never turns into a number.
+        assertTrue(ScannedPage.noWords("，"));
+        assertTrue(ScannedPage.noWords(""));
+        assertTrue(ScannedPage.noWords("。|"));
+        assertTrue(!ScannedPage.noWords("公开"));
+        assertTrue(!ScannedPage.noWords("人-"));
+        assertTrue(!ScannedPage.noWords("…………"), "a long run of marks is no lone digit");
+    }
 }
