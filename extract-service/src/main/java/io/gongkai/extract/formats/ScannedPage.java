@@ -148,14 +148,15 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                 String number = number(read.get(k));
                 int[] w = where.get(kind).get(k);
                 tables.get(w[0]).texts()[w[1]] = number != null ? number : read.get(k);
-                if (kind == 0 && number == null && noWords(read.get(k))) {
+                if (kind == 0 && number == null && mayBeAFigure(read.get(k))) {
                     again.add(crops.get(kind).get(k));
                     againWhere.add(w);
                 }
             }
         }
-        // A one-line cell with ink that read as nothing or as punctuation only (a lone 0 taken for ， or 。):
-        // read once more with only digits allowed. A cell of words never is, so a label cannot turn into a number.
+        // A one-line cell with ink that read as nothing, punctuation only (a lone 0 taken for ， or 。) or a short
+        // mix of a digit or a Latin letter with a stray mark (D, 0四): read once more with only digits allowed.
+        // A cell of words never is, so a label cannot turn into a number.
         List<String> digits = ocr.digits(again, DPI, 7, page);
         for (int k = 0; k < digits.size(); k++) {
             String number = number(digits.get(k));
@@ -166,9 +167,18 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         }
     }
 
-    /** Whether an OCR reading holds no letter, digit or Chinese character: punctuation, strokes or nothing. */
-    static boolean noWords(String text) {
-        return text.codePoints().noneMatch(Character::isLetterOrDigit) && text.strip().length() <= 3;
+    /**
+     * Whether a short OCR reading (at most 3 characters) may be a misread figure: no letter or digit at all
+     * (punctuation, strokes, nothing), or a digit or Latin letter with at most one Chinese character beside it.
+     */
+    static boolean mayBeAFigure(String text) {
+        String s = text.strip();
+        if (s.length() > 3) {
+            return false;
+        }
+        long ideographs = s.codePoints().filter(c -> Character.isIdeographic(c)).count();
+        boolean figureLike = s.codePoints().anyMatch(c -> Character.isDigit(c) || (c < 128 && Character.isLetter(c)));
+        return s.codePoints().noneMatch(Character::isLetterOrDigit) || (figureLike && ideographs <= 1);
     }
 
     /** A cell at most this tall (PDF units) holds one line of text. */

@@ -210,11 +210,14 @@ class LatticeTest {
         assertEquals(null, ScannedPage.number("|"), "a border's remnant is no 1");
         assertEquals(null, ScannedPage.number("予以公开"));
         // Only readings without words are read again with digits alone: a label never turns into a number.
-        assertTrue(ScannedPage.noWords("，"));
-        assertTrue(ScannedPage.noWords(""));
-        assertTrue(ScannedPage.noWords("。|"));
-        assertTrue(!ScannedPage.noWords("公开"));
-        assertTrue(!ScannedPage.noWords("人-"));
-        assertTrue(!ScannedPage.noWords("…………"), "a long run of marks is no lone digit");
+        assertTrue(ScannedPage.mayBeAFigure("，"));
+        assertTrue(ScannedPage.mayBeAFigure(""));
+        assertTrue(ScannedPage.mayBeAFigure("。|"));
+        assertTrue(ScannedPage.mayBeAFigure("D"), "0 read as D");
+        assertTrue(ScannedPage.mayBeAFigure("0四"), "a 0 with a stroke of its neighbour");
+        assertTrue(!ScannedPage.mayBeAFigure("公开"));
+        assertTrue(!ScannedPage.mayBeAFigure("人-"));
+        assertTrue(!ScannedPage.mayBeAFigure("总计"));
+        assertTrue(!ScannedPage.mayBeAFigure("…………"), "a long run of marks is no lone digit");
     }
 }
