@@ -40,35 +40,7 @@ public final class OcrEngine {
      * each row of a table without rulings on one line).
      */
     String recognise(BufferedImage image, int pageIndex) throws IOException {
-        Path png = Files.createTempFile("gongkai-ocr-", ".png");
-        Path base = Path.of(png.toString().replaceFirst("\\.png$", ""));
-        Path txt = Path.of(base + ".txt");
-        Process p = null;
-        try {
-            ImageIO.write(image, "png", png.toFile());
-            // psm 4: one column of text of varying sizes, which keeps each table row on one line. The PNG
-            // carries no resolution: without --dpi Tesseract assumes 70 dpi and loses the table's digits.
-            // Output goes to a file so that waiting can time out and an abandoned parse kills the process.
-            p = new ProcessBuilder(command, png.toString(), base.toString(), "-l", "chi_sim", "--psm", "4",
-                    "--dpi", String.valueOf(DPI), "-c", "preserve_interword_spaces=1")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(txt)) {
-                throw new UnreadableDocumentException("第 " + (pageIndex + 1) + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
-                        + (pageIndex + 1) + ".");
-            }
-            return Files.readString(txt, StandardCharsets.UTF_8);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-            Files.deleteIfExists(png);
-            Files.deleteIfExists(txt);
-        }
+        return run(List.of(image), DPI, 4, "txt", List.of("preserve_interword_spaces=1"), pageIndex + 1);
     }
 
     /** One word Tesseract recognised: its text, box (pixels), confidence (0..100) and line of its layout. */
@@ -80,33 +52,7 @@ public final class OcrEngine {
      * time. {@code psm} is Tesseract's page segmentation mode.
      */
     List<Word> words(BufferedImage image, int dpi, int psm, int pageNumber) throws IOException {
-        Path png = Files.createTempFile("gongkai-ocr-", ".png");
-        Path base = Path.of(png.toString().replaceFirst("\\.png$", ""));
-        Path tsv = Path.of(base + ".tsv");
-        Process p = null;
-        try {
-            ImageIO.write(image, "png", png.toFile());
-            // The PNG carries no resolution: without --dpi Tesseract assumes 70 dpi and loses the table's digits.
-            p = new ProcessBuilder(command, png.toString(), base.toString(), "-l", "chi_sim", "--psm", String.valueOf(psm),
-                    "--dpi", String.valueOf(dpi), "tsv")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(tsv)) {
-                throw new UnreadableDocumentException("第 " + pageNumber + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
-                        + pageNumber + ".");
-            }
-            return parseTsv(Files.readString(tsv, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-            Files.deleteIfExists(png);
-            Files.deleteIfExists(tsv);
-        }
+        return parseTsv(run(List.of(image), dpi, psm, "tsv", List.of(), pageNumber));
     }
 
     /**
@@ -114,10 +60,47 @@ public final class OcrEngine {
      * list of image files (the model is loaded once): one string per image, its words joined without a gap.
      */
     List<String> texts(List<BufferedImage> images, int dpi, int psm, int pageNumber) throws IOException {
+        return texts(images, dpi, psm, List.of(), pageNumber);
+    }
+
+    /**
+     * The same with only digits allowed: a cell whose lone {@code 0} the general model reads as punctuation
+     * (a {@code ，} or {@code 。}) reads as a digit when nothing but digits may come out.
+     */
+    List<String> digits(List<BufferedImage> images, int dpi, int psm, int pageNumber) throws IOException {
+        return texts(images, dpi, psm, List.of("tessedit_char_whitelist=0123456789"), pageNumber);
+    }
+
+    private List<String> texts(List<BufferedImage> images, int dpi, int psm, List<String> config, int pageNumber)
+            throws IOException {
         if (images.isEmpty()) {
             return List.of();
         }
-        Path dir = Files.createTempDirectory("gongkai-ocr-cells-");
+        String[] out = new String[images.size()];
+        java.util.Arrays.fill(out, "");
+        for (String row : run(images, dpi, psm, "tsv", config, pageNumber).split("\n")) {
+            String[] f = row.split("\t", -1);
+            if (f.length < 12 || !f[0].equals("5") || f[11].isBlank()) {
+                continue;
+            }
+            int image = Integer.parseInt(f[1]) - 1;
+            if (image >= 0 && image < out.length) {
+                out[image] += f[11].strip();
+            }
+        }
+        return List.of(out);
+    }
+
+    /**
+     * One bounded Tesseract process over one image or a list of images (then the model loads once and the TSV
+     * numbers the images as its pages): the output file's text ({@code format} txt or tsv). The PNGs carry no
+     * resolution: without --dpi Tesseract assumes 70 dpi and loses the tables' digits. Output goes to a file so that
+     * waiting can time out, and a process still running when the parse is abandoned is killed; the temporary files
+     * are removed whatever happens.
+     */
+    private String run(List<BufferedImage> images, int dpi, int psm, String format, List<String> config, int pageNumber)
+            throws IOException {
+        Path dir = Files.createTempDirectory("gongkai-ocr-");
         Process p = null;
         try {
             StringBuilder list = new StringBuilder();
@@ -126,31 +109,21 @@ public final class OcrEngine {
                 ImageIO.write(images.get(i), "png", png.toFile());
                 list.append(png).append('\n');
             }
-            Path listFile = Files.writeString(dir.resolve("cells.txt"), list);
+            Path input = images.size() == 1 ? dir.resolve("0.png") : Files.writeString(dir.resolve("images.txt"), list);
             Path base = dir.resolve("out");
-            p = new ProcessBuilder(command, listFile.toString(), base.toString(), "-l", "chi_sim", "--psm",
-                    String.valueOf(psm), "--dpi", String.valueOf(dpi), "tsv")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Path tsv = Path.of(base + ".tsv");
-            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(tsv)) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(command, input.toString(), base.toString(), "-l", "chi_sim",
+                    "--psm", String.valueOf(psm), "--dpi", String.valueOf(dpi)));
+            config.forEach(c -> cmd.addAll(List.of("-c", c)));
+            if (format.equals("tsv")) {
+                cmd.add("tsv");
+            }
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Path output = Path.of(base + "." + format);
+            if (!p.waitFor(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(output)) {
                 throw new UnreadableDocumentException("第 " + pageNumber + " 页 OCR 识别失败。 OCR (tesseract) failed on page "
                         + pageNumber + ".");
             }
-            String[] out = new String[images.size()];
-            java.util.Arrays.fill(out, "");
-            for (String row : Files.readString(tsv, StandardCharsets.UTF_8).split("\n")) {
-                String[] f = row.split("\t", -1);
-                if (f.length < 12 || !f[0].equals("5") || f[11].isBlank()) {
-                    continue;
-                }
-                int image = Integer.parseInt(f[1]) - 1;
-                if (image >= 0 && image < out.length) {
-                    out[image] += f[11].strip();
-                }
-            }
-            return List.of(out);
+            return Files.readString(output, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreadableDocumentException("解析被中止。 Reading was interrupted.", e);

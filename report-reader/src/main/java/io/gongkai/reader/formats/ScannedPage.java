@@ -140,14 +140,45 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                 }
             }
         }
+        List<BufferedImage> again = new ArrayList<>();
+        List<int[]> againWhere = new ArrayList<>();
         for (int kind = 0; kind < 2; kind++) {
             List<String> read = ocr.texts(crops.get(kind), DPI, kind == 0 ? 7 : 6, page);
             for (int k = 0; k < read.size(); k++) {
                 String number = number(read.get(k));
                 int[] w = where.get(kind).get(k);
                 tables.get(w[0]).texts()[w[1]] = number != null ? number : read.get(k);
+                if (kind == 0 && number == null && mayBeAFigure(read.get(k))) {
+                    again.add(crops.get(kind).get(k));
+                    againWhere.add(w);
+                }
             }
         }
+        // A one-line cell with ink that read as nothing, punctuation only (a lone 0 taken for ， or 。) or a short
+        // mix of a digit or a Latin letter with a stray mark (D, 0四): read once more with only digits allowed.
+        // A cell of words never is, so a label cannot turn into a number.
+        List<String> digits = ocr.digits(again, DPI, 7, page);
+        for (int k = 0; k < digits.size(); k++) {
+            String number = number(digits.get(k));
+            if (number != null) {
+                int[] w = againWhere.get(k);
+                tables.get(w[0]).texts()[w[1]] = number;
+            }
+        }
+    }
+
+    /**
+     * Whether a short OCR reading (at most 3 characters) may be a misread figure: no letter or digit at all
+     * (punctuation, strokes, nothing), or a digit or Latin letter with at most one Chinese character beside it.
+     */
+    static boolean mayBeAFigure(String text) {
+        String s = text.strip();
+        if (s.length() > 3) {
+            return false;
+        }
+        long ideographs = s.codePoints().filter(c -> Character.isIdeographic(c)).count();
+        boolean figureLike = s.codePoints().anyMatch(c -> Character.isDigit(c) || (c < 128 && Character.isLetter(c)));
+        return s.codePoints().noneMatch(Character::isLetterOrDigit) || (figureLike && ideographs <= 1);
     }
 
     /** A cell at most this tall (PDF units) holds one line of text. */

@@ -74,10 +74,16 @@ final class SectionLocator {
             // inserted before 复议诉讼) the number before it, when the words say so.
             int number = printed <= 6 && hasKeyword(rest, printed) ? printed
                     : primary && printed >= 5 && hasKeyword(rest, printed - 1) ? printed - 1 : 0;
+            // OCR misreads headings: a character wrong (主动公幵) or the 、 lost. The next heading in order whose
+            // words are mostly the format's own heading's, in order, is that heading.
+            boolean likeFormat = primary && printed <= 6 && printed > last && resembles(rest, printed);
+            if (number == 0 && likeFormat) {
+                number = printed;
+            }
             if (number <= last) {
                 continue;
             }
-            if (primary && m.group(2).isEmpty() && !startsWithKeyword(rest, number)) {
+            if (primary && m.group(2).isEmpty() && !startsWithKeyword(rest, number) && !likeFormat) {
                 continue;
             }
             out.add(new Heading(number, i));
@@ -102,6 +108,34 @@ final class SectionLocator {
             return !(ch >= '0' && ch <= '9') && !(TextNormalizer.isIdeograph(ch) && (!primary || NUMERALS.indexOf(ch) < 0));
         }
         return false;
+    }
+
+    /**
+     * Whether a heading's words (after its numeral) are the format's heading for that section but for OCR's
+     * slips: their longest common subsequence covers at least 3/4 of the longer of the two.
+     */
+    static boolean resembles(String rest, int number) {
+        String official = Section.HEADINGS.get(number - 1).substring(2).replaceAll("[、，,]", "");
+        String words = rest.replaceAll("[、，,.:：\\s]", "");
+        if (words.length() < 4) {
+            return false;
+        }
+        return commonSubsequence(words, official) * 4 >= 3 * Math.max(words.length(), official.length());
+    }
+
+    /** The length of the longest common subsequence of two short strings (dynamic programming, two rows). */
+    private static int commonSubsequence(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = a.charAt(i - 1) == b.charAt(j - 1) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     private static boolean hasKeyword(String rest, int number) {

@@ -202,4 +202,22 @@ class LatticeTest {
         assertEquals(2, found.get(0).lattice().columns());
         assertEquals(4, found.get(0).firstLine());
     }
+
+    @Test
+    void aCellReadingIsANumberOnlyWhenItIsOne() {
+        assertEquals("0", ScannedPage.number("O"));
+        assertEquals("12", ScannedPage.number("|12|"));
+        assertEquals(null, ScannedPage.number("|"), "a border's remnant is no 1");
+        assertEquals(null, ScannedPage.number("予以公开"));
+        // Only readings without words are read again with digits alone: a label never turns into a number.
+        assertTrue(ScannedPage.mayBeAFigure("，"));
+        assertTrue(ScannedPage.mayBeAFigure(""));
+        assertTrue(ScannedPage.mayBeAFigure("。|"));
+        assertTrue(ScannedPage.mayBeAFigure("D"), "0 read as D");
+        assertTrue(ScannedPage.mayBeAFigure("0四"), "a 0 with a stroke of its neighbour");
+        assertTrue(!ScannedPage.mayBeAFigure("公开"));
+        assertTrue(!ScannedPage.mayBeAFigure("人-"));
+        assertTrue(!ScannedPage.mayBeAFigure("总计"));
+        assertTrue(!ScannedPage.mayBeAFigure("…………"), "a long run of marks is no lone digit");
+    }
 }

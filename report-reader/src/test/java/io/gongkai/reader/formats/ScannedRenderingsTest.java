@@ -44,14 +44,18 @@ class ScannedRenderingsTest {
         assertTrue(got.extractionFindings().stream().anyMatch(f -> f.code().equals(OcrEngine.OCR_USED)), "OCR is reported");
         Report want = new ReportTextParser().parse(RenderingsTest.seedText(name));
         List<String> silent = new ArrayList<>();
+        int right = 0;
         for (Map.Entry<String, BigDecimal> cell : want.cells().entrySet()) {
             BigDecimal g = got.cells().get(cell.getKey());
             boolean same = cell.getValue() == null ? g == null : g != null && g.compareTo(cell.getValue()) == 0;
             boolean flagged = got.extractionFindings().stream().anyMatch(f -> f.paths().contains(cell.getKey()));
+            right += same ? 1 : 0;
             if (!same && !flagged) {
                 silent.add(cell.getKey() + ": expected " + cell.getValue() + " got " + g);
             }
         }
+        System.out.println(name + " scanned at 300 dpi: " + right + "/" + want.cells().size() + " cells right; findings "
+                + got.extractionFindings().stream().map(f -> f.code()).filter(c -> !c.startsWith("OCR_")).toList());
         assertTrue(silent.isEmpty(), name + " OCR values differ without a finding:\n" + String.join("\n", silent));
     }
 }

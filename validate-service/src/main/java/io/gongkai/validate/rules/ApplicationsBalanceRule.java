@@ -31,7 +31,7 @@ public final class ApplicationsBalanceRule extends BaseRule {
         for (ApplicantColumn column : ApplicantColumn.values()) {
             List<String> paths = List.of(Cells.applications(NEW_RECEIVED, column), Cells.applications(CARRIED_OVER, column),
                     Cells.applications(TOTAL_HANDLED, column), Cells.applications(CARRIED_FORWARD, column));
-            List<BigDecimal> v = Cells.valuesOrNull(report, paths);
+            Cells.Terms v = Cells.termsOrNull(report, paths);
             if (v == null) {
                 continue;
             }
@@ -39,9 +39,9 @@ public final class ApplicationsBalanceRule extends BaseRule {
             BigDecimal handled = v.get(2).add(v.get(3));
             if (intake.compareTo(handled) != 0) {
                 String message = "表三 " + column.label() + " 列："
-                        + side(List.of(NEW_RECEIVED, CARRIED_OVER), v.subList(0, 2), intake) + "，与 "
-                        + side(List.of(TOTAL_HANDLED, CARRIED_FORWARD), v.subList(2, 4), handled)
-                        + " 不符（勾稽关系错误）";
+                        + side(List.of(NEW_RECEIVED, CARRIED_OVER), v.values().subList(0, 2), intake) + "，与 "
+                        + side(List.of(TOTAL_HANDLED, CARRIED_FORWARD), v.values().subList(2, 4), handled)
+                        + " 不符（勾稽关系错误）" + v.blankNote();
                 findings.add(new Finding(CODE, severity(), paths, message));
             }
         }

@@ -31,7 +31,7 @@ public final class ApplicationsTotalColumnRule extends BaseRule {
                 ApplicationRow row = ApplicationRow.byKey(rowKey);
                 String message = "表三 " + (row == null ? rowKey : row.label()) + " 行：总计 " + Cells.format(m.total()) + "，而 "
                         + Cells.terms(ApplicantColumn.APPLICANTS.stream().map(ApplicantColumn::label).toList(), m.parts())
-                        + " = " + Cells.format(m.sum()) + "，两者不符";
+                        + " = " + Cells.format(m.sum()) + "，两者不符" + m.note();
                 findings.add(new Finding(CODE, severity(), paths, message));
             });
         }

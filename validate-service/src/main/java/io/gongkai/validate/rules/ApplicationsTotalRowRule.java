@@ -49,7 +49,7 @@ public final class ApplicationsTotalRowRule extends BaseRule {
             paths.add(Cells.applications(ApplicationRow.TOTAL_HANDLED, column));
             outcomes.forEach(row -> paths.add(Cells.applications(row, column)));
             Cells.totalMismatch(report, paths).ifPresent(m -> findings.add(
-                    new Finding(CODE, severity(), paths, message(column, m.total(), m.sum(), outcomes, m.parts()))));
+                    new Finding(CODE, severity(), paths, message(column, m.total(), m.sum(), outcomes, m.parts()) + m.note())));
         }
         return findings;
     }

@@ -43,13 +43,14 @@ public final class CarryoverMismatchRule extends HistoryRule {
         for (ApplicantColumn column : ApplicantColumn.values()) {
             String here = Cells.applications(mine, column);
             String there = Cells.applications(theirs, column);
-            BigDecimal own = report.value(here);
-            BigDecimal others = other.report().value(there);
+            BigDecimal own = Cells.term(report, here);
+            BigDecimal others = Cells.term(other.report(), there);
             if (own == null || others == null || own.compareTo(others) == 0) {
                 continue;
             }
             String message = "表三 " + column.label() + " 列：本年“" + mine.label() + "”为 " + Cells.format(own) + "，而"
-                    + Neighbours.describe(other) + "的“" + theirs.label() + "”为 " + Cells.format(others) + "，两者应相等";
+                    + Neighbours.describe(other) + "的“" + theirs.label() + "”为 " + Cells.format(others) + "，两者应相等"
+                    + (report.value(here) == null || other.report().value(there) == null ? "（空白单元格按 0 计）" : "");
             findings.add(new Finding(CODE, severity(), List.of(here, Neighbours.elsewhere(other, there)), message));
         }
     }

@@ -37,8 +37,8 @@ public final class InForceDriftRule extends HistoryRule {
             String inForce = path(item, "inForce");
             String issued = path(item, "issued");
             String repealed = path(item, "repealed");
-            List<BigDecimal> v = Cells.valuesOrNull(report, List.of(inForce, issued, repealed));
-            BigDecimal before = previous.get().report().value(inForce);
+            Cells.Terms v = Cells.termsOrNull(report, List.of(inForce, issued, repealed));
+            BigDecimal before = Cells.term(previous.get().report(), inForce);
             if (v == null || before == null) {
                 continue; // a blank, or a year in the 2019 layout (no 现行有效件数)
             }
@@ -48,7 +48,8 @@ public final class InForceDriftRule extends HistoryRule {
             }
             String message = "表二 " + item.label() + "：现行有效件数 " + Cells.format(v.get(0)) + "，而" + Neighbours.describe(previous.get())
                     + "的现行有效件数 " + Cells.format(before) + " + 本年制发 " + Cells.format(v.get(1)) + " − 本年废止 "
-                    + Cells.format(v.get(2)) + " = " + Cells.format(expected) + "，两者不符";
+                    + Cells.format(v.get(2)) + " = " + Cells.format(expected) + "，两者不符"
+                    + (v.blanks() > 0 || previous.get().report().value(inForce) == null ? "（空白单元格按 0 计）" : "");
             findings.add(new Finding(CODE, severity(), List.of(inForce, issued, repealed, Neighbours.elsewhere(previous.get(), inForce)),
                     message));
         }

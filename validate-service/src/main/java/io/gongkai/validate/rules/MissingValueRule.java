@@ -34,7 +34,7 @@ public final class MissingValueRule extends BaseRule {
                 continue;
             }
             String shown = raw == null || raw.isBlank() ? "空白" : "“" + raw.strip() + "”";
-            findings.add(Finding.of(CODE, severity(), Cells.describe(path) + " 未填写数值（原文为" + shown + "），按缺失处理，未计为 0", path));
+            findings.add(Finding.of(CODE, severity(), Cells.describe(path) + " 未填写数值（原文为" + shown + "），数值按缺失处理（不记为 0；仅在核对合计与勾稽关系时按 0 计）", path));
         }
         return findings;
     }

@@ -34,7 +34,7 @@ abstract sealed class ReviewGroupTotalRule extends BaseRule permits ReviewTotalR
             Cells.totalMismatch(report, paths).ifPresent(m -> findings.add(new Finding(code(), severity(), paths,
                     "表四 " + group.label() + "：" + Cells.terms(PARTS.stream().map(ReviewGroup.Column::label).toList(), m.parts())
                             + " = " + Cells.format(m.sum()) + "，与 " + ReviewGroup.Column.TOTAL.label() + " "
-                            + Cells.format(m.total()) + " 不符")));
+                            + Cells.format(m.total()) + " 不符" + m.note())));
         }
         return findings;
     }

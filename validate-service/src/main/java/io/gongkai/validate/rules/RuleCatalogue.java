@@ -10,7 +10,7 @@ import java.util.List;
 public final class RuleCatalogue {
 
     /** Changes whenever a rule is added or changes its outcome, so stored results can be re-checked. */
-    public static final String VERSION = "2026.12-renditions-1";
+    public static final String VERSION = "2026.12-blank-terms-1";
 
     private final List<Rule> rules;
 

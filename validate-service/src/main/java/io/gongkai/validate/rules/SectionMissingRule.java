@@ -2,6 +2,7 @@ package io.gongkai.validate.rules;
 
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
+import io.gongkai.model.Section;
 import io.gongkai.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,7 @@ import java.util.List;
 public final class SectionMissingRule extends BaseRule {
 
     public static final String CODE = "SECTION_MISSING";
-    private static final List<String> HEADINGS = List.of("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项");
+    private static final List<String> HEADINGS = Section.HEADINGS;
 
     public SectionMissingRule() {
         super(CODE, Severity.error, "年报缺少格式要求的六个部分之一", List.of("sections[*].number", "activeDisclosure", "applications",

@@ -62,15 +62,29 @@ class ApplicationsBalanceRuleTest {
     }
 
     @Test
-    void aBlankCellSkipsItsColumnOnly() {
+    void aCellThatCannotCountSkipsItsColumnOnly() {
         var report = ReportFixture.zeros2021()
                 .set("applications.newReceived.naturalPerson", 28)
-                .set("applications.totalHandled.naturalPerson", null)
+                .blank("applications.totalHandled.naturalPerson", "2S")
                 .set("applications.newReceived.otherOrg", 1)
                 .build();
         List<Finding> findings = rule.check(report);
         assertEquals(1, findings.size());
         assertEquals("applications.newReceived.otherOrg", findings.get(0).paths().get(0));
+    }
+
+    @Test
+    void aBlankCellCountsAsZero() {
+        var report = ReportFixture.zeros2021()
+                .set("applications.newReceived.naturalPerson", 4)
+                .set("applications.totalHandled.naturalPerson", 3)
+                .zerosBlank()
+                .build();
+        List<Finding> findings = rule.check(report);
+        assertEquals(1, findings.size(), findings.toString());
+        String message = findings.get(0).message();
+        assertTrue(message.contains(" 4 + ") && message.contains(" 0 = 4，与 ") && message.contains(" 0 = 3 不符"), message);
+        assertTrue(message.endsWith("（空白单元格按 0 计）"), message);
     }
 
     @Test

@@ -72,15 +72,32 @@ class ApplicationsTotalRowRuleTest {
     }
 
     @Test
-    void aBlankOutcomeOrTotalSkipsTheColumn() {
+    void aRowGivingOnlyItsTotalOrATotalLeftBlankSkipsTheColumn() {
         // Sample 003: 予以公开 gives only its 总计 cell, so the natural-person column cannot add up.
-        var report = ReportFixture.zeros2021()
-                .set("applications.granted.naturalPerson", null)
+        var fixture = ReportFixture.zeros2021()
+                .set("applications.granted.total", 5)
                 .set("applications.totalHandled.naturalPerson", 5)
-                .set("applications.totalHandled.otherOrg", null)
-                .set("applications.granted.otherOrg", 3)
+                .set("applications.totalHandled.total", 5)
+                .blank("applications.totalHandled.otherOrg", "")
+                .set("applications.partiallyGranted.otherOrg", 3);
+        for (String column : List.of("naturalPerson", "commercialEnterprise", "researchInstitution", "publicInterestOrg",
+                "legalServiceOrg", "otherOrg")) {
+            fixture.blank("applications.granted." + column, "");
+        }
+        assertEquals(List.of(), rule.check(fixture.build()));
+    }
+
+    @Test
+    void aBlankOutcomeCountsAsZero() {
+        var report = ReportFixture.zeros2021()
+                .set("applications.partiallyGranted.naturalPerson", 2)
+                .set("applications.totalHandled.naturalPerson", 5)
+                .zerosBlank()
                 .build();
-        assertEquals(List.of(), rule.check(report));
+        List<Finding> findings = rule.check(report);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("表三 自然人 列：（七）总计 为 5，而各项处理结果之和为 2（（二）部分公开 2，其余各项为 0），两者不符（空白单元格按 0 计）",
+                findings.get(0).message());
     }
 
     @Test

@@ -79,6 +79,23 @@ class CrossReportRulesTest {
     }
 
     @Test
+    void blankCellsCountAsZeroAcrossYears() {
+        // Both years leave zeros blank: a blank 结转下年度 and a blank 上年结转 agree; a blank against 4 does not.
+        Report y2023 = year("甲县人民政府", 2023).set("activeDisclosure.normativeDocuments.inForce", 5).zerosBlank().build();
+        Report y2024 = year("甲县人民政府", 2024).addApplications(ApplicationRow.CARRIED_OVER, ApplicantColumn.COMMERCIAL_ENTERPRISE, 4)
+                .set("activeDisclosure.normativeDocuments.issued", 3)
+                .set("activeDisclosure.normativeDocuments.inForce", 9).zerosBlank().build();
+        InMemoryReportHistory store = new InMemoryReportHistory(names).add("a", y2023);
+        List<Finding> carry = new CarryoverMismatchRule(names).check(y2024, store);
+        assertEquals(List.of("applications.carriedOver.commercialEnterprise", "applications.carriedOver.total"),
+                carry.stream().map(f -> f.paths().get(0)).toList());
+        assertTrue(carry.get(0).message().endsWith("（空白单元格按 0 计）"), carry.get(0).message());
+        List<Finding> drift = new InForceDriftRule(names).check(y2024, store);
+        assertEquals(1, drift.size(), drift.toString());
+        assertTrue(drift.get(0).message().contains("5 + 本年制发 3 − 本年废止 0 = 8"), drift.get(0).message());
+    }
+
+    @Test
     void anOutlierNeedsEnoughPeersAndAFarValue() {
         InMemoryReportHistory store = new InMemoryReportHistory(names);
         for (int i = 0; i < 40; i++) {

@@ -40,9 +40,12 @@ class LawsuitTotalRuleTest {
     }
 
     @Test
-    void aBlankCellSkipsItsGroupOnly() {
+    void aGroupGivingOnlyItsTotalIsSkippedWhereTheTablePrintsZeros() {
         var report = ReportFixture.zeros2021()
-                .set("reviewsAndLawsuits.lawsuitDirect.other", null)
+                .blank("reviewsAndLawsuits.lawsuitDirect.upheld", "")
+                .blank("reviewsAndLawsuits.lawsuitDirect.corrected", "")
+                .blank("reviewsAndLawsuits.lawsuitDirect.other", "")
+                .blank("reviewsAndLawsuits.lawsuitDirect.pending", "")
                 .set("reviewsAndLawsuits.lawsuitDirect.total", 4)
                 .set("reviewsAndLawsuits.lawsuitAfterReview.total", 1)
                 .build();

@@ -185,6 +185,19 @@ final class ReportFixture {
         return this;
     }
 
+    /** Every cell that is 0 now left blank (printed as nothing), as tables that only print non-zero numbers are. */
+    ReportFixture zerosBlank() {
+        for (String name : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
+            table(name).forEach((row, fields) -> fields.forEach((field, value) -> {
+                if (value != null && value.signum() == 0) {
+                    provenance.put(name + "." + row + "." + field, new Provenance(1, 10, 0, null, ""));
+                }
+            }));
+            table(name).values().forEach(fields -> fields.replaceAll((field, value) -> value != null && value.signum() == 0 ? null : value));
+        }
+        return this;
+    }
+
     Report build() {
         return new Report(agency, year != null ? year : layout2021 ? 2023 : 2020, level, publishedOn,
                 templateVersion != null ? templateVersion : layout2021 ? TemplateVersion.V2021 : TemplateVersion.V2019,

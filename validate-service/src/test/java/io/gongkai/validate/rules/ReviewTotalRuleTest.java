@@ -42,7 +42,21 @@ class ReviewTotalRuleTest {
     }
 
     @Test
-    void aBlankCellSkipsTheGroup() {
+    void blankResultsCountAsZero() {
+        // The official layout with zeros left blank: only the non-zero results and the (wrong) 总计 are printed.
+        var report = ReportFixture.zeros2021()
+                .set("reviewsAndLawsuits.review.upheld", 2)
+                .set("reviewsAndLawsuits.review.total", 3)
+                .zerosBlank()
+                .build();
+        var findings = rule.check(report);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("表四 行政复议：结果维持 2 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 2，与 总计 3 不符（空白单元格按 0 计）",
+                findings.get(0).message());
+    }
+
+    @Test
+    void aTotalLeftBlankOverNonZeroResultsIsSkipped() {
         var report = ReportFixture.zeros2021()
                 .set("reviewsAndLawsuits.review.upheld", 10)
                 .set("reviewsAndLawsuits.review.total", null)
