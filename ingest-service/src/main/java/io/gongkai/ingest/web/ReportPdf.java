@@ -146,7 +146,7 @@ public final class ReportPdf {
         if (!sections.isEmpty()) {
             heading("正文");
             for (Section s : sections) {
-                paragraph(nz(s.title()), 11, Color.BLACK);
+                paragraph(nz(s.heading()), 11, Color.BLACK);
                 for (String line : nz(s.text()).split("\\R")) {
                     if (!line.isBlank()) {
                         paragraph(line.strip(), 9.5f, Color.BLACK);

@@ -40,6 +40,10 @@ public record ReportsPage(ReportFilter filter, ReportSort sort, boolean ascendin
     }
 
     public String previousLink() {
+        if (number != null) {
+            // by number: also from a page past the end, which has no first row to go back from
+            return number > 1 ? pageLink(number - 1) : firstLink();
+        }
         return firstLink() + "&before=" + WorkbenchResource.encode(WorkbenchRepository.cursorOf(items.getFirst(), sort).token());
     }
 

@@ -254,6 +254,11 @@ class WorkbenchPagesTest {
         assertTrue(line.contains("/reports/" + first + "#cell-applications.totalHandled.total\">29</a>"), line);
         assertTrue(line.contains("class=\"cell flagged sev-warning\"><a href=\"/reports/" + id + "#cell-applications.totalHandled.total\">35</a><span class=\"up\">▲</span>"), line);
         assertTrue(page.contains("CARRYOVER_MISMATCH"));
+        // the key figures as an inline SVG chart: 办理总计 over both years, 新收申请 only where reported
+        assertTrue(page.contains("<svg id=\"key-figures\""), page);
+        assertTrue(page.contains("<title>办理总计 2023：29</title>") && page.contains("<title>办理总计 2024：35</title>"), page);
+        assertTrue(page.contains("<title>新收申请 2023：28</title>") && !page.contains("新收申请 2024"), page);
+        assertTrue(page.contains("<title id=\"key-figures-title\">" + agency + " 主要数字</title>"), page);
         given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -414,5 +419,17 @@ class WorkbenchPagesTest {
             assertTrue(Pattern.compile("：29\\s+\\[1\\]").matcher(text).find(), "the flagged cell's value with its finding's number: " + text);
         }
         given().get("/reports/0123456789abcdef0123456789abcdef/pdf").then().statusCode(404);
+    }
+
+    @Test
+    void theSentenceATextFindingQuotesIsMarkedInTheSectionAsPrinted() throws Exception {
+        // validate-service quotes the sentence as it reads it: without spaces, full-width digits folded
+        Finding sum = new Finding("NARRATIVE_SUM", Severity.warning, List.of("sections.1"),
+                "第一部分写道“本机关<imgsrc=xonerror=alert(1)>认真落实条例。”：分项 1 + 2 = 3 件，与所写总数 4 件 不符");
+        String id = validated("标注县人民政府", unique("报告"), "text/plain", List.of(sum));
+        String page = given().get("/reports/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<mark class=\"said sev-warning\" title=\"问题 [1]\">本机关&lt;img src=x onerror=alert(1)&gt;认真落实条例。</mark>"),
+                page.substring(page.indexOf("id=\"sections\"")));
+        assertFalse(page.contains("<img src=x"), "the marked text is escaped");
     }
 }
