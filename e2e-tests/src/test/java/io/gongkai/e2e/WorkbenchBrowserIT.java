@@ -139,6 +139,19 @@ class WorkbenchBrowserIT {
         assertTrue(panel.getText().contains("行"), panel.getText());
         shot("provenance");
 
+        // The report's page as a PDF, downloaded through the browser (the server needs a CJK font; without one it
+        // answers 503 with a problem saying which to install).
+        int pdfStatus = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/reports/" + documentId + "/pdf")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (pdfStatus == 200) {
+            browser.findElement(By.id("export-pdf")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> pdfDownloaded() != null);
+            byte[] pdf = Files.readAllBytes(pdfDownloaded());
+            assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-"), "a PDF was downloaded");
+        } else {
+            assertEquals(503, pdfStatus, "no CJK font: a problem, not a crash");
+        }
+
         // Follow it to the original: the line the value was read from is marked and holds that text.
         String source = panel.findElement(By.cssSelector("a.open-source")).getAttribute("href");
         browser.get(source);
@@ -180,6 +193,9 @@ class WorkbenchBrowserIT {
         browser.get(base + "/agency?name=" + java.net.URLEncoder.encode("获嘉县人民政府办公室", StandardCharsets.UTF_8));
         List<WebElement> years = browser.findElements(By.cssSelector("#agency-years tr.head th a"));
         assertEquals(List.of("2021", "2023"), years.stream().map(WebElement::getText).toList(), "its years, oldest first");
+        // its key figures drawn as a chart: a point per year for the applications handled
+        assertEquals(2, browser.findElements(By.xpath("//*[@id='key-figures']//*[local-name()='g']//*[local-name()='title'][starts-with(., '办理总计')]")).size(),
+                "办理总计 for both years in the chart");
         shot("agency");
 
         // The problem list, downloaded as CSV.
@@ -194,6 +210,15 @@ class WorkbenchBrowserIT {
         assertTrue(text.startsWith("\uFEFF机关,年度"), text);
         assertTrue(text.contains("APPLICATIONS_TOTAL_ROW"), text);
         assertTrue(text.contains("/reports/" + documentId + "#cell-" + FLAGGED_CELL), "rows link to the report's cell");
+    }
+
+    /** The PDF the browser finished downloading, or null. */
+    private static Path pdfDownloaded() {
+        try (var files = Files.list(DOWNLOADS)) {
+            return files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static void shot(String name) throws Exception {

@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,15 +42,14 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The reviewers' workbench's reads of the front door's read model (the {@code documents} collection that
- * {@link DocumentRepository} writes): filtered, sorted pages of reports, one report typed, and every report with
- * its findings streamed for the problem list. Nothing here writes.
+ * The reviewers' workbench's reads of the front door's read model: lists, counts, the overview and the problem
+ * list's pages from the slim listing ({@link ListingRepository}, rows read by {@code _id} and kept in memory); one
+ * report, an agency's reports and the problem list's exports from the {@code documents} collection that
+ * {@link DocumentRepository} writes (by {@code _id}, or streamed). Nothing here writes.
  */
 @ApplicationScoped
 public class WorkbenchRepository {
 
-    private static final Bson LISTING_FIELDS = Projections.include("status", "fileName", "receivedAt", "agency", "year",
-            "templateVersion", "errors", "warnings", "error", "administrativeLevel");
     /** What the problem list needs: the findings and the tables their numbers come from, not the section texts. */
     private static final Bson PROBLEM_FIELDS = Projections.include("agency", "year", "administrativeLevel", "errors", "warnings",
             DocumentRepository.PAYLOAD, "findings", "report");
@@ -58,10 +58,12 @@ public class WorkbenchRepository {
 
     private final MongoCollection<Document> documents;
     private final ObjectMapper json;
+    private final ListingRepository listing;
 
-    public WorkbenchRepository(MongoClient mongo, IngestConfig config, ObjectMapper json) {
+    public WorkbenchRepository(MongoClient mongo, IngestConfig config, ObjectMapper json, ListingRepository listing) {
         this.documents = mongo.getDatabase(config.storage().database()).getCollection("documents");
         this.json = json;
+        this.listing = listing;
     }
 
     /**
@@ -70,15 +72,14 @@ public class WorkbenchRepository {
      * {@code forward} false reads the page before {@code after} instead (for 上一页), in the same order.
      */
     public List<ReportListing> list(ReportFilter filter, ReportSort sort, boolean ascending, ListCursor after, boolean forward, int size) {
-        boolean up = ascending == forward;
-        Bson order = up ? Sorts.ascending(sort.field(), "_id") : Sorts.descending(sort.field(), "_id");
-        Bson query = after == null ? query(filter) : and(query(filter), after(sort.field(), after, up));
-        List<ReportListing> page = documents.find(query).projection(LISTING_FIELDS).sort(order).limit(size)
-                .map(WorkbenchRepository::listing).into(new ArrayList<>());
-        if (!forward) {
-            Collections.reverse(page);
-        }
-        return page;
+        return list(filter, sort, ascending, after, forward, 0, size);
+    }
+
+    /** The same, {@code skip} rows passed over first (page N of the list: its first row is row (N-1)×size+1). */
+    public List<ReportListing> list(ReportFilter filter, ReportSort sort, boolean ascending, ListCursor after, boolean forward, int skip,
+            int size) {
+        return ListingQueries.page(listing.rows(), filter, sort, ascending, after, forward, skip, size).stream()
+                .map(ListingRow::listing).toList();
     }
 
     /** The cursor of a listed row in an order (its sort value and id), for the link to the page after or before it. */
@@ -93,21 +94,9 @@ public class WorkbenchRepository {
         return new ListCursor(value, row.documentId());
     }
 
-    /**
-     * The rows after {@code (value, id)} in the order (field, _id) ascending or descending. MongoDB sorts a missing or
-     * null value below every other, which the range has to say: {@code $lt} and {@code $gt} never match null.
-     */
-    static Bson after(String field, ListCursor c, boolean ascending) {
-        Bson sameValueLaterId = and(eq(field, c.value()), ascending ? gt("_id", c.documentId()) : lt("_id", c.documentId()));
-        if (c.value() == null) {
-            return ascending ? or(sameValueLaterId, ne(field, null)) : sameValueLaterId;
-        }
-        Bson beyond = ascending ? gt(field, c.value()) : or(lt(field, c.value()), eq(field, null));
-        return or(beyond, sameValueLaterId);
-    }
 
     public long count(ReportFilter filter) {
-        return documents.countDocuments(query(filter));
+        return ListingQueries.count(listing.rows(), filter);
     }
 
     public Optional<StoredReport> find(String documentId) {
@@ -117,9 +106,9 @@ public class WorkbenchRepository {
 
     /** The other reports of the same agency (exactly that name), by year, for the links between an agency's years. */
     public List<ReportListing> sameAgency(String agency, String exceptDocumentId) {
-        return documents.find(and(eq("agency", agency), ne("_id", exceptDocumentId), ne("status", DocumentStatus.FAILED.name())))
-                .projection(LISTING_FIELDS).sort(Sorts.descending("year")).limit(50)
-                .map(WorkbenchRepository::listing).into(new ArrayList<>());
+        return ListingQueries.agency(listing.rows(), agency).stream().filter(r -> !r.id().equals(exceptDocumentId))
+                .sorted(Comparator.comparing(ListingRow::year, Comparator.nullsFirst(Comparator.<Integer>naturalOrder())).reversed())
+                .limit(50).map(ListingRow::listing).toList();
     }
 
     /**
@@ -127,32 +116,10 @@ public class WorkbenchRepository {
      * region (null: all, failed documents included, which have neither level nor year).
      */
     public List<LevelYearCount> countByLevelAndYear(String region) {
-        Document id = new Document("level", "$administrativeLevel").append("year", "$year");
-        List<Bson> pipeline = new ArrayList<>();
-        if (region != null) {
-            pipeline.add(Aggregates.match(eq("regionCodes", region)));
-        }
-        pipeline.add(new Document("$group", counts(id)));
-        List<LevelYearCount> out = new ArrayList<>();
-        for (Document d : documents.aggregate(pipeline)) {
-            Document key = d.get("_id", Document.class);
-            Number year = key.get("year", Number.class);
-            out.add(new LevelYearCount(key.getString("level"), year == null ? null : year.intValue(), count(d.get("documents")),
-                    count(d.get("withErrors")), count(d.get("withWarnings")), count(d.get("failed")), count(d.get("late")),
-                    count(d.get("copied"))));
-        }
-        return out;
+        return ListingQueries.byLevelAndYear(listing.rows(), region);
     }
 
-    private static Document counts(Object id) {
-        return new Document("_id", id)
-                .append("documents", new Document("$sum", 1))
-                .append("withErrors", countWhere(new Document("$gt", List.of("$errors", 0))))
-                .append("withWarnings", countWhere(new Document("$gt", List.of("$warnings", 0))))
-                .append("failed", countWhere(new Document("$eq", List.of("$status", DocumentStatus.FAILED.name()))))
-                .append("late", countWhere(new Document("$eq", List.of("$late", true))))
-                .append("copied", countWhere(new Document("$eq", List.of("$copied", true))));
-    }
+
 
     /**
      * The reports of a region (null: the whole country) and year, counted by the division just below it: the
@@ -160,64 +127,33 @@ public class WorkbenchRepository {
      * the region itself, not below it, are counted under the key null. Failed documents have no region.
      */
     public Map<String, RegionCount> countBelow(String region, int depth, Integer year) {
-        List<Bson> match = new ArrayList<>();
-        match.add(ne("status", DocumentStatus.FAILED.name()));
-        if (region != null) {
-            match.add(eq("regionCodes", region));
-        }
-        if (year != null) {
-            match.add(eq("year", year));
-        }
-        Document below = new Document("$arrayElemAt", List.of("$regionCodes", depth));
-        Map<String, RegionCount> out = new LinkedHashMap<>();
-        for (Document d : documents.aggregate(List.of(Aggregates.match(and(match)), new Document("$group", counts(below))))) {
-            Object key = d.get("_id");
-            String code = key instanceof String k ? k : null;
-            out.merge(String.valueOf(code), new RegionCount(code, count(d.get("documents")), count(d.get("withErrors")),
-                    count(d.get("late")), count(d.get("copied"))), RegionCount::plus);
-        }
-        return out;
+        return ListingQueries.below(listing.rows(), region, depth, year);
     }
 
     /** The divisions, in a region (null: anywhere), whose own government has a report for the year. */
     public Set<String> governmentsWithReport(String region, int year) {
-        List<Bson> match = new ArrayList<>(List.of(eq("year", year), eq("government", true), ne("status", DocumentStatus.FAILED.name())));
-        if (region != null) {
-            match.add(eq("regionCodes", region));
-        }
-        Set<String> out = new HashSet<>();
-        for (Document d : documents.find(and(match)).projection(Projections.include("regionCodes"))) {
-            List<String> codes = d.getList("regionCodes", String.class, List.of());
-            if (!codes.isEmpty()) {
-                out.add(codes.get(codes.size() - 1));
-            }
-        }
-        return out;
+        return ListingQueries.governmentsWithReport(listing.rows(), region, year);
     }
 
     /** The report years present in a region (null: anywhere), newest first. */
     public List<Integer> years(String region) {
-        Bson match = region == null ? ne("status", DocumentStatus.FAILED.name())
-                : and(ne("status", DocumentStatus.FAILED.name()), eq("regionCodes", region));
-        List<Integer> out = new ArrayList<>();
-        for (BsonValue y : documents.distinct("year", match, BsonValue.class)) {
-            if (y != null && y.isNumber()) {
-                out.add(y.asNumber().intValue());
-            }
-        }
-        out.sort(Collections.reverseOrder());
-        return out;
+        return ListingQueries.years(listing.rows(), region);
     }
 
-    private static Document countWhere(Document condition) {
-        return new Document("$sum", new Document("$cond", List.of(condition, 1, 0)));
-    }
+
 
     /** One agency's read reports (exactly that name), oldest year first, without their section texts. */
     public List<StoredReport> agencyYears(String agency, int limit) {
-        return documents.find(and(eq("agency", agency), eq("status", DocumentStatus.VALIDATED.name())))
-                .sort(Sorts.ascending("year", "receivedAt")).limit(limit)
-                .map(this::stored).into(new ArrayList<>());
+        List<String> ids = ListingQueries.agency(listing.rows(), agency).stream().filter(r -> "VALIDATED".equals(r.status()))
+                .sorted(Comparator.comparing(ListingRow::year, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+                        .thenComparingLong(ListingRow::received))
+                .limit(limit).map(ListingRow::id).toList();
+        Map<String, StoredReport> byId = new HashMap<>();
+        for (Document d : documents.find(in("_id", ids))) {
+            StoredReport stored = stored(d);
+            byId.put(stored.documentId(), stored);
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -255,44 +191,44 @@ public class WorkbenchRepository {
      * position {@code after}; the reports themselves are not unpacked here.
      */
     public ProblemPage problemPage(ReportFilter filter, String severity, String code, ProblemCursor after, int size) {
-        List<Bson> parts = new ArrayList<>(List.of(query(filter), problemMatch(severity, code)));
-        if (after != null) {
-            // lte: the report the previous page ended in comes again, its first `shown` findings skipped
-            parts.add(or(lt("receivedAt", after.receivedAt()), and(eq("receivedAt", after.receivedAt()), lte("_id", after.documentId()))));
+        var wanted = ListingQueries.matching(filter);
+        List<ListingRow> rows = new ArrayList<>();
+        for (ListingRow r : listing.rows()) {
+            if (wanted.test(r) && r.problems().stream().anyMatch(k -> problemMatches(k, severity, code))
+                    && (after == null || r.received() < after.receivedAt().getTime()
+                    || r.received() == after.receivedAt().getTime() && r.id().compareTo(after.documentId()) <= 0)) {
+                rows.add(r);
+            }
         }
+        rows.sort(ListingQueries.NEWEST_FIRST);
         List<ReportFindings> out = new ArrayList<>();
-        int rows = 0;
+        int shown = 0;
         ProblemCursor next = null;
-        try (MongoCursor<Document> cursor = documents.find(and(parts)).projection(Projections.include("receivedAt", "problemKeys"))
-                .sort(Sorts.descending("receivedAt", "_id")).batchSize(Math.max(size, 20)).iterator()) {
-            while (cursor.hasNext()) {
-                Document d = cursor.next();
-                String id = d.getString("_id");
-                if (rows == size) {
-                    next = new ProblemCursor(d.getDate("receivedAt"), id, 0);
-                    break;
-                }
-                List<String> keys = d.getList("problemKeys", String.class, List.of());
-                int skip = after != null && after.documentId().equals(id) ? after.shown() : 0;
-                List<Integer> picked = new ArrayList<>();
-                int matching = 0;
-                for (int i = 0; i < keys.size(); i++) {
-                    if (problemMatches(keys.get(i), severity, code)) {
-                        matching++;
-                        if (matching > skip && rows < size) {
-                            picked.add(i);
-                            rows++;
-                        } else if (matching > skip && next == null) {
-                            next = new ProblemCursor(d.getDate("receivedAt"), id, matching - 1);
-                        }
+        for (ListingRow r : rows) {
+            if (shown == size) {
+                next = new ProblemCursor(new Date(r.received()), r.id(), 0);
+                break;
+            }
+            // the report the previous page ended in comes again, its first `shown` findings skipped
+            int skip = after != null && after.documentId().equals(r.id()) ? after.shown() : 0;
+            List<Integer> picked = new ArrayList<>();
+            int matching = 0;
+            for (int i = 0; i < r.problems().size(); i++) {
+                if (problemMatches(r.problems().get(i), severity, code)) {
+                    matching++;
+                    if (matching > skip && shown < size) {
+                        picked.add(i);
+                        shown++;
+                    } else if (matching > skip && next == null) {
+                        next = new ProblemCursor(new Date(r.received()), r.id(), matching - 1);
                     }
                 }
-                if (!picked.isEmpty()) {
-                    out.add(new ReportFindings(id, picked));
-                }
-                if (next != null) {
-                    break;
-                }
+            }
+            if (!picked.isEmpty()) {
+                out.add(new ReportFindings(r.id(), picked));
+            }
+            if (next != null) {
+                break;
             }
         }
         return new ProblemPage(out, next);
@@ -300,14 +236,14 @@ public class WorkbenchRepository {
 
     /** How many findings the problem list holds under a filter: one aggregation over the stored summaries. */
     public long countProblems(ReportFilter filter, String severity, String code) {
-        List<Bson> pipeline = new ArrayList<>(List.of(Aggregates.match(and(query(filter), problemMatch(severity, code))),
-                Aggregates.project(Projections.include("problemKeys")), Aggregates.unwind("$problemKeys")));
-        if (severity != null || code != null) {
-            pipeline.add(Aggregates.match(problemMatch(severity, code)));
+        var wanted = ListingQueries.matching(filter);
+        long n = 0;
+        for (ListingRow r : listing.rows()) {
+            if (wanted.test(r)) {
+                n += r.problems().stream().filter(k -> problemMatches(k, severity, code)).count();
+            }
         }
-        pipeline.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
-        Document d = documents.aggregate(pipeline).first();
-        return d == null ? 0 : count(d.get("n"));
+        return n;
     }
 
     /** Reports by id, with their findings and tables, in the order asked. */
@@ -320,17 +256,6 @@ public class WorkbenchRepository {
         return documentIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Severity and code are checked by ProblemFilter ([a-z]+, [A-Z0-9_]+) and quoted all the same. */
-    private static Bson problemMatch(String severity, String code) {
-        if (severity != null && code != null) {
-            return eq("problemKeys", severity + ":" + code);
-        } else if (severity != null) {
-            return regex("problemKeys", "^" + Pattern.quote(severity + ":"));
-        } else if (code != null) {
-            return regex("problemKeys", Pattern.quote(":" + code) + "$");
-        }
-        return gt("problems", 0);
-    }
 
     private static boolean problemMatches(String key, String severity, String code) {
         int colon = key.indexOf(':');
@@ -377,12 +302,6 @@ public class WorkbenchRepository {
         return and(parts);
     }
 
-    private static ReportListing listing(Document d) {
-        Number year = d.get("year", Number.class);
-        return new ReportListing(d.getString("_id"), d.getString("status"), d.getString("fileName"), instant(d.getDate("receivedAt")),
-                d.getString("agency"), year == null ? null : year.intValue(), d.getString("administrativeLevel"), d.getString("templateVersion"),
-                count(d.get("errors")), count(d.get("warnings")), d.getString("error"));
-    }
 
     private StoredReport stored(Document packed) {
         Document d = DocumentRepository.unpacked(packed);

@@ -3,6 +3,7 @@ package io.gongkai.ingest.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.ingest.repository.DocumentRepository;
+import io.gongkai.ingest.repository.ListingRepository;
 import io.gongkai.model.Finding;
 import io.gongkai.model.GovernmentNames;
 import io.gongkai.model.Region;
@@ -31,10 +32,12 @@ public class DocumentStatusService {
     static final String COPIED_TEXT = "COPIED_TEXT";
 
     private final DocumentRepository documents;
+    private final ListingRepository listing;
     private final ObjectMapper json;
 
-    public DocumentStatusService(DocumentRepository documents, ObjectMapper json) {
+    public DocumentStatusService(DocumentRepository documents, ListingRepository listing, ObjectMapper json) {
         this.documents = documents;
+        this.listing = listing;
         this.json = json;
     }
 
@@ -57,6 +60,7 @@ public class DocumentStatusService {
                 documents.storeReading(event.documentId(), reading);
             }
         }
+        listing.refresh(event.documentId());
         LOG.debugf("document %s %s (%s)", event.documentId(), event.status(), changed ? "applied" : "not newer");
     }
 
@@ -71,6 +75,9 @@ public class DocumentStatusService {
                 .append("validatedAt", Date.from(event.validatedAt()));
         fields.putAll(reviewSummary(event.findings()));
         boolean changed = documents.transition(event.documentId(), DocumentStatus.VALIDATED, fields, event.version());
+        // the workbench's slim listing follows the read model; refreshed even when the event changed nothing, so a
+        // redelivery after a crash between the two writes mends the row (an unchanged row is not rewritten)
+        listing.refresh(event.documentId());
         LOG.debugf("document %s VALIDATED v%d (%s)", event.documentId(), event.version(), changed ? "applied" : "not newer");
     }
 

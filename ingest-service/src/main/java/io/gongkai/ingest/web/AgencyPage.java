@@ -66,6 +66,11 @@ public record AgencyPage(String agency, List<StoredReport> years, List<Row> rows
         return gravest;
     }
 
+    /** The key figures over the years, as a small chart. */
+    public AgencyChart chart() {
+        return AgencyChart.of(years);
+    }
+
     public List<Year> yearFindings() {
         return years.stream().map(y -> new Year(y, y.findings().stream()
                 .map(f -> new ReportTables.NumberedFinding(0, f, ReportTables.severityLabel(f.severity()), List.of())).toList()))

@@ -33,4 +33,9 @@ public record ReportPage(StoredReport document, ReportTables tables, List<Report
     public boolean pdfSource() {
         return OriginalDocument.isPdf(document.detectedType(), document.declaredContentType());
     }
+
+    /** The section's text in parts, the sentences that text findings quote marked. */
+    public List<SectionText.Part> parts(Section section) {
+        return SectionText.parts(section, tables == null ? List.of() : tables.findings());
+    }
 }

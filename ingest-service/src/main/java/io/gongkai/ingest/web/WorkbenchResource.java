@@ -32,6 +32,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -89,13 +90,13 @@ public class WorkbenchResource {
     @Operation(summary = "The report list (HTML)", description = "Filters: agency (part of the name), year, status, level, "
             + "template, region (a division code: reports in it or under it), errors=1, warnings=1, late=1, copied=1; "
             + "tab=failed for the failed documents; sort (received, agency, year, errors, warnings) and dir (asc, desc); "
-            + "size (20, 50, 100); after or before (the page position the list's own links carry).")
+            + "size (20, 50, 100); after or before (the page position the list's own links carry), or page (a page number, from 1).")
     public TemplateInstance list(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("status") String status, @QueryParam("level") String level, @QueryParam("template") String template,
             @QueryParam("errors") String errors, @QueryParam("warnings") String warnings, @QueryParam("tab") String tab,
             @QueryParam("region") String region, @QueryParam("late") String late, @QueryParam("copied") String copied,
             @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("after") String after,
-            @QueryParam("before") String before, @QueryParam("size") String size) {
+            @QueryParam("before") String before, @QueryParam("size") String size, @QueryParam("page") String page) {
         ReportFilter filter = filter(agency, year, status, level, template, errors, warnings, "failed".equals(tab), region, late, copied);
         ReportSort order = sort(sort);
         boolean ascending = dir == null || dir.isBlank() ? order.ascendingByDefault() : direction(dir);
@@ -103,19 +104,30 @@ public class WorkbenchResource {
         if (after != null && before != null) {
             throw problem(Response.Status.BAD_REQUEST, "Bad paging", "after 与 before 只能给出一个。 Give after or before, not both.");
         }
+        Integer number = page == null || page.isBlank() ? null : parseInt(page, "page");
+        if (number != null && (number < 1 || number > MAX_PAGE)) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad page", "页码须在 1 到 " + MAX_PAGE + " 之间。 page must be 1.." + MAX_PAGE + ".");
+        }
+        if (number != null && (after != null || before != null)) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad paging", "page 与 after、before 只能给出一个。 Give page, after or before.");
+        }
         ListCursor from = cursor(after != null ? after : before);
         boolean forward = before == null;
-        List<ReportListing> rows = new ArrayList<>(reports.list(filter, order, ascending, from, forward, pageSize + 1));
+        if (from == null && number == null) {
+            number = 1;
+        }
+        int skip = number == null ? 0 : (number - 1) * pageSize;
+        List<ReportListing> rows = new ArrayList<>(reports.list(filter, order, ascending, from, forward, skip, pageSize + 1));
         boolean more = rows.size() > pageSize;
         if (more) {
             rows = forward ? rows.subList(0, pageSize) : rows.subList(1, rows.size());
         }
-        boolean hasPrevious = forward ? from != null : more;
+        boolean hasPrevious = forward ? from != null || number > 1 : more;
         boolean hasNext = forward ? more : true;
         // The other tab's count is unfiltered: failed documents have no agency, year or level to filter by.
         ReportFilter other = new ReportFilter(null, null, null, null, false, false, null, !filter.failed(), null, false, false);
         return Templates.reports(new ReportsPage(filter, order, ascending, pageSize, reports.count(filter), rows,
-                reports.count(other), query(filter), hasPrevious, hasNext && !rows.isEmpty()));
+                reports.count(other), query(filter), hasPrevious, hasNext && !rows.isEmpty(), number));
     }
 
     @GET
@@ -243,6 +255,30 @@ public class WorkbenchResource {
         return download((StreamingOutput) out -> problems.writeCsv(filter, base, out), "text/csv; charset=UTF-8", "问题清单.csv");
     }
 
+    /** The CJK font the PDF export draws with, looked for once (an empty Optional: none on this system). */
+    private volatile Optional<java.nio.file.Path> pdfFont;
+
+    @GET
+    @Path("reports/{documentId}/pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "One report's page as PDF, streamed: findings, every table cell (flagged ones coloured), the sections' text")
+    public Response reportPdf(@PathParam("documentId") String documentId) {
+        StoredReport stored = find(documentId);
+        if (pdfFont == null) {
+            pdfFont = ReportPdf.findFont();
+        }
+        java.nio.file.Path font = pdfFont.orElseThrow(() -> problem(Response.Status.SERVICE_UNAVAILABLE, "No CJK font",
+                "服务器上没有可嵌入的中文 TrueType 字体，无法生成 PDF；请安装 fonts-wqy-zenhei（或 fonts-wqy-microhei）后重试。"
+                        + " No CJK TrueType font on the server: install fonts-wqy-zenhei."));
+        ReportTables tables = stored.report() == null ? null : new ReportTables(stored.report(), stored.findings());
+        ReportPage page = new ReportPage(stored, tables, List.of());
+        String name = page.title() + ".pdf";
+        return Response.ok((StreamingOutput) out -> ReportPdf.write(page, font, out)).header(HttpHeaders.CONTENT_TYPE, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"report-" + stored.documentId() + ".pdf\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
     @GET
     @Path("problems.xlsx")
     @Produces(XLSX)
@@ -345,6 +381,9 @@ public class WorkbenchResource {
     private static boolean flag(String value) {
         return value != null && (value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on"));
     }
+
+    /** The highest page number a link may ask for (100 rows a page: ten million rows). */
+    static final int MAX_PAGE = 100_000;
 
     private static int pageSize(String size) {
         if (size == null || size.isBlank()) {

@@ -254,6 +254,11 @@ class WorkbenchPagesTest {
         assertTrue(line.contains("/reports/" + first + "#cell-applications.totalHandled.total\">29</a>"), line);
         assertTrue(line.contains("class=\"cell flagged sev-warning\"><a href=\"/reports/" + id + "#cell-applications.totalHandled.total\">35</a><span class=\"up\">▲</span>"), line);
         assertTrue(page.contains("CARRYOVER_MISMATCH"));
+        // the key figures as an inline SVG chart: 办理总计 over both years, 新收申请 only where reported
+        assertTrue(page.contains("<svg id=\"key-figures\""), page);
+        assertTrue(page.contains("<title>办理总计 2023：29</title>") && page.contains("<title>办理总计 2024：35</title>"), page);
+        assertTrue(page.contains("<title>新收申请 2023：28</title>") && !page.contains("新收申请 2024"), page);
+        assertTrue(page.contains("<title id=\"key-figures-title\">" + agency + " 主要数字</title>"), page);
         given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -344,6 +349,23 @@ class WorkbenchPagesTest {
         String back = given().urlEncodingEnabled(false).get(link(second, "previous-page")).then().statusCode(200).extract().asString();
         assertTrue(back.contains(tag + "A<") && back.contains(tag + "T<") && !back.contains(tag + "U<"), back);
 
+        // jumping to a page by its number: the page links under the list, and the go-to-page form's fields
+        assertTrue(first.contains("<strong class=\"current\">1</strong>"), "page 1 is the current one");
+        Matcher two = Pattern.compile("href=\"([^\"]*&amp;page=2)\"").matcher(first);
+        assertTrue(two.find(), "a link to page 2");
+        String byNumber = given().urlEncodingEnabled(false).get(two.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString();
+        assertTrue(byNumber.contains(tag + "U<") && byNumber.contains(tag + "W<") && !byNumber.contains(tag + "T<"), byNumber);
+        assertTrue(byNumber.contains("<strong class=\"current\">2</strong>"), "page 2 is the current one");
+        assertTrue(byNumber.contains("id=\"previous-page\""), "page 2 links back");
+        assertTrue(first.contains("<input type=\"hidden\" name=\"agency\" value=\"" + tag + "\">"), "the form keeps the filter");
+        assertTrue(first.contains("<input type=\"hidden\" name=\"sort\" value=\"agency\">"), "and the sort");
+        String beyond = given().get("/reports?agency=" + tag + "&sort=agency&dir=asc&page=9").then().statusCode(200).extract().asString();
+        assertTrue(beyond.contains("没有符合条件的报告"), "a page past the end is empty, not an error");
+        given().get("/reports?page=0").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports?page=x").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports?page=2&after=n..0123456789abcdef0123456789abcdef").then().statusCode(400)
+                .contentType("application/problem+json");
+
         String problems = given().get("/problems?agency=" + tag).then().statusCode(200).extract().asString();
         assertTrue(problems.contains("共 23 条"), problems);
         String rest = given().urlEncodingEnabled(false).get(link(problems, "next-page")).then().statusCode(200).extract().asString();
@@ -359,5 +381,55 @@ class WorkbenchPagesTest {
         Matcher m = Pattern.compile("href=\"([^\"]*)\" id=\"" + id + "\"").matcher(html);
         assertTrue(m.find(), "a link " + id);
         return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void aReportValidatedAgainMovesOutOfTheErrorFilterAndItsCounts() throws Exception {
+        String agency = "重验" + UUID.randomUUID().toString().substring(0, 6) + "局";
+        String id = validated(agency, unique("重验"), "text/plain", List.of(balance()));
+        assertTrue(given().get("/reports?errors=1&agency=" + agency).then().statusCode(200).extract().asString().contains("共 1 条"));
+        connector.source("validated-status").send(json.writeValueAsString(
+                new ValidatedEvent(id, "sha", report(agency), List.of(), "rules-2", 2, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String list = given().get("/reports?errors=1&agency=" + agency).then().statusCode(200).extract().asString();
+            assertTrue(list.contains("共 0 条"), list);
+        });
+        String all = given().get("/reports?agency=" + agency).then().statusCode(200).extract().asString();
+        assertTrue(all.contains("共 1 条") && all.contains("/reports/" + id), all);
+        // an older version arriving late changes nothing
+        connector.source("validated-status").send(json.writeValueAsString(
+                new ValidatedEvent(id, "sha", report(agency), List.of(balance()), "rules-1", 1, Instant.now())));
+        String again = given().get("/problems?agency=" + agency).then().statusCode(200).extract().asString();
+        assertTrue(again.contains("共 0 条"), again);
+    }
+
+    @Test
+    void aReportPageDownloadsAsAPdfWithItsFindingsAndText() throws Exception {
+        Assumptions.assumeTrue(ReportPdf.findFont().isPresent(), "no CJK TrueType font under /usr/share/fonts (fonts-wqy-zenhei)");
+        String id = validated(HOSTILE, unique("报告正文"), "text/plain", List.of(balance()));
+        var response = given().get("/reports/" + id + "/pdf").then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", startsWith("attachment; filename=\"report-" + id + ".pdf\""))
+                .header("X-Content-Type-Options", "nosniff").extract();
+        assertTrue(given().get("/reports/" + id).then().extract().asString().contains("href=\"/reports/" + id + "/pdf\""), "linked");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.asByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("<script>alert('x')</script>县人民政府"), "the agency as text, as written: " + text);
+            assertTrue(text.contains("（七）总计 自然人 29，但各项之和为 1。"), "the finding: " + text);
+            assertTrue(text.contains("本机关<img src=x onerror=alert(1)>认真落实条例。"), "the section's text: " + text);
+            assertTrue(Pattern.compile("：29\\s+\\[1\\]").matcher(text).find(), "the flagged cell's value with its finding's number: " + text);
+        }
+        given().get("/reports/0123456789abcdef0123456789abcdef/pdf").then().statusCode(404);
+    }
+
+    @Test
+    void theSentenceATextFindingQuotesIsMarkedInTheSectionAsPrinted() throws Exception {
+        // validate-service quotes the sentence as it reads it: without spaces, full-width digits folded
+        Finding sum = new Finding("NARRATIVE_SUM", Severity.warning, List.of("sections.1"),
+                "第一部分写道“本机关<imgsrc=xonerror=alert(1)>认真落实条例。”：分项 1 + 2 = 3 件，与所写总数 4 件 不符");
+        String id = validated("标注县人民政府", unique("报告"), "text/plain", List.of(sum));
+        String page = given().get("/reports/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<mark class=\"said sev-warning\" title=\"问题 [1]\">本机关&lt;img src=x onerror=alert(1)&gt;认真落实条例。</mark>"),
+                page.substring(page.indexOf("id=\"sections\"")));
+        assertFalse(page.contains("<img src=x"), "the marked text is escaped");
     }
 }
