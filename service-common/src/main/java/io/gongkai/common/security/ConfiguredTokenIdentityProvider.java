@@ -62,15 +62,24 @@ public class ConfiguredTokenIdentityProvider implements IdentityProvider<TokenAu
                 .build());
     }
 
-    /** The grant of a token, comparing against every configured token whatever matched first. */
+    /**
+     * The grant of a token, comparing against every configured token whatever matched first. A token configured
+     * under several kinds (submit and admin) has the roles of all of them.
+     */
     private Grant match(String token) {
         byte[] given = token.getBytes(StandardCharsets.UTF_8);
         Grant found = null;
         for (Grant g : grants) {
-            if (MessageDigest.isEqual(given, g.token()) && found == null) {
-                found = g;
+            if (MessageDigest.isEqual(given, g.token())) {
+                found = found == null ? g : new Grant(found.token(), found.principal(), union(found.roles(), g.roles()));
             }
         }
         return found;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }
