@@ -91,13 +91,15 @@ public class ListingRepository {
 
     private void merge(String bucketId, List<ListingRow> incoming) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Document stored = listing.find(eq("_id", bucketId)).first();
-            long rev = stored == null ? 0 : stored.get("rev", Number.class).longValue();
+            // First from the copy held in memory: the write below is guarded by its revision, so a copy another
+            // instance has outdated only costs one more attempt, which reads the bucket from the store.
+            Bucket held = attempt == 0 ? cache.get(bucketId) : null;
+            Document stored = held != null ? null : listing.find(eq("_id", bucketId)).first();
+            boolean exists = held != null || stored != null;
+            long rev = held != null ? held.rev() : stored == null ? 0 : stored.get("rev", Number.class).longValue();
             Map<String, ListingRow> rows = new LinkedHashMap<>();
-            if (stored != null) {
-                for (ListingRow row : unpack(stored)) {
-                    rows.put(row.id(), row);
-                }
+            for (ListingRow row : held != null ? held.rows() : stored != null ? unpack(stored) : List.<ListingRow>of()) {
+                rows.put(row.id(), row);
             }
             boolean changed = false;
             for (ListingRow row : incoming) {
@@ -113,7 +115,7 @@ public class ListingRepository {
             List<ListingRow> next = new ArrayList<>(rows.values());
             Document replacement = new Document("_id", bucketId).append("rev", rev + 1).append("rows", pack(next));
             boolean written;
-            if (stored == null) {
+            if (!exists) {
                 written = insert(replacement);
             } else {
                 // a plain {_id, rev} filter: the embedded server serves it from the unique {_id, rev} index
