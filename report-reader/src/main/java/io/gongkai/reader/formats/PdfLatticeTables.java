@@ -208,7 +208,8 @@ final class PdfLatticeTables {
          * Whether row {@code row} of {@code next} is the rest of this table's last row, cut by the page break (an
          * office suite lets a row break across pages: a label wrapped over three lines prints two on one page and
          * the third on the next). Such a fragment has the last row's cells (the same column spans), text only in
-         * cells where the last row has text, no number, and does not start an item of its own (一、 （一） 1. …):
+         * cells where the last row has text, no number or no-value mark, none under a value, and does not start an
+         * item of its own (一、 （一） 1. …):
          * its text is then added to the last row's cells. A row left blank but for its own label (every zero left
          * blank) starts with its item number and stays a row.
          */
@@ -237,6 +238,11 @@ final class PdfLatticeTables {
                 }
                 if (cell.row() != row || cell.rowSpan() != 1 || above.row() + above.rowSpan() - 1 != last
                         || compact(above.text()).isEmpty() || t.chars().anyMatch(Character::isDigit)) {
+                    return false;
+                }
+                if (HeaderColumns.isValue(t) || HeaderColumns.isValue(above.text())) {
+                    // "—" under a number: the next row's value, left blank (行政处罚 1048 / 行政强制 —), not the
+                    // rest of a cut row, whose second part only ever continues text.
                     return false;
                 }
                 if (!text && ITEM_NUMBER.matcher(t).lookingAt()) {

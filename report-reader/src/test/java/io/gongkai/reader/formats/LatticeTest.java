@@ -155,6 +155,29 @@ class LatticeTest {
         assertTrue(keptText.contains("3.其他"), keptText);
     }
 
+    @Test
+    void aRowWhoseValueIsANoValueMarkAtTheTopOfTheNextPageStaysARow() {
+        // 行政处罚 1048 closes page 1; 行政强制 with its value printed "—" (or 无) opens page 2. The mark is a value,
+        // not the rest of a cut label: joining them gave "行政处罚行政强制 1048—" and lost 1048.
+        for (String mark : List.of("—", "无", "/")) {
+            List<Glyph> first = new ArrayList<>(text("信息内容", 2, 14, 9, 0));
+            first.addAll(text("数量", 102, 14, 9, 0));
+            first.addAll(text("行政许可", 2, 34, 9, 1));
+            first.addAll(text("424", 110, 34, 5, 1));
+            first.addAll(text("行政处罚", 2, 54, 9, 2));
+            first.addAll(text("1048", 110, 54, 5, 2));
+            List<Glyph> second = new ArrayList<>(text("行政强制", 2, 14, 9, 0));
+            second.addAll(text(mark, 110, 14, 9, 0));
+            second.addAll(text("行政事业性收费", 2, 34, 9, 1));
+            second.addAll(text("4.2", 110, 34, 5, 1));
+            PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, part(), 3, first).get(0));
+            assertTrue(table.continueWith(PdfLatticeTables.find(2, part(), 3, second).get(0)));
+            String text = lines(table);
+            assertTrue(text.contains("行政处罚\t1048"), mark + ": " + text);
+            assertTrue(text.contains("行政强制\t" + mark), mark + ": " + text);
+        }
+    }
+
     private static String lines(PdfLatticeTables.Stitched table) {
         StringBuilder out = new StringBuilder();
         table.grid().writeLines(1, out, new ArrayList<>());

@@ -213,14 +213,18 @@ public final class OfficialLayoutFiller {
         return random.nextInt(odds) == 0 ? random.nextInt(max) : 0;
     }
 
-    /** Title, and the text of sections 一, 五 and 六 in place of the template's "（文字描述）" notes. */
+    /**
+     * Title, and the text of sections 一, 五 and 六 in place of the template's "（文字描述）" notes. Each agency's text is
+     * its own: work items, figures and topics drawn per seed, so two agencies share only the regulation's stock phrases
+     * (as real reports do) and the cross-report COPIED_TEXT check has nothing to find. No sentence states a figure the
+     * tables count (applications, reviews, rules issued), which the narrative check would compare.
+     */
     private static void narrative(XWPFDocument doc, String agency, int year, int paragraphs, Random random) {
         List<String> texts = List.of(
                 "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，" + agency + "编制本报告。报告中所列数据统计期限为"
-                        + year + "年1月1日至12月31日。本年度，" + agency + "认真贯彻落实政务公开工作要求，主动公开、依申请公开、"
-                        + "政府信息管理、平台建设和监督保障等各项工作有序推进。",
-                "存在的主要问题是公开内容的及时性和解读的针对性还有待提高。下一步，将进一步规范公开流程，加强业务培训。",
-                "本年度未收取信息处理费。无其他需要报告的事项。");
+                        + year + "年1月1日至12月31日。" + pick(OPENINGS, random).replace("{a}", agency),
+                pick(PROBLEMS, random) + pick(PROBLEMS, random) + "下一步，" + pick(NEXT_STEPS, random) + pick(NEXT_STEPS, random),
+                pick(OTHER_MATTERS, random).replace("{n}", Integer.toString(1 + random.nextInt(40))));
         int placeholder = 0;
         boolean titled = false;
         for (XWPFParagraph p : new ArrayList<>(doc.getParagraphs())) {
@@ -234,14 +238,57 @@ public final class OfficialLayoutFiller {
                     XWPFParagraph at = p;
                     for (int i = 0; i < paragraphs; i++) {
                         XWPFParagraph more = doc.insertNewParagraph(nextCursor(at));
-                        more.createRun().setText(SUBHEADS[i % SUBHEADS.length] + agency + "持续推进" + SUBHEADS[i % SUBHEADS.length].substring(3)
-                                + "工作，完善制度机制，" + "加强统筹协调，".repeat(1 + random.nextInt(6)) + "取得了较好成效。");
+                        more.createRun().setText(SUBHEADS[i % SUBHEADS.length] + workItem(random) + workItem(random));
                         at = more;
                     }
                 }
             }
         }
     }
+
+    /** One sentence of what an agency did, with its own figures and topic. */
+    private static String workItem(Random random) {
+        return pick(WORK_ITEMS, random).replace("{t}", pick(TOPICS, random))
+                .replace("{n}", Integer.toString(2 + random.nextInt(900)))
+                .replace("{m}", Integer.toString(1 + random.nextInt(60)));
+    }
+
+    private static String pick(String[] choices, Random random) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private static final String[] OPENINGS = {
+            "本年度，{a}认真贯彻落实政务公开工作要求，各项工作有序推进。",
+            "一年来，{a}坚持以公开为常态、不公开为例外，持续深化政务公开。",
+            "{a}把政务公开纳入年度重点工作，主要负责同志专题研究部署。",
+            "本年度，{a}围绕中心工作，以群众需求为导向推进决策、执行、管理、服务、结果公开。"};
+    private static final String[] WORK_ITEMS = {
+            "全年通过门户网站主动公开政府信息{n}条，其中{t}领域信息{m}条。",
+            "召开新闻发布会{m}场，就{t}等社会关注事项回应关切。",
+            "组织政务公开专题培训{m}期，参训{n}人次。",
+            "更新政府信息公开指南和目录{m}次，集中公开{t}相关文件。",
+            "政务新媒体发布信息{n}条，开设{t}专栏。",
+            "围绕{t}开展政策解读{m}篇，采用图解、视频等形式。",
+            "邀请人大代表、政协委员和群众代表{m}人列席会议，听取{t}方面意见。",
+            "对{t}领域公开内容开展自查{m}次，整改问题{m}个。",
+            "在政务服务大厅设置查阅点{m}个，方便群众查阅{t}信息。",
+            "梳理{t}事项清单，逐项明确公开主体和时限。",
+            "完成历史文件清理{n}件，对{t}方面文件作出处理。",
+            "全年办理网民留言{n}条，答复率百分之百。"};
+    private static final String[] TOPICS = {"财政预决算", "重大建设项目", "公共资源配置", "生态环境", "教育", "医疗卫生",
+            "乡村振兴", "安全生产", "食品药品监管", "住房保障", "就业创业", "养老服务", "征地拆迁", "税费减免", "市场监管"};
+    private static final String[] PROBLEMS = {
+            "一是政策解读的形式还比较单一。", "一是部分栏目更新不够及时。", "二是基层公开标准化规范化水平有待提升。",
+            "二是依申请公开答复的规范性还需加强。", "三是工作人员业务能力参差不齐。", "三是公众参与的渠道还不够畅通。"};
+    private static final String[] NEXT_STEPS = {
+            "将进一步规范公开流程，加强业务培训。", "将加大政策解读力度，提高解读质量。", "将完善网站栏目，及时更新公开内容。",
+            "将强化监督考核，把公开工作纳入绩效评价。", "将拓展公众参与渠道，增强政民互动实效。"};
+    /** Section 六 reports the information-processing fee, as the format asks (FEE_NOT_REPORTED checks it). */
+    private static final String[] OTHER_MATTERS = {
+            "本年度未收取信息处理费。无其他需要报告的事项。",
+            "本单位本年度未按《政府信息公开信息处理费管理办法》收取信息处理费。本年度办理人大代表建议和政协提案{n}件，均已按期办结并公开答复。",
+            "本年度未收取信息处理费，无其他需要报告的事项。",
+            "本年度未收取信息处理费。落实上级年度政务公开工作要点情况已在本单位网站专栏公开，共{n}项，均已完成。"};
 
     private static final String[] SUBHEADS = {"（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"};
 
