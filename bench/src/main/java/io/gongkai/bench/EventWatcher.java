@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads the three pipeline topics from their ends (no consumer group, so the services' offsets are untouched) and keeps,
  * per document, when the front door received it ({@code receivedAt} of reports.raw) and when it was first validated
- * ({@code validatedAt} of reports.validated): the latency comes from the events' own timestamps, not from polling. Also
+ * ({@code validatedAt} of reports.validated), and between them when it was extracted (the timestamp of its first
+ * reports.extracted record, set by extract-service's producer): the latency comes from the events' own timestamps, not
+ * from polling. Also
  * sums each topic's record bytes (key, value and headers, as produced: before the broker's compression).
  */
 public final class EventWatcher implements AutoCloseable {
@@ -36,6 +38,7 @@ public final class EventWatcher implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, Instant> received = new ConcurrentHashMap<>();
+    private final Map<String, Instant> extracted = new ConcurrentHashMap<>();
     private final Map<String, Instant> validated = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> bytes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> records = new ConcurrentHashMap<>();
@@ -104,6 +107,9 @@ public final class EventWatcher implements AutoCloseable {
                 }
             }
             case "reports.extracted" -> {
+                if ("EXTRACTED".equals(f.status)) {
+                    extracted.putIfAbsent(f.documentId, Instant.ofEpochMilli(r.timestamp())); // CreateTime: when extract sent it
+                }
                 if (f.status != null && !"EXTRACTED".equals(f.status)) {
                     failedExtractions.incrementAndGet();
                     validated.putIfAbsent(f.documentId, Instant.EPOCH); // never validated: counted as failed, not waited for
@@ -174,6 +180,11 @@ public final class EventWatcher implements AutoCloseable {
 
     public Instant receivedAt(String documentId) {
         return received.get(documentId);
+    }
+
+    /** When its first reports.extracted record was written; null for a failed extraction or while pending. */
+    public Instant extractedAt(String documentId) {
+        return extracted.get(documentId);
     }
 
     /** When it was first validated; {@link Instant#EPOCH} when its extraction failed; null while pending. */

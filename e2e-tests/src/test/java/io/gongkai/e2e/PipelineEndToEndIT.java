@@ -60,6 +60,8 @@ class PipelineEndToEndIT {
 
     /** What subscribers and users are promised a result looks like (generated from the model; report-model tests it). */
     private static final JsonSchema RESULT_SCHEMA = resultSchema();
+    /** What subscribers are promised about the records on the topics (docs/asyncapi.yaml, docs/schema/). */
+    private static final EventContracts CONTRACTS = new EventContracts(ROOT);
 
     private static RunningPipeline pipeline;
     private static String api;
@@ -133,6 +135,46 @@ class PipelineEndToEndIT {
         assertEquals("FAILED", result.get("status").asText());
         assertFalse(result.path("error").asText().isBlank(), "a FAILED document says why: " + result);
         assertEquals(Set.of(), RESULT_SCHEMA.validate(result), "a FAILED document's answer follows docs/schema too");
+        List<ConsumerRecord<String, String>> extracted = recordsWithKey("reports.extracted", id);
+        assertEquals(1, extracted.size());
+        assertEquals(List.of(), CONTRACTS.violations(extracted.get(0)), "a FAILED extraction follows docs/asyncapi.yaml");
+    }
+
+    @Test
+    void theEventsOfAReportFollowTheContractsAndCarryTheTraceOfItsSubmit() throws Exception {
+        // A crawler that traces its own work sends its trace context with the submit: the report's events go on in it.
+        String traceId = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), 0, 16);
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        byte[] sample = Files.readAllBytes(ROOT.resolve("samples/001_ff1f8276dec07d75.txt"));
+        byte[] changed = (new String(sample, StandardCharsets.UTF_8) + "\n\n" + traceId).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(api)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/plain").header("X-File-Name", "traced.txt").header("Authorization", "Bearer " + TOKEN)
+                .header("traceparent", traceparent).POST(HttpRequest.BodyPublishers.ofByteArray(changed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, answer.statusCode(), answer.body());
+        String id = JSON.readTree(answer.body()).get("documentId").asText();
+        assertEquals("VALIDATED", awaitDone(id).get("status").asText());
+
+        List<String> problems = new ArrayList<>();
+        for (String topic : List.of("reports.raw", "reports.extracted", "reports.validated")) {
+            List<ConsumerRecord<String, String>> records = recordsWithKey(topic, id);
+            if (records.isEmpty()) {
+                problems.add(topic + ": no record for " + id);
+            }
+            records.forEach(record -> problems.addAll(CONTRACTS.violations(record)));
+            // The first event of each topic comes from this submit; a later reports.validated version may come from
+            // another document's trace (a neighbouring year that arrived and changed this report's findings).
+            String header = records.isEmpty() ? null : lastHeader(records.get(0), "traceparent");
+            if (header == null || !header.split("-")[1].equals(traceId)) {
+                problems.add(topic + ": traceparent " + header + " is not in the submit's trace " + traceId);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static String lastHeader(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.gongkai.validate.messaging;
 
 import io.gongkai.messaging.EventJson;
+import io.gongkai.messaging.tracing.KafkaTracing;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.service.ValidationService;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -47,6 +50,7 @@ public class ValidatedBatches {
     private final ValidationService validation;
     private final EventJson json;
     private final ValidateConfig config;
+    private final KafkaTracing tracing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "validated-batches");
         t.setDaemon(true);
@@ -54,12 +58,13 @@ public class ValidatedBatches {
     });
 
     public ValidatedBatches(ValidatedTransactions transactions, @Channel("validated") MutinyEmitter<String> validated,
-            ValidationService validation, EventJson json, ValidateConfig config) {
+            ValidationService validation, EventJson json, ValidateConfig config, KafkaTracing tracing) {
         this.transactions = transactions;
         this.validated = validated;
         this.validation = validation;
         this.json = json;
         this.config = config;
+        this.tracing = tracing;
     }
 
     /** Completes when the batch is committed (or, outside transactions, published); never fails the stream. */
@@ -85,13 +90,19 @@ public class ValidatedBatches {
         List<ProducerRecord<String, String>> out = new ArrayList<>();
         for (ConsumerRecord<String, String> record : metadata.getRecords()) {
             String claimant = record.topic() + "/" + record.partition() + "@" + record.offset();
-            try {
+            // The report's trace goes on: a span per record, child of the one that wrote it, whose context the
+            // records it yields carry (headers only: the transaction is the same).
+            Span span = tracing.process(record);
+            try (Scope scope = span.makeCurrent()) {
                 for (ValidatedEvent event : check.apply(record.value(), claimant)) {
-                    out.add(transactions.event(event));
+                    out.add(tracing.inject(transactions.event(event)));
                 }
             } catch (Exception e) {
                 LOG.warnf("%s cannot be processed, dead-lettered: %s", claimant, e.toString());
+                span.recordException(e);
                 out.add(transactions.deadLetter(metadata.getChannel(), record, e));
+            } finally {
+                span.end();
             }
         }
         transactions.commit(out, metadata);
