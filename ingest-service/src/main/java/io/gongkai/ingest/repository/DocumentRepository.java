@@ -253,6 +253,14 @@ public class DocumentRepository {
         return List.copyOf(byDocument.keySet());
     }
 
+    /** The workbench listing's rows of these documents, as stored now: one read ({@code _id $in}). */
+    public List<ListingRow> listingRows(List<String> documentIds) {
+        List<ListingRow> rows = new ArrayList<>(documentIds.size());
+        collection().find(in("_id", documentIds)).projection(Projections.include(ListingRow.FIELDS))
+                .forEach(d -> rows.add(ListingRow.of(d)));
+        return rows;
+    }
+
     /** One document's updates folded into one guarded write; null when none applies. */
     private static UpdateOneModel<Document> folded(String id, Document stored, List<StatusUpdate> updates, Date now) {
         DocumentStatus status = DocumentStatus.valueOf(stored.getString("status"));

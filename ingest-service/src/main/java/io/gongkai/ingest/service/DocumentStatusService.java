@@ -49,17 +49,15 @@ public class DocumentStatusService {
 
     /**
      * Applies a batch of updates (from {@link #extracted} and {@link #validated}) in their order: one read and one bulk
-     * write of the read model, then each named document's row of the workbench's slim listing. The rows are refreshed
-     * even when an update changed nothing, so a redelivery after a crash between the two writes mends the row (an
-     * unchanged row is not rewritten).
+     * write of the read model, then the named documents' rows of the workbench's slim listing (one read, then one write
+     * per bucket touched). The rows are refreshed even when an update changed nothing, so a redelivery after a crash
+     * between the two writes mends the row (an unchanged row is not rewritten).
      */
     public void apply(List<StatusUpdate> updates) {
         if (updates.isEmpty()) {
             return;
         }
-        for (String documentId : documents.apply(updates)) {
-            listing.refresh(documentId);
-        }
+        listing.put(documents.listingRows(documents.apply(updates)));
         LOG.debugf("%d status update(s) applied", updates.size());
     }
 
