@@ -63,7 +63,9 @@ public class BlobStore {
 
     /** Stores the bytes unless a blob with this hash is already there (a blob of an earlier version's GridFS bucket too). */
     public void storeIfAbsent(String sha256, byte[] bytes, String contentType) {
-        if (exists(sha256)) {
+        // A small blob is inserted outright (a duplicate key means it is there): one store operation instead of two.
+        // Chunked blobs, and stores holding an earlier version's GridFS bucket, are looked up first.
+        if ((bytes.length > CHUNK_BYTES || legacyPresent()) && exists(sha256)) {
             return;
         }
         Document head = new Document("_id", sha256).append("size", (long) bytes.length).append("declaredContentType", contentType);

@@ -1,14 +1,17 @@
 package io.gongkai.ingest.repository;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.gongkai.ingest.config.IngestConfig;
@@ -18,7 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
@@ -138,7 +144,30 @@ public class DocumentRepository {
         return PackedJson.packJson(json);
     }
 
-    /** Records a newly accepted document as RECEIVED and not yet published; a no-op when it is known. */
+    /** What the front door needs to know of a stored document when the same bytes are submitted again. */
+    public record Known(String status, boolean published, Instant receivedAt) {
+    }
+
+    /**
+     * The stored document's status, whether the broker acknowledged its reports.raw event, and when it was received:
+     * a look-up by {@code _id} of three fields (the report is not read). Acknowledged means: marked so by an earlier
+     * version ({@code published: true}), or, since then, not listed in {@code documents.unpublished}.
+     */
+    public Optional<Known> known(String documentId) {
+        Document d = collection().find(eq("_id", documentId)).projection(Projections.include("status", "published", "receivedAt")).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        Boolean flag = d.getBoolean("published");
+        boolean published = flag != null ? flag : unpublished.find(eq("_id", documentId)).projection(Projections.include("_id")).first() == null;
+        Date received = d.getDate("receivedAt");
+        return Optional.of(new Known(d.getString("status"), published, received == null ? null : received.toInstant()));
+    }
+
+    /**
+     * Records a newly accepted document as RECEIVED and listed as unpublished; a no-op when it is known. Whether it was
+     * published is told by {@code documents.unpublished} alone (one write less per submit than a flag on the document).
+     */
     public void insertIfAbsent(RawDocumentEvent event) {
         Document fields = new Document("sha256", event.sha256())
                 .append("size", event.size())
@@ -148,7 +177,6 @@ public class DocumentRepository {
                 .append("fetchedAt", event.fetchedAt() == null ? null : Date.from(event.fetchedAt()))
                 .append("receivedAt", Date.from(event.receivedAt()))
                 .append("status", DocumentStatus.RECEIVED.name())
-                .append("published", false)
                 .append("rev", 0L);
         MongoCollection<Document> c = collection();
         // Listed as unpublished first: the sweep then finds it whichever step a crash interrupts.
@@ -173,10 +201,108 @@ public class DocumentRepository {
                 .into(new ArrayList<>());
     }
 
-    /** Marks that the broker acknowledged the document's reports.raw event. */
+    /** Marks that the broker acknowledged the document's reports.raw event: it leaves the unpublished list. */
     public void markPublished(String documentId) {
-        collection().updateOne(eq("_id", documentId), Updates.set("published", true));
         unpublished.deleteOne(eq("_id", documentId));
+    }
+
+    /**
+     * The same for a document stored before this submit (one answered 503 earlier, or one an earlier version flagged
+     * {@code published: false}): the flag goes too.
+     */
+    public void markPublishedLegacy(String documentId) {
+        collection().updateOne(eq("_id", documentId), Updates.unset("published"));
+        unpublished.deleteOne(eq("_id", documentId));
+    }
+
+    /**
+     * Applies status updates, in their order, in one read and one bulk write: the documents' status, validation
+     * version and revision are read at once ({@code _id $in}), each document's updates are folded in memory under the
+     * same conditions as {@link #transition} (a status never goes back, a validation version never down), and each
+     * changed document is written once, guarded by the revision read ({@code {_id, rev}}, a unique index). When any
+     * guard fails (another writer moved a document meanwhile) the updates are applied again one by one, which is safe:
+     * every update is conditional, so those already applied change nothing.
+     *
+     * @return the ids of the documents the updates name (changed or not), in first-seen order
+     */
+    public List<String> apply(List<StatusUpdate> updates) {
+        Map<String, List<StatusUpdate>> byDocument = new LinkedHashMap<>();
+        for (StatusUpdate u : updates) {
+            byDocument.computeIfAbsent(u.documentId(), k -> new ArrayList<>()).add(u);
+        }
+        MongoCollection<Document> c = collection();
+        Map<String, Document> current = new HashMap<>();
+        c.find(in("_id", List.copyOf(byDocument.keySet()))).projection(Projections.include("status", "validationVersion", "rev"))
+                .forEach(d -> current.put(d.getString("_id"), d));
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        Date now = new Date();
+        byDocument.forEach((id, list) -> {
+            Document stored = current.get(id);
+            if (stored != null) {
+                UpdateOneModel<Document> write = folded(id, stored, list, now);
+                if (write != null) {
+                    writes.add(write);
+                }
+            }
+        });
+        if (!writes.isEmpty() && c.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount() < writes.size()) {
+            for (StatusUpdate u : updates) {
+                applyOne(u);
+            }
+        }
+        return List.copyOf(byDocument.keySet());
+    }
+
+    /** The workbench listing's rows of these documents, as stored now: one read ({@code _id $in}). */
+    public List<ListingRow> listingRows(List<String> documentIds) {
+        List<ListingRow> rows = new ArrayList<>(documentIds.size());
+        collection().find(in("_id", documentIds)).projection(Projections.include(ListingRow.FIELDS))
+                .forEach(d -> rows.add(ListingRow.of(d)));
+        return rows;
+    }
+
+    /** One document's updates folded into one guarded write; null when none applies. */
+    private static UpdateOneModel<Document> folded(String id, Document stored, List<StatusUpdate> updates, Date now) {
+        DocumentStatus status = DocumentStatus.valueOf(stored.getString("status"));
+        Number storedVersion = stored.get("validationVersion", Number.class);
+        Long version = storedVersion == null ? null : storedVersion.longValue();
+        Document set = new Document();
+        boolean moved = false;
+        for (StatusUpdate u : updates) {
+            if (status.mayBecome(u.next()) && (u.onlyBelowVersion() == null || version == null || version < u.onlyBelowVersion())) {
+                set.putAll(u.fields());
+                set.put("status", u.next().name());
+                status = u.next();
+                if (u.onlyBelowVersion() != null) {
+                    version = u.onlyBelowVersion();
+                }
+                moved = true;
+            } else if (u.reading() != null) {
+                // already past EXTRACTED (reports.validated was applied first): the reading is still kept
+                set.put(READING, u.reading());
+            }
+        }
+        if (set.isEmpty()) {
+            return null;
+        }
+        Number rev = stored.get("rev", Number.class);
+        Document update = new Document("$set", set);
+        if (moved) {
+            set.append("updatedAt", now).append("rev", rev == null ? 1L : rev.longValue() + 1);
+        }
+        if (set.containsKey(PAYLOAD)) {
+            update.append("$unset", new Document("report", "").append("findings", ""));
+        }
+        // a plain {_id, rev} document: Filters.and would send $and, which the embedded server cannot match to the index
+        return new UpdateOneModel<>(new Document("_id", id).append("rev", rev == null ? null : rev.longValue()), update);
+    }
+
+    /** One update on its own (read, decide, guarded write); the reading is kept when the status is already past. */
+    private void applyOne(StatusUpdate u) {
+        boolean changed = transition(u.documentId(), u.next(), u.fields(), u.onlyBelowVersion());
+        if (!changed && u.reading() != null) {
+            storeReading(u.documentId(), u.reading());
+        }
     }
 
     /**
@@ -186,7 +312,7 @@ public class DocumentRepository {
      * @param onlyBelowVersion when not null, apply only if the stored validation version is lower
      * @return whether the document changed
      */
-    public boolean transition(String documentId, DocumentStatus next, Document extra, Long onlyBelowVersion) {
+    boolean transition(String documentId, DocumentStatus next, Document extra, Long onlyBelowVersion) {
         MongoCollection<Document> c = collection();
         // Read, decide, then update only if nobody changed the document meanwhile (its rev): every query is by _id, or by
         // _id and rev (a unique index), so it is a look-up however many documents are stored.

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.bson.Document;
 
 /**
  * Accepts a document: stores its bytes once under their SHA-256, records it, publishes reports.raw and
@@ -36,18 +35,22 @@ public class DocumentIntakeService {
     public SubmissionResult submit(Submission submission) {
         String sha256 = sha256(submission.bytes());
         String documentId = documentId(sha256);
-        Document known = documents.find(documentId).orElse(null);
-        if (known != null && Boolean.TRUE.equals(known.getBoolean("published"))) {
+        DocumentRepository.Known known = documents.known(documentId).orElse(null);
+        if (known != null && known.published()) {
             metrics.counter("gongkai.documents.submitted", "outcome", "duplicate").increment();
-            return new SubmissionResult(documentId, known.getString("status"), false);
+            return new SubmissionResult(documentId, known.status(), false);
         }
         blobs.storeIfAbsent(sha256, submission.bytes(), submission.contentType());
         RawDocumentEvent event = new RawDocumentEvent(documentId, sha256, submission.bytes().length, submission.fileName(),
                 submission.contentType(), submission.sourceUrl(), submission.fetchedAt(),
-                known == null ? Instant.now() : known.getDate("receivedAt").toInstant());
+                known == null || known.receivedAt() == null ? Instant.now() : known.receivedAt());
         documents.insertIfAbsent(event);
         publisher.publish(event);
-        documents.markPublished(documentId);
+        if (known == null) {
+            documents.markPublished(documentId);
+        } else {
+            documents.markPublishedLegacy(documentId);
+        }
         metrics.counter("gongkai.documents.submitted", "outcome", "accepted").increment();
         return new SubmissionResult(documentId, "RECEIVED", true);
     }

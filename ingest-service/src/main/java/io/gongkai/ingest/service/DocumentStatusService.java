@@ -4,21 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gongkai.ingest.repository.DocumentRepository;
 import io.gongkai.ingest.repository.ListingRepository;
+import io.gongkai.ingest.repository.StatusUpdate;
 import io.gongkai.model.Finding;
 import io.gongkai.model.GovernmentNames;
 import io.gongkai.model.Region;
 import io.gongkai.model.Report;
 import io.gongkai.model.divisions.Division;
 import io.gongkai.model.divisions.Divisions;
-import io.gongkai.model.events.DocumentStatus;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.bson.types.Binary;
 import org.jboss.logging.Logger;
 
@@ -42,77 +40,66 @@ public class DocumentStatusService {
     }
 
     public void onExtracted(ExtractedEvent event) {
-        boolean changed;
-        if (ExtractedEvent.FAILED.equals(event.status())) {
-            changed = documents.transition(event.documentId(), DocumentStatus.FAILED,
-                    new Document("error", event.error()).append("detectedType", event.detectedType()), null);
-        } else {
-            Document fields = summary(event.report()).append("detectedType", event.detectedType()).append("encoding", event.encoding());
-            // reports.validated carries the report without these (ValidatedEvent#of); the pages show them.
-            Binary reading = event.report() == null ? null : DocumentRepository.packReading(jsonBytes(orderedMap(
-                    "provenance", event.report().provenance(), "extractionFindings", event.report().extractionFindings())));
-            if (reading != null) {
-                fields.append(DocumentRepository.READING, reading);
-            }
-            changed = documents.transition(event.documentId(), DocumentStatus.EXTRACTED, fields, null);
-            if (!changed && reading != null) {
-                // already past EXTRACTED (reports.validated was applied first): the reading is still kept
-                documents.storeReading(event.documentId(), reading);
-            }
-        }
-        listing.refresh(event.documentId());
-        LOG.debugf("document %s %s (%s)", event.documentId(), event.status(), changed ? "applied" : "not newer");
+        apply(List.of(extracted(event)));
     }
 
     public void onValidated(ValidatedEvent event) {
-        Document fields = summary(event.report())
-                .append(DocumentRepository.PAYLOAD, DocumentRepository.packPayload(jsonBytes(orderedMap(
-                        "report", event.report(), "findings", event.findings()))))
-                .append("errors", event.findings().stream().filter(f -> f.severity().name().equals("error")).count())
-                .append("warnings", event.findings().stream().filter(f -> f.severity().name().equals("warning")).count())
-                .append("ruleSetVersion", event.ruleSetVersion())
-                .append("validationVersion", event.version())
-                .append("validatedAt", Date.from(event.validatedAt()));
-        fields.putAll(reviewSummary(event.findings()));
-        boolean changed = documents.transition(event.documentId(), DocumentStatus.VALIDATED, fields, event.version());
-        // the workbench's slim listing follows the read model; refreshed even when the event changed nothing, so a
-        // redelivery after a crash between the two writes mends the row (an unchanged row is not rewritten)
-        listing.refresh(event.documentId());
-        LOG.debugf("document %s VALIDATED v%d (%s)", event.documentId(), event.version(), changed ? "applied" : "not newer");
+        apply(List.of(validated(event)));
+    }
+
+    /**
+     * Applies a batch of updates (from {@link #extracted} and {@link #validated}) in their order: one read and one bulk
+     * write of the read model, then the named documents' rows of the workbench's slim listing (one read, then one write
+     * per bucket touched). The rows are refreshed even when an update changed nothing, so a redelivery after a crash
+     * between the two writes mends the row (an unchanged row is not rewritten).
+     */
+    public void apply(List<StatusUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        listing.put(documents.listingRows(documents.apply(updates)));
+        LOG.debugf("%d status update(s) applied", updates.size());
+    }
+
+    /** What reports.extracted tells of a document (pure: no store access). */
+    public StatusUpdate extracted(ExtractedEvent event) {
+        if (ExtractedEvent.FAILED.equals(event.status())) {
+            return StatusUpdate.failed(event.documentId(), event.error(), event.detectedType());
+        }
+        // reports.validated carries the report without these (ValidatedEvent#of); the pages show them.
+        Binary reading = event.report() == null ? null : DocumentRepository.packReading(jsonBytes(orderedMap(
+                "provenance", event.report().provenance(), "extractionFindings", event.report().extractionFindings())));
+        return StatusUpdate.extracted(event.documentId(), summary(event.report()), event.detectedType(), event.encoding(), reading);
+    }
+
+    /** What reports.validated tells of a document (pure: no store access). */
+    public StatusUpdate validated(ValidatedEvent event) {
+        List<Finding> findings = event.findings();
+        Binary payload = DocumentRepository.packPayload(jsonBytes(orderedMap("report", event.report(), "findings", findings)));
+        List<String> keys = findings.stream().map(f -> (f.severity() == null ? "info" : f.severity().name()) + ":" + f.code()).toList();
+        StatusUpdate.Validation validation = new StatusUpdate.Validation(
+                findings.stream().filter(f -> f.severity() != null && f.severity().name().equals("error")).count(),
+                findings.stream().filter(f -> f.severity() != null && f.severity().name().equals("warning")).count(),
+                event.ruleSetVersion(), event.version(), event.validatedAt(),
+                findings.stream().anyMatch(f -> LATE_PUBLICATION.equals(f.code())),
+                findings.stream().anyMatch(f -> COPIED_TEXT.equals(f.code())), keys);
+        return StatusUpdate.validated(event.documentId(), summary(event.report()), payload, validation);
     }
 
     /**
      * The fields the list endpoint and the workbench filter, sort and count on, beside the packed report: its region's
      * chain of division codes from the province down (grouping levels left out), so that a region matches every report
-     * placed in it or under it and the overview can group by the division just below.
+     * placed in it or under it and the overview can group by the division just below. Null without a report.
      */
-    static Document summary(Report report) {
-        Document d = new Document();
-        if (report != null) {
-            d.append("agency", report.agency()).append("year", report.year()).append("templateVersion", report.templateVersion())
-                    .append("administrativeLevel", report.administrativeLevel())
-                    .append("regionCodes", regionCodes(report.region()))
-                    .append("government", GovernmentNames.isGovernment(report.agency()));
-        }
-        return d;
+    static StatusUpdate.Summary summary(Report report) {
+        return report == null ? null : new StatusUpdate.Summary(report.agency(), report.year(), report.templateVersion(),
+                report.administrativeLevel(), regionCodes(report.region()), GovernmentNames.isGovernment(report.agency()));
     }
 
     static List<String> regionCodes(Region region) {
         Divisions divisions = Divisions.get();
         Division division = region == null ? null : divisions.byAnyCode(region.code());
         return division == null ? List.of() : divisions.chain(division).stream().map(Division::gbCode).toList();
-    }
-
-    /**
-     * What the workbench counts per report without unpacking it: whether it was published late or its text copied,
-     * and each finding as {@code severity:code} (for the problem list's counts and filters).
-     */
-    static Document reviewSummary(List<Finding> findings) {
-        List<String> keys = findings.stream().map(f -> (f.severity() == null ? "info" : f.severity().name()) + ":" + f.code()).toList();
-        return new Document("late", findings.stream().anyMatch(f -> LATE_PUBLICATION.equals(f.code())))
-                .append("copied", findings.stream().anyMatch(f -> COPIED_TEXT.equals(f.code())))
-                .append("problemKeys", keys)
-                .append("problems", keys.size());
     }
 
     private static Map<String, Object> orderedMap(String k1, Object v1, String k2, Object v2) {

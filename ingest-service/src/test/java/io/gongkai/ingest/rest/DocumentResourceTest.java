@@ -194,12 +194,12 @@ class DocumentResourceTest {
                 Map.of("applications.newReceived.total", new Provenance(null, 12, 6, "一、本年新收", "9")),
                 Map.of(), List.of(), List.of(blank));
         // reports.validated carries the report without provenance and extraction findings; here it is applied first.
-        connector.source("validated-status").send(json.writeValueAsString(
-                ValidatedEvent.of(id, sha, report, List.of(blank), "rules-1", 1, Instant.now())));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(
+                ValidatedEvent.of(id, sha, report, List.of(blank), "rules-1", 1, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED")));
-        connector.source("extracted-status").send(json.writeValueAsString(
-                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test")));
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test"))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED"))
                 .body("report.applications.newReceived.total", equalTo(9))
@@ -217,14 +217,14 @@ class DocumentResourceTest {
                 Map.of("applications.newReceived.total", new Provenance(null, 12, 6, "一、本年新收", "9")),
                 Map.of(), List.of(), List.of());
 
-        connector.source("extracted-status").send(json.writeValueAsString(
-                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test")));
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test"))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("EXTRACTED")));
 
         Finding finding = Finding.of("MISSING_VALUE", Severity.warning, "空", "applications.newReceived.naturalPerson");
-        connector.source("validated-status").send(json.writeValueAsString(
-                new ValidatedEvent(id, sha, report, List.of(finding), "rules-1", 1, Instant.now())));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(
+                new ValidatedEvent(id, sha, report, List.of(finding), "rules-1", 1, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED"))
                 .body("report.agency", equalTo("获嘉县人民政府办公室"))
@@ -234,10 +234,10 @@ class DocumentResourceTest {
                 .body("findings[0].severity", equalTo("warning")));
 
         // A late extracted event (redelivery) must not undo the validation.
-        connector.source("extracted-status").send(json.writeValueAsString(
-                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test")));
-        connector.source("validated-status").send(json.writeValueAsString(
-                new ValidatedEvent(id, sha, report, List.of(), "rules-1", 1, Instant.now())));
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test"))));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(
+                new ValidatedEvent(id, sha, report, List.of(), "rules-1", 1, Instant.now()))));
         Thread.sleep(300);
         given().get("/api/documents/" + id).then().body("status", equalTo("VALIDATED")).body("findings", hasSize(1));
 
@@ -250,8 +250,8 @@ class DocumentResourceTest {
     @Test
     void aFailedExtractionEndsFailedWithItsReason() throws Exception {
         String id = submit(uniqueDocument(), 202);
-        connector.source("extracted-status").send(json.writeValueAsString(
-                new ExtractedEvent(id, "x", ExtractedEvent.FAILED, "文档不是年度报告", "text/plain", null, null, "test")));
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, "x", ExtractedEvent.FAILED, "文档不是年度报告", "text/plain", null, null, "test"))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("FAILED")).body("error", equalTo("文档不是年度报告")));
     }

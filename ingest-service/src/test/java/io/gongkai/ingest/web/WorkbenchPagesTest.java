@@ -71,10 +71,10 @@ class WorkbenchPagesTest {
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/api/documents")
                 .then().statusCode(202).extract().path("documentId");
         Report report = report(agency);
-        connector.source("extracted-status").send(json.writeValueAsString(
-                new ExtractedEvent(id, "sha", ExtractedEvent.EXTRACTED, null, contentType, "UTF-8", report, "test")));
-        connector.source("validated-status").send(json.writeValueAsString(
-                new ValidatedEvent(id, "sha", report, findings, "rules-1", 1, Instant.now())));
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, "sha", ExtractedEvent.EXTRACTED, null, contentType, "UTF-8", report, "test"))));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(
+                new ValidatedEvent(id, "sha", report, findings, "rules-1", 1, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED")));
         return id;
@@ -88,7 +88,7 @@ class WorkbenchPagesTest {
         Report r = report(agency);
         Report placed = new Report(agency, year, "county", null, "2021", r.activeDisclosure(), r.applications(), Map.of(), r.provenance(),
                 Map.of(), r.sections(), List.of(), region, null);
-        connector.source("validated-status").send(json.writeValueAsString(new ValidatedEvent(id, "sha", placed, findings, "rules-1", 1, Instant.now())));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(new ValidatedEvent(id, "sha", placed, findings, "rules-1", 1, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED")));
         return id;
@@ -157,8 +157,8 @@ class WorkbenchPagesTest {
     void theFailedDocumentsHaveTheirOwnTabWithTheirReasons() throws Exception {
         String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("不是年报").getBytes(StandardCharsets.UTF_8))
                 .post("/api/documents").then().statusCode(202).extract().path("documentId");
-        connector.source("extracted-status").send(json.writeValueAsString(
-                new ExtractedEvent(id, "x", ExtractedEvent.FAILED, "文档不是年度报告：<未找到标题>", "text/plain", null, null, "test")));
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, "x", ExtractedEvent.FAILED, "文档不是年度报告：<未找到标题>", "text/plain", null, null, "test"))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/reports?tab=failed").then()
                 .body(containsString("/reports/" + id)).body(containsString("文档不是年度报告：&lt;未找到标题&gt;")));
         given().get("/reports").then().body(not(containsString("/reports/" + id + "\"")));
@@ -238,9 +238,9 @@ class WorkbenchPagesTest {
                 Map.of("naturalPerson", new BigDecimal(35), "total", new BigDecimal(35))), Map.of(), Map.of(), Map.of(), List.of(), List.of());
         String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("2024").getBytes(StandardCharsets.UTF_8))
                 .post("/api/documents").then().statusCode(202).extract().path("documentId");
-        connector.source("validated-status").send(json.writeValueAsString(new ValidatedEvent(id, "sha", later,
+        connector.source("validated-status").send(List.of(json.writeValueAsString(new ValidatedEvent(id, "sha", later,
                 List.of(new Finding("CARRYOVER_MISMATCH", Severity.warning, List.of("applications.totalHandled.total"), "上年结转与上一年度不符。")),
-                "rules-1", 1, Instant.now())));
+                "rules-1", 1, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then().body("status", equalTo("VALIDATED")));
 
         String overview = given().get("/overview").then().statusCode(200).extract().asString();
@@ -388,8 +388,8 @@ class WorkbenchPagesTest {
         String agency = "重验" + UUID.randomUUID().toString().substring(0, 6) + "局";
         String id = validated(agency, unique("重验"), "text/plain", List.of(balance()));
         assertTrue(given().get("/reports?errors=1&agency=" + agency).then().statusCode(200).extract().asString().contains("共 1 条"));
-        connector.source("validated-status").send(json.writeValueAsString(
-                new ValidatedEvent(id, "sha", report(agency), List.of(), "rules-2", 2, Instant.now())));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(
+                new ValidatedEvent(id, "sha", report(agency), List.of(), "rules-2", 2, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String list = given().get("/reports?errors=1&agency=" + agency).then().statusCode(200).extract().asString();
             assertTrue(list.contains("共 0 条"), list);
@@ -397,8 +397,8 @@ class WorkbenchPagesTest {
         String all = given().get("/reports?agency=" + agency).then().statusCode(200).extract().asString();
         assertTrue(all.contains("共 1 条") && all.contains("/reports/" + id), all);
         // an older version arriving late changes nothing
-        connector.source("validated-status").send(json.writeValueAsString(
-                new ValidatedEvent(id, "sha", report(agency), List.of(balance()), "rules-1", 1, Instant.now())));
+        connector.source("validated-status").send(List.of(json.writeValueAsString(
+                new ValidatedEvent(id, "sha", report(agency), List.of(balance()), "rules-1", 1, Instant.now()))));
         String again = given().get("/problems?agency=" + agency).then().statusCode(200).extract().asString();
         assertTrue(again.contains("共 0 条"), again);
     }

@@ -14,8 +14,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.model.CellPath;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Region;
+import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.validate.rules.AgencyKey;
@@ -72,6 +74,12 @@ public class ValidatedReportRepository {
     static final int BAND_CAPACITY = 200;
     /** A report's report and findings, packed (see {@link PackedJson}). */
     private static final String PAYLOAD = "payload";
+    /**
+     * What the cross-year and rendition rules read of a stored report (the history look-up), packed apart from
+     * {@link #PAYLOAD}: the report without its section texts and with the provenance of its blank cells only (the one
+     * thing they read of it: whether a blank was printed blank), a fraction of the whole.
+     */
+    private static final String HISTORY = "history";
 
     /**
      * A stored report's id, agency and {@link Renditions#valuesDigest} (null for entries stored before it was kept), as
@@ -118,12 +126,13 @@ public class ValidatedReportRepository {
 
     /** The stored result with its report. */
     public Optional<ValidatedReport> find(String documentId) {
-        return Optional.ofNullable(reports().find(eq("_id", documentId)).first()).map(d -> entry(d, true));
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).projection(Projections.exclude(HISTORY)).first())
+                .map(d -> entry(d, true));
     }
 
     /** The stored result without its report (version, digest, agency): what a new check compares with. */
     public Optional<ValidatedReport> findSummary(String documentId) {
-        return Optional.ofNullable(reports().find(eq("_id", documentId)).projection(Projections.exclude(PAYLOAD, "report", "findings"))
+        return Optional.ofNullable(reports().find(eq("_id", documentId)).projection(Projections.exclude(PAYLOAD, HISTORY, "report", "findings"))
                 .first()).map(d -> entry(d, false));
     }
 
@@ -154,6 +163,37 @@ public class ValidatedReportRepository {
     private record Payload(Report report, List<Finding> findings) {
     }
 
+    /**
+     * A report as the history look-up keeps it: without section texts, and with the provenance of its blank cells
+     * only (for {@code Cells.term}: whether a blank was printed blank); values, region, dates and extraction findings
+     * whole.
+     */
+    static Report historyView(Report report) {
+        Map<String, Provenance> blanks = new HashMap<>();
+        report.provenance().forEach((path, provenance) -> {
+            if (CellPath.tryParse(path).map(report::value).orElse(null) == null) {
+                blanks.put(path, provenance);
+            }
+        });
+        return new Report(report.agency(), report.year(), report.administrativeLevel(), report.publishedOn(),
+                report.templateVersion(), report.activeDisclosure(), report.applications(), report.reviewsAndLawsuits(), blanks,
+                report.units(), List.of(), report.extractionFindings(), report.region(), report.agencyResolution());
+    }
+
+    private Report readHistory(String documentId, Binary history) {
+        try {
+            return json.readValue(PackedJson.unpack(history), Report.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored report " + documentId + " cannot be read", e);
+        }
+    }
+
+    private static ValidatedReport withReport(ValidatedReport e, Report report) {
+        return new ValidatedReport(e.documentId(), e.sha256(), e.agency(), e.agencyKey(), e.year(), e.reportKey(), e.valuesDigest(),
+                report, e.findings(), e.findingsDigest(), e.ruleSetVersion(), e.version(), e.publishedVersion(), e.publishedBy(),
+                e.validatedAt());
+    }
+
     /** The digest {@link ValidatedReport#findingsDigest()} holds for these findings. */
     public String findingsDigest(List<Finding> findings) {
         try {
@@ -176,11 +216,22 @@ public class ValidatedReportRepository {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        Binary history = null;
+        if (entry.report() != null) {
+            try {
+                history = PackedJson.pack(json.writeValueAsBytes(historyView(entry.report())));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Document doc = new Document("_id", documentId).append("sha256", entry.sha256()).append("agency", entry.agency())
                 .append("agencyKey", entry.agencyKey().full()).append("agencyLocalKey", entry.agencyKey().local())
                 .append("year", entry.year()).append("findingsDigest", entry.findingsDigest())
                 .append("ruleSetVersion", entry.ruleSetVersion()).append("version", entry.version())
                 .append("validatedAt", Date.from(entry.validatedAt())).append(PAYLOAD, payload);
+        if (history != null) {
+            doc.append(HISTORY, history);
+        }
         // What the agencies directory reads, beside the packed payload (AgencyDirectoryRepository).
         doc.append("reportKey", entry.reportKey()).append("valuesDigest", entry.valuesDigest());
         if (entry.report() != null) {
@@ -265,7 +316,18 @@ public class ValidatedReportRepository {
             return List.of();
         }
         List<ValidatedReport> out = new ArrayList<>();
-        reports().find(in("_id", ids)).forEach(d -> out.add(entry(d, true)));
+        List<String> older = new ArrayList<>();
+        // the small history entries, not the whole payloads; entries stored before they were kept are read whole
+        reports().find(in("_id", ids)).projection(Projections.exclude(PAYLOAD, "report", "findings")).forEach(d -> {
+            if (d.get(HISTORY) instanceof Binary history) {
+                out.add(withReport(entry(d, false), readHistory(d.getString("_id"), history)));
+            } else {
+                older.add(d.getString("_id"));
+            }
+        });
+        if (!older.isEmpty()) {
+            reports().find(in("_id", older)).forEach(d -> out.add(entry(d, true)));
+        }
         out.sort(Comparator.comparing(ValidatedReport::validatedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         return out;
     }
@@ -317,7 +379,9 @@ public class ValidatedReportRepository {
                 }
             }
         }
-        return ids.isEmpty() ? List.of() : narratives.find(in("_id", List.copyOf(ids))).into(new ArrayList<>());
+        // without their band keys: the rule needs the signature, agency and year
+        return ids.isEmpty() ? List.of() : narratives.find(in("_id", List.copyOf(ids))).projection(Projections.exclude("bands"))
+                .into(new ArrayList<>());
     }
 
     /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */

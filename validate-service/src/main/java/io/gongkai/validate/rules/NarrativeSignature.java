@@ -34,8 +34,18 @@ public record NarrativeSignature(int[] minHashes) {
         }
     }
 
+    /**
+     * The last report signed on this thread and its signature (null stands for "too little narrative"): a check asks
+     * for the same report's signature twice (COPIED_TEXT, then the store's band entries).
+     */
+    private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
     /** The signature of the report's narrative (sections 一 and 五), or null when there is too little of it. */
     public static NarrativeSignature of(Report report) {
+        Object[] last = LAST.get();
+        if (last != null && last[0] == report) {
+            return (NarrativeSignature) last[1];
+        }
         StringBuilder text = new StringBuilder();
         for (int n : new int[] {1, 5}) {
             String s = Narrative.text(report, n);
@@ -43,15 +53,14 @@ public record NarrativeSignature(int[] minHashes) {
                 text.append(fold(s));
             }
         }
-        return of(text.toString());
+        NarrativeSignature signature = of(text.toString());
+        LAST.set(new Object[] {report, signature});
+        return signature;
     }
 
     static NarrativeSignature of(String folded) {
-        Set<Long> shingles = new HashSet<>();
-        for (int i = 0; i + SHINGLE <= folded.length(); i++) {
-            shingles.add(hash(folded.substring(i, i + SHINGLE)));
-        }
-        if (shingles.size() < MIN_SHINGLES) {
+        long[] shingles = shingles(folded);
+        if (shingles.length < MIN_SHINGLES) {
             return null;
         }
         int[] min = new int[HASHES];
@@ -65,6 +74,53 @@ public record NarrativeSignature(int[] minHashes) {
             }
         }
         return new NarrativeSignature(min);
+    }
+
+    /**
+     * The distinct hashes of the text's shingles ({@link #hash} of each {@link #SHINGLE}-character substring), computed
+     * on the characters' UTF-8 bytes in place, without a substring or a boxed set per shingle.
+     */
+    static long[] shingles(String folded) {
+        int n = folded.length() - SHINGLE + 1;
+        if (n <= 0) {
+            return new long[0];
+        }
+        for (int i = 0; i < folded.length(); i++) {
+            if (Character.isSurrogate(folded.charAt(i))) {
+                // never after fold (a surrogate is not a letter); substrings could split a pair: the plain way
+                Set<Long> set = new HashSet<>();
+                for (int j = 0; j < n; j++) {
+                    set.add(hash(folded.substring(j, j + SHINGLE)));
+                }
+                return set.stream().mapToLong(Long::longValue).toArray();
+            }
+        }
+        long[] all = new long[n];
+        for (int i = 0; i < n; i++) {
+            long h = 0xcbf29ce484222325L;
+            for (int k = i; k < i + SHINGLE; k++) {
+                char c = folded.charAt(k);
+                if (c < 0x80) {
+                    h = (h ^ c) * 0x100000001b3L;
+                } else if (c < 0x800) {
+                    h = (h ^ (0xC0 | c >> 6)) * 0x100000001b3L;
+                    h = (h ^ (0x80 | c & 0x3F)) * 0x100000001b3L;
+                } else {
+                    h = (h ^ (0xE0 | c >> 12)) * 0x100000001b3L;
+                    h = (h ^ (0x80 | c >> 6 & 0x3F)) * 0x100000001b3L;
+                    h = (h ^ (0x80 | c & 0x3F)) * 0x100000001b3L;
+                }
+            }
+            all[i] = mix(h);
+        }
+        java.util.Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[distinct++] = all[i];
+            }
+        }
+        return java.util.Arrays.copyOf(all, distinct);
     }
 
     /** Letters and CJK only, each run of digits as one '#'. */
@@ -147,7 +203,7 @@ public record NarrativeSignature(int[] minHashes) {
         return "NarrativeSignature" + java.util.Arrays.toString(java.util.Arrays.copyOf(minHashes, 4)) + "…";
     }
 
-    private static long hash(String s) {
+    static long hash(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
