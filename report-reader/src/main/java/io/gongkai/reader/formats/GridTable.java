@@ -88,6 +88,33 @@ final class GridTable {
         }
     }
 
+    /**
+     * Divides grid column {@code column} in two (a continuation on the next page draws a boundary the first part
+     * lacks: its header prints only the groups, the next page their columns): every cell covering the column
+     * covers both halves, every cell right of it moves one column right.
+     */
+    void splitColumn(int column) {
+        if (column < 0 || column >= width || width >= MAX_COLUMNS) {
+            return;
+        }
+        java.util.Map<Placed, Placed> moved = new java.util.IdentityHashMap<>();
+        for (int r = 0; r < grid.size(); r++) {
+            Placed[] old = grid.get(r);
+            Placed[] cells = new Placed[MAX_COLUMNS];
+            for (int c = 0; c <= width; c++) {
+                Placed p = old[c <= column ? c : c - 1];
+                cells[c] = p == null ? null : moved.computeIfAbsent(p, q -> new Placed(q.text(), q.row(),
+                        q.column() > column ? q.column() + 1 : q.column(), q.rowSpan(),
+                        q.column() <= column && column < q.column() + q.colSpan() ? q.colSpan() + 1 : q.colSpan()));
+            }
+            grid.set(r, cells);
+        }
+        width++;
+        if (printedThrough >= column) {
+            printedThrough = Math.min(printedThrough + 1, MAX_COLUMNS - 1);
+        }
+    }
+
     /** The first free grid column of {@code row}. */
     int nextFreeColumn(int row) {
         Placed[] cells = rowCells(row);

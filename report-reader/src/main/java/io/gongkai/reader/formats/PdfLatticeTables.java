@@ -152,7 +152,7 @@ final class PdfLatticeTables {
 
         private final GridTable grid = new GridTable();
         private final List<Integer> rowPages = new ArrayList<>();
-        private final float[] xs;
+        private float[] xs;
         private final List<String[]> headRows = new ArrayList<>();
         private int lastPage;
 
@@ -186,6 +186,12 @@ final class PdfLatticeTables {
                 return false;
             }
             int[] columns = columnMap(next.lattice().xs());
+            if (columns == null && refines(next.lattice().xs())) {
+                // The first part printed only the header's group cells (行政复议 | 行政诉讼) before the page break:
+                // the columns are the continuation's, and the first part's cells span them.
+                refineTo(next.lattice().xs());
+                columns = columnMap(next.lattice().xs());
+            }
             if (columns == null) {
                 return false;
             }
@@ -279,6 +285,51 @@ final class PdfLatticeTables {
                 rowPages.add(part.page());
             }
             lastPage = part.page();
+        }
+
+        /** Whether {@code other} has the same outer edges and every boundary of this table, and more. */
+        private boolean refines(float[] other) {
+            if (other.length <= xs.length || Math.abs(other[0] - xs[0]) > SAME_BOUNDARY
+                    || Math.abs(other[other.length - 1] - xs[xs.length - 1]) > SAME_BOUNDARY) {
+                return false;
+            }
+            for (float x : xs) {
+                boolean found = false;
+                for (float o : other) {
+                    found |= Math.abs(o - x) <= SAME_BOUNDARY;
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Adds each boundary of {@code other} this table lacks: the column it falls in is divided in two. */
+        private void refineTo(float[] other) {
+            for (float o : other) {
+                int j = 1;
+                while (j < xs.length && xs[j] < o - SAME_BOUNDARY) {
+                    j++;
+                }
+                if (j == xs.length || Math.abs(xs[j] - o) <= SAME_BOUNDARY || Math.abs(xs[j - 1] - o) <= SAME_BOUNDARY) {
+                    continue;
+                }
+                grid.splitColumn(j - 1);
+                for (int r = 0; r < headRows.size(); r++) {
+                    String[] row = headRows.get(r);
+                    String[] split = new String[row.length + 1];
+                    for (int c = 0; c < split.length; c++) {
+                        split[c] = row[c <= j - 1 ? c : c - 1];
+                    }
+                    headRows.set(r, split);
+                }
+                float[] more = new float[xs.length + 1];
+                System.arraycopy(xs, 0, more, 0, j);
+                more[j] = o;
+                System.arraycopy(xs, j, more, j + 1, xs.length - j);
+                xs = more;
+            }
         }
 
         /** For each boundary of {@code other}, the index of the same boundary here; null if one has none. */

@@ -106,14 +106,27 @@ final class ApplicationsTableReader {
         boolean split = rows.containsKey(ApplicationRow.OTHER_OVERDUE_CORRECTION.key())
                 || rows.containsKey(ApplicationRow.OTHER_OVERDUE_FEE.key())
                 || rows.containsKey(ApplicationRow.OTHER_OTHER.key());
-        boolean single = rows.containsKey(ApplicationRow.OTHER_HANDLING.key());
+        // Values apart from their labels: （六）其他处理 printed with no row of its own under it is 2019's single row,
+        // although no values followed its label.
+        boolean single = rows.containsKey(ApplicationRow.OTHER_HANDLING.key()) || walker.hasOrphans() && !split
+                && walker.provisionalSeen.contains(ApplicationRow.OTHER_HANDLING.key());
         out.found = rows.size() >= 3;
         out.layoutFromLabels = split || single;
         String fallback = "2019".equals(fallbackLayout) ? "2019" : "2021";
         out.layout = !out.found ? null : split ? "2021" : single ? "2019" : fallback;
         boolean useSplit = out.layoutFromLabels ? split : fallback.equals("2021");
+        // Values no row could take: the text does not keep each row's values with its label (a converter that writes
+        // the table cell by cell in reading order, partly column by column). One grid, so no row can be trusted.
+        // So is a row that did not fill up where the text writes a cell per line: its blank cells left no trace, and
+        // its values may be those a neighbouring row took.
+        boolean unplaced = out.found && (walker.hasOrphans() || walker.cellPerLine() && !walker.blocksWithShortRows().isEmpty());
         for (ApplicationRow r : ApplicationRow.rows(useSplit)) {
             CollectedRow row = rows.get(r.key());
+            // A row that printed nothing beside one that printed some values but not all: they may be this row's.
+            if (unplaced || row != null && row.cells.isEmpty() && !walker.blocksWithTracelessShortRows().isEmpty()) {
+                out.putUnplaced(r.key(), FIELDS, row);
+                continue;
+            }
             if (row == null) {
                 out.putAbsent(r.key(), FIELDS);
                 if (out.found) {
@@ -136,6 +149,7 @@ final class ApplicationsTableReader {
             checkHeader(out, walker.header.toString());
         }
         Findings.addUnreadable(out, TABLE_NAME);
+        Findings.addUnplaced(out, TABLE_NAME, "");
         return out;
     }
 

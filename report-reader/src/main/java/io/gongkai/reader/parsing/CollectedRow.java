@@ -14,6 +14,8 @@ final class CollectedRow {
     private final StringBuilder rawLabel = new StringBuilder();
     private final StringBuilder compactLabel = new StringBuilder();
     final List<Cell> cells = new ArrayList<>();
+    /** The block of the table the row was found in (see {@link LabelledTableWalker#orphanBlocks}). */
+    int block;
     /** Digits glued to the label ("规范性文件7777166"), when the cells cannot be told apart. */
     String gluedDigits;
 
@@ -36,6 +38,11 @@ final class CollectedRow {
 
     String compactLabel() {
         return compactLabel.toString();
+    }
+
+    /** Cells printed, blank ones between separators included: fewer than the width means some left no trace. */
+    int slots() {
+        return cells.size() + (gluedDigits == null ? 0 : 1);
     }
 
     int filled() {

@@ -40,12 +40,19 @@ final class DisclosureTableReader {
         out.found = !walker.rows.isEmpty();
         out.layout = out.found || layout != null ? layout : null;
         String effective = out.layout == null ? (fallbackLayout == null ? "2021" : fallbackLayout) : out.layout;
+        boolean cellPerLine = walker.cellPerLine();
+        java.util.Set<Integer> shortBlocks = walker.blocksWithShortRows();
+        java.util.Set<Integer> tracelessBlocks = walker.blocksWithTracelessShortRows();
         for (DisclosureItem item : DisclosureItem.values()) {
             List<String> fields = fields(item, effective);
             if (fields.isEmpty()) {
                 continue;
             }
             CollectedRow row = walker.rows.get(item.key());
+            if (row != null && unplaced(walker, row, cellPerLine, shortBlocks, tracelessBlocks)) {
+                out.putUnplaced(item.key(), fields, row);
+                continue;
+            }
             if (row == null) {
                 out.putAbsent(item.key(), fields);
                 if (out.found) {
@@ -80,7 +87,22 @@ final class DisclosureTableReader {
             }
         }
         Findings.addUnreadable(out, TABLE_NAME);
+        Findings.addUnplaced(out, TABLE_NAME, "部分行");
         return out;
+    }
+
+    /**
+     * Whether the row's values cannot be placed: values came where no row could take them in the row's block (the
+     * rows between two block headers: each block is a table of its own) or, anywhere in the table, the row did not
+     * fill up (the values it lacks may be those); or, where the text writes a cell per line, a row of its block did
+     * not fill up (blank cells leave no trace there: its values may be those its neighbour took); or the row printed
+     * nothing beside a row of its block that printed some values but not all (they may be this row's).
+     */
+    private static boolean unplaced(Walker walker, CollectedRow row, boolean cellPerLine, java.util.Set<Integer> shortBlocks,
+            java.util.Set<Integer> tracelessBlocks) {
+        return walker.hasOrphans() && (walker.orphanBlocks.contains(row.block) || row.slots() < row.width)
+                || cellPerLine && shortBlocks.contains(row.block)
+                || row.cells.isEmpty() && tracelessBlocks.contains(row.block);
     }
 
     static List<String> fields(DisclosureItem item, String layout) {

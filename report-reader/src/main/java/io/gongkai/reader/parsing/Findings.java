@@ -29,6 +29,15 @@ final class Findings {
         }
     }
 
+    /** Adds UNREADABLE_TABLE for the cells whose values the text does not give on their rows' lines. */
+    static void addUnplaced(TableOutput out, String tableName, String what) {
+        if (!out.unplaced.isEmpty()) {
+            out.findings.add(unreadable(List.copyOf(out.unplaced), tableName + what
+                    + "的数字不在其行标签所在的行上（文本按阅读顺序或逐列导出，数字与行标签分离），无法确定各数字所属的单元格，"
+                    + "相应数值留空，请人工核对原文或提交原始文件。"));
+        }
+    }
+
     static String quoteAll(List<String> labels) {
         StringBuilder b = new StringBuilder();
         for (String l : labels) {

@@ -8,6 +8,9 @@ import java.util.Map;
  * Walks the lines of a table whose rows are named by labels (tables 二 and 三) and gathers each row's
  * cells. A row starts at its label and takes the cells that follow, also from later lines, until it is
  * full or the next label starts; text that starts no row continues the label before it (wrapped labels).
+ * A line of values that no row is open to take (before the first row too: values printed before their labels) is an orphan: the text does not
+ * give each row its values on the row's own line (a converter that writes a table cell by cell in reading order,
+ * column by column or labels apart from their values), so the rows around it cannot be trusted.
  */
 abstract class LabelledTableWalker {
 
@@ -27,11 +30,17 @@ abstract class LabelledTableWalker {
         }
     }
 
+    /** Keys of the provisional rows (group cells) seen, whether or not values followed them. */
+    final java.util.Set<String> provisionalSeen = new java.util.HashSet<>();
     /** Rows in the order first found; a second row with the same key is kept apart as a duplicate. */
     final Map<String, CollectedRow> rows = new LinkedHashMap<>();
     /** Labels seen before the first row: the column header. */
     final StringBuilder header = new StringBuilder();
     String lastRowKey;
+    /** Value lines no row took, as the 0-based block (run of rows between group cells) they came in. */
+    final List<Integer> orphanBlocks = new java.util.ArrayList<>();
+    /** Which block each row was found in: a group cell (第二十条第（五）项, 信息内容) starts the next. */
+    private int block;
     private CollectedRow current;
 
     abstract Classification classify(LabelItem label);
@@ -47,6 +56,9 @@ abstract class LabelledTableWalker {
             LineTokenizer.Tokens tokens = LineTokenizer.tokenize(line);
             boolean cellsOnLine = false;
             boolean rowStartedOnLine = false;
+            if (current == null && isValueLine(tokens)) {
+                orphanBlocks.add(block);
+            }
             for (LineItem item : tokens.items()) {
                 if (item instanceof LabelItem label) {
                     Classification c = classify(label);
@@ -54,6 +66,7 @@ abstract class LabelledTableWalker {
                         case ROW -> {
                             close();
                             current = new CollectedRow(c.key(), width(c.key()), label, false);
+                            current.block = block;
                             lastRowKey = c.key();
                             takeGluedDigits(current, label);
                             cellsOnLine = false;
@@ -66,7 +79,12 @@ abstract class LabelledTableWalker {
                                 continue;
                             }
                             close();
+                            block++;
                             current = c.key() == null ? null : new CollectedRow(c.key(), width(c.key()), label, true);
+                            if (current != null) {
+                                provisionalSeen.add(c.key());
+                                current.block = block;
+                            }
                             cellsOnLine = false;
                             rowStartedOnLine = false;
                         }
@@ -92,6 +110,63 @@ abstract class LabelledTableWalker {
             }
         }
         close();
+    }
+
+    /** A line of numbers or no-value markers only: a row's values, not text. */
+    private static boolean isValueLine(LineTokenizer.Tokens tokens) {
+        boolean value = false;
+        for (LineItem item : tokens.items()) {
+            if (!(item instanceof Cell c)) {
+                return false;
+            }
+            value |= c.kind() == Cell.Kind.NUMBER || c.kind() == Cell.Kind.MARKER;
+        }
+        return value;
+    }
+
+    /**
+     * Whether the text writes a cell per line (some row's values each on a line of their own, as converters writing
+     * in reading order do). A blank cell then leaves no trace, so a row that does not fill up cannot be told from
+     * one whose values went to the row before or after it.
+     */
+    boolean cellPerLine() {
+        for (CollectedRow row : rows.values()) {
+            List<Integer> lines = row.cells.stream().filter(Cell::filled).map(Cell::line).toList();
+            if (lines.size() >= 2 && lines.stream().distinct().count() == lines.size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The blocks holding a row that did not fill up. */
+    java.util.Set<Integer> blocksWithShortRows() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (CollectedRow row : rows.values()) {
+            if (row.slots() < row.width) {
+                out.add(row.block);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The blocks holding a row that printed some of its values but not all, its blank cells leaving no trace (no empty
+     * field): that row is unreadable, and a row of its block that printed nothing may be one whose values it took.
+     */
+    java.util.Set<Integer> blocksWithTracelessShortRows() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (CollectedRow row : rows.values()) {
+            if (row.filled() > 0 && row.filled() < row.width && row.cells.stream().allMatch(Cell::filled)) {
+                out.add(row.block);
+            }
+        }
+        return out;
+    }
+
+    /** Whether some value line came where no row could take it. */
+    boolean hasOrphans() {
+        return !orphanBlocks.isEmpty();
     }
 
     private void close() {

@@ -25,6 +25,10 @@ final class ReviewsTableReader {
         List<Cell> cells = new ArrayList<>();
         StringBuilder header = new StringBuilder();
         int firstDataLine = -1;
+        // The data row's cells in runs between lines of text: a row printed in parts (行政复议 | 行政诉讼 stacked)
+        // has a run per part, each whole groups of five.
+        List<Integer> runs = new ArrayList<>();
+        int run = 0;
         for (int i = from; i < to; i++) {
             Line line = lines.get(i);
             if (line.isBlank() && line.raw.indexOf('\t') < 0) {
@@ -50,6 +54,7 @@ final class ReviewsTableReader {
                 for (LineItem item : tokens.items()) {
                     if (item instanceof Cell c) {
                         cells.add(c);
+                        run++;
                     }
                 }
             } else if (firstDataLine < 0) {
@@ -60,7 +65,13 @@ final class ReviewsTableReader {
                 }
             } else if (cells.size() >= WIDTH) {
                 break;
+            } else if (run > 0) {
+                runs.add(run);
+                run = 0;
             }
+        }
+        if (run > 0) {
+            runs.add(run);
         }
         String h = header.toString();
         out.found = firstDataLine > 0 || h.contains("行政复议");
@@ -71,6 +82,15 @@ final class ReviewsTableReader {
             return out;
         }
         int labelLine = firstDataLine > 0 ? firstDataLine : lines.get(from).number;
+        if (runs.size() > 1 && runs.stream().anyMatch(n -> n % FIELDS.size() != 0)) {
+            // Text between the numbers, and not between whole groups: the header's words and the numbers come in
+            // reading order (a converter writing cell by cell), so which number is which column cannot be told.
+            for (ReviewGroup group : ReviewGroup.values()) {
+                out.putUnplaced(group.key(), FIELDS, null);
+            }
+            Findings.addUnplaced(out, TABLE_NAME, "");
+            return out;
+        }
         RowResolver.Resolved all = RowResolver.resolve(cells, WIDTH, labelLine, "", null);
         int g = 0;
         for (ReviewGroup group : ReviewGroup.values()) {

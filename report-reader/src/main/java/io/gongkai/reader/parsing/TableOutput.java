@@ -20,6 +20,8 @@ final class TableOutput {
     final List<Finding> findings = new ArrayList<>();
     /** Paths whose cells could not be told apart. */
     final List<String> unreadable = new ArrayList<>();
+    /** Paths whose values the text does not put on their rows' lines (values apart from their labels). */
+    final List<String> unplaced = new ArrayList<>();
     /** Labels of the rows that could not be told apart, as printed, for the message. */
     final List<String> unreadableLabels = new ArrayList<>();
     /** The layout generation detected ("2021", "2019"), or null when the table shows no sign of either. */
@@ -50,6 +52,22 @@ final class TableOutput {
         }
         if (resolved.unreadable()) {
             unreadableLabels.add(printedLabel);
+        }
+        rows.put(rowKey, values);
+    }
+
+    /**
+     * A row whose values cannot be placed with confidence (they are not on the row's own lines): every field null,
+     * provenance at its label (or without a line when the label was not found either), each path unplaced.
+     */
+    void putUnplaced(String rowKey, List<String> fields, CollectedRow row) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            values.put(fields.get(i), null);
+            String path = path(rowKey, fields.get(i));
+            provenance.put(path, row == null ? new Provenance(null, null, i, null, "")
+                    : new Provenance(null, row.labelLine, i, row.rawLabel(), ""));
+            unplaced.add(path);
         }
         rows.put(rowKey, values);
     }

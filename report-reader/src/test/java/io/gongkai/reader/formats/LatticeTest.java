@@ -121,6 +121,33 @@ class LatticeTest {
                 .continueWith(PdfLatticeTables.find(5, rulings, 2, second).get(0)), "only the next page continues a table");
     }
 
+    @Test
+    void aContinuationWithColumnsTheFirstPartOnlyGroupedTakesThemOver() {
+        // Page 1 ends after the header's group row (行政复议 | 行政诉讼); page 2 draws the columns under the groups.
+        List<Ruling> groups = List.of(h(0, 300, 0), h(0, 300, 20), v(0, 0, 20), v(100, 0, 20), v(300, 0, 20));
+        List<Glyph> first = new ArrayList<>(text("行政复议", 2, 14, 9, 0));
+        first.addAll(text("行政诉讼", 102, 14, 9, 0));
+        List<Ruling> columns = List.of(h(0, 300, 0), h(0, 300, 20), h(0, 300, 40), v(0, 0, 40), v(100, 0, 40),
+                v(200, 0, 40), v(300, 0, 40));
+        List<Glyph> second = new ArrayList<>(text("总计", 2, 14, 9, 0));
+        second.addAll(text("直接起诉", 102, 14, 9, 0));
+        second.addAll(text("复议后起诉", 202, 14, 9, 0));
+        second.addAll(text("1", 10, 34, 5, 1));
+        second.addAll(text("2", 210, 34, 5, 1));
+        PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, groups, 1, first).get(0));
+        assertTrue(table.continueWith(PdfLatticeTables.find(2, columns, 2, second).get(0)),
+                "the continuation's columns divide the first part's");
+        GridTable grid = table.grid();
+        assertEquals(3, grid.rowCount());
+        assertEquals("行政诉讼", grid.at(0, 1).text());
+        assertTrue(grid.at(0, 1) == grid.at(0, 2), "the group cell spans the two columns under it");
+        assertEquals(2, grid.at(0, 2).colSpan());
+        assertEquals("直接起诉", grid.at(1, 1).text());
+        String text = lines(table);
+        assertTrue(text.contains("1\t \t2"), "the blank middle cell keeps its column: " + text);
+        assertEquals(2, table.pageOfRow(2));
+    }
+
     /** A two-column part of three rows: y 0/20/40/60, x 0/100/200. */
     private static List<Ruling> part() {
         return List.of(h(0, 200, 0), h(0, 200, 20), h(0, 200, 40), h(0, 200, 60), v(0, 0, 60), v(100, 0, 60), v(200, 0, 60));
