@@ -32,14 +32,17 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         BufferedImage rendered = new PDFRenderer(pdf).renderImageWithDPI(page - 1, DPI, ImageType.GRAY);
         ScanImage scan = ScanImage.straightened(rendered);
         BufferedImage image = scan.image();
-        List<ImageRulings.Line> found = ImageRulings.lines(scan.ink(), image.getWidth(), image.getHeight(), DPI);
+        List<ImageRulings.Line> candidates = ImageRulings.candidates(scan.ink(), image.getWidth(), image.getHeight(), DPI);
+        List<ImageRulings.Line> found = ImageRulings.lines(candidates, DPI);
         List<Ruling> rulings = ImageRulings.rulings(found, DPI);
         if (Lattice.tables(rulings).isEmpty()) {
             // No ruled table: the straightened page's text as lines (psm 4 keeps a row of an unruled table on one).
             return new ScannedPage(unpositioned(page, ocr.recognise(image, page - 1)), List.of(), List.of(), scan.skew(),
                     image, scan.threshold());
         }
-        ImageRulings.erase(image, found);
+        // Every long thin line, the rulings and those beside them (a page frame along a border), so that none is
+        // read as a 1 in a cell.
+        ImageRulings.erase(image, candidates);
         List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
         return of(page, words, rulings, DPI, scan.skew(), image, scan.threshold());
     }
