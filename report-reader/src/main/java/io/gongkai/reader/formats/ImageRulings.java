@@ -39,10 +39,7 @@ final class ImageRulings {
         return lines(candidates(ink, w, h, dpi), dpi);
     }
 
-    /**
-     * Every long thin run of ink, a ruling or not (a page frame beside a table's border, a line that ends in the
-     * open): what {@link #erase} takes away before OCR, since such a line read inside a cell is a 1 or 一.
-     */
+    /** Every long thin run of ink, a ruling or not (a page frame beside a table's border, a line that ends in the open). */
     static List<Line> candidates(boolean[] ink, int w, int h, float dpi) {
         List<Line> out = new ArrayList<>(runs(ink, w, h, dpi, true));
         out.addAll(runs(ink, w, h, dpi, false));
@@ -118,6 +115,26 @@ final class ImageRulings {
         int from = start ? l.from() : Math.max(l.from(), cut);
         int to = start ? Math.min(l.to(), cut) : l.to();
         return to - from >= 2 * reach ? new Line(l.horizontal(), l.lo(), l.hi(), from, to) : null;
+    }
+
+    /**
+     * What to erase before OCR: the rulings, and each candidate that runs beside one within {@link #END_REACH} (a
+     * page frame printed along a table's border, which is no ruling of the table but read inside a cell is a 1).
+     * Other candidates stay: runs in dense text (一 beside 一) are strokes of characters.
+     */
+    static List<Line> withNeighbours(List<Line> rulings, List<Line> candidates, float dpi) {
+        int reach = Math.round(END_REACH * dpi / 72f);
+        List<Line> out = new ArrayList<>(rulings);
+        for (Line c : candidates) {
+            for (Line r : rulings) {
+                if (r.horizontal() == c.horizontal() && Math.abs((r.lo() + r.hi()) - (c.lo() + c.hi())) <= 2 * reach
+                        && c.from() < r.to() && r.from() < c.to()) {
+                    out.add(c);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The lines as rulings in PDF units (top-left origin). */

@@ -289,5 +289,8 @@ class LatticeTest {
         assertTrue(!ScannedPage.mayBeAFigure("人-"));
         assertTrue(!ScannedPage.mayBeAFigure("总计"));
         assertTrue(!ScannedPage.mayBeAFigure("…………"), "a long run of marks is no lone digit");
+        // A cell of words keeps the page's reading where its own has more stray marks (总/计 on two narrow lines).
+        assertEquals("总.计", ScannedPage.likelierText("总.计", "|7计"));
+        assertEquals("子以公开", ScannedPage.likelierText("予以公", "子以公开"), "a tie: the cell's own");
     }
 }
