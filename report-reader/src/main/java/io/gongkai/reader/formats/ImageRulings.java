@@ -22,6 +22,8 @@ final class ImageRulings {
     static final float MAX_THICKNESS = 3.5f;
     /** A ruling's end this close (PDF units) to a line across it meets that line. */
     static final float END_REACH = 4f;
+    /** A line with one open end is a ruling when at least this many lines across meet it (its framed end's included). */
+    private static final int MIN_MEETS_WITH_OPEN_END = 3;
     /** At least this share of a run's length must be ink (a dotted or dashed line of text is none). */
     private static final double MIN_INK = 0.85;
 
@@ -34,40 +36,105 @@ final class ImageRulings {
 
     /** The lines of the image (pixels). {@code ink} is row-major, {@code w} × {@code h}. */
     static List<Line> lines(boolean[] ink, int w, int h, float dpi) {
-        List<Line> horizontal = runs(ink, w, h, dpi, true);
-        List<Line> vertical = runs(ink, w, h, dpi, false);
+        return lines(candidates(ink, w, h, dpi), dpi);
+    }
+
+    /** Every long thin run of ink, a ruling or not (a page frame beside a table's border, a line that ends in the open). */
+    static List<Line> candidates(boolean[] ink, int w, int h, float dpi) {
+        List<Line> out = new ArrayList<>(runs(ink, w, h, dpi, true));
+        out.addAll(runs(ink, w, h, dpi, false));
+        return out;
+    }
+
+    /** The rulings among the {@link #candidates}. */
+    static List<Line> lines(List<Line> candidates, float dpi) {
+        List<Line> horizontal = candidates.stream().filter(Line::horizontal).toList();
+        List<Line> vertical = candidates.stream().filter(l -> !l.horizontal()).toList();
         int reach = Math.round(END_REACH * dpi / 72f);
         List<Line> out = new ArrayList<>();
         for (Line l : horizontal) {
-            if (framed(l, vertical, reach)) {
-                out.add(l);
+            Line kept = framed(l, vertical, reach);
+            if (kept != null) {
+                out.add(kept);
             }
         }
         for (Line l : vertical) {
-            if (framed(l, horizontal, reach)) {
-                out.add(l);
+            Line kept = framed(l, horizontal, reach);
+            if (kept != null) {
+                out.add(kept);
             }
         }
         return out;
     }
 
     /**
-     * Whether both ends of {@code l} meet a line across it: a table's rulings end on one another (at its corners
-     * and where a row or column begins), while a run of text strokes that happens to be long ends in the open.
+     * The line as a ruling, or null where it is none. A table's rulings end on one another (at its corners and where
+     * a row or column begins), while a run of text strokes that happens to be long ends in the open: a line whose
+     * both ends meet a line across it is a ruling. So is one with one such end that more lines meet along its
+     * length, but whose other end is open: the border of a cell that a page break cuts (a merged label cell
+     * continues on the next page, and its side borders run on to the page's margin with no line under them). That
+     * end is cut back to the last line across of its table (the lowest line across that reaches the lines it meets),
+     * so that the part in the margin adds no row or column of its own.
      */
-    private static boolean framed(Line l, List<Line> across, int reach) {
+    private static Line framed(Line l, List<Line> across, int reach) {
         boolean start = false;
         boolean end = false;
+        int meets = 0;
+        int spanFrom = Integer.MAX_VALUE; // the extent, along the lines across, of those that meet this one
+        int spanTo = Integer.MIN_VALUE;
         int at = (l.lo() + l.hi()) / 2;
         for (Line c : across) {
             if (c.from() - reach > at || c.to() + reach < at) {
                 continue;
             }
             int pos = (c.lo() + c.hi()) / 2;
+            if (pos < l.from() - reach || pos > l.to() + reach) {
+                continue;
+            }
             start |= Math.abs(pos - l.from()) <= reach;
             end |= Math.abs(pos - l.to()) <= reach;
+            meets++;
+            spanFrom = Math.min(spanFrom, c.from());
+            spanTo = Math.max(spanTo, c.to());
         }
-        return start && end;
+        if (start && end) {
+            return l;
+        }
+        if (start == end || meets < MIN_MEETS_WITH_OPEN_END) {
+            return null;
+        }
+        // The farthest line across, within this line's length, that reaches the extent of those meeting it.
+        int cut = start ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        for (Line c : across) {
+            int pos = (c.lo() + c.hi()) / 2;
+            if (pos < l.from() - reach || pos > l.to() + reach || c.to() < spanFrom || c.from() > spanTo) {
+                continue;
+            }
+            cut = start ? Math.max(cut, pos) : Math.min(cut, pos);
+        }
+        int from = start ? l.from() : Math.max(l.from(), cut);
+        int to = start ? Math.min(l.to(), cut) : l.to();
+        return to - from >= 2 * reach ? new Line(l.horizontal(), l.lo(), l.hi(), from, to) : null;
+    }
+
+    /**
+     * What to erase before OCR: the rulings, and each candidate that runs beside one within {@link #END_REACH} (a
+     * page frame printed along a table's border, which is no ruling of the table but read inside a cell is a 1).
+     * Other candidates stay: runs in dense text (一 beside 一) are strokes of characters.
+     */
+    static List<Line> withNeighbours(List<Line> rulings, List<Line> candidates, float dpi) {
+        int reach = Math.round(END_REACH * dpi / 72f);
+        List<Line> out = new ArrayList<>(rulings);
+        for (Line c : candidates) {
+            for (Line r : rulings) {
+                if (r.horizontal() == c.horizontal() && Math.abs((r.lo() + r.hi()) - (c.lo() + c.hi())) <= 2 * reach
+                        && c.from() < r.to() && r.from() < c.to()) {
+                    out.add(c);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The lines as rulings in PDF units (top-left origin). */

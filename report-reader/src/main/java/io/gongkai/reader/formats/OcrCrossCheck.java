@@ -1,6 +1,7 @@
 package io.gongkai.reader.formats;
 
 import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.ApplicationRow;
 import io.gongkai.model.CellPath;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
@@ -14,8 +15,8 @@ import java.util.Map;
 /**
  * Says which values read by OCR the tables' own identities do not confirm. A row of table 三 whose 总计 is
  * the sum of its six applicant columns, or a group of table 四 whose 总计 is the sum of its four results,
- * is unlikely to hold a misread digit; every other OCR value (table 二 has no identity) gets a finding on
- * its cell, so that a misread is never silent.
+ * is unlikely to hold a misread digit, unless its column of table 三 does not add up either; every other OCR value
+ * (table 二 has no identity) gets a finding on its cell, so that a misread is never silent.
  */
 final class OcrCrossCheck {
 
@@ -38,6 +39,7 @@ final class OcrCrossCheck {
                 out.add(unconfirmed(Report.APPLICATIONS, row, fields, "表三"));
             }
         });
+        out.addAll(columns(report.applications()));
         for (ReviewGroup g : ReviewGroup.values()) {
             Map<String, BigDecimal> fields = report.reviewsAndLawsuits().get(g.key());
             if (fields != null && !sumHolds(fields, "total")) {
@@ -52,6 +54,55 @@ final class OcrCrossCheck {
         return new Finding(OCR_UNCONFIRMED, Severity.warning, paths,
                 name + "“" + row + "”一行由 OCR 识别，数值缺失或合计不符，可能识别有误: " + fields
                         + " OCR values of this row are missing or do not add up.");
+    }
+
+    /**
+     * Table 三's column identities, per applicant column: 本年新收 + 上年结转 = （七）总计 + 结转下年度, and （七）总计 =
+     * the sum of the results （一）…（六）. Two misreads can make a row add up (a 0 read as 1 in a column and in the
+     * total); the column they sit in then does not. The cells of a column whose identity fails are flagged; an
+     * identity with a cell missing is not judged (that cell's row is flagged already).
+     */
+    private static List<Finding> columns(Map<String, Map<String, BigDecimal>> rows) {
+        List<Finding> out = new ArrayList<>();
+        boolean split = !rows.containsKey(ApplicationRow.OTHER_HANDLING.key());
+        List<ApplicationRow> results = ApplicationRow.rows(split).stream()
+                .filter(r -> r.role() == ApplicationRow.Role.OUTCOME).toList();
+        for (ApplicantColumn column : ApplicantColumn.values()) {
+            BigDecimal intake = sum(rows, column, List.of(ApplicationRow.NEW_RECEIVED, ApplicationRow.CARRIED_OVER));
+            BigDecimal handled = sum(rows, column, List.of(ApplicationRow.TOTAL_HANDLED, ApplicationRow.CARRIED_FORWARD));
+            BigDecimal total = sum(rows, column, List.of(ApplicationRow.TOTAL_HANDLED));
+            BigDecimal outcomes = sum(rows, column, results);
+            List<ApplicationRow> doubtful = new ArrayList<>();
+            if (intake != null && handled != null && intake.compareTo(handled) != 0) {
+                doubtful.addAll(List.of(ApplicationRow.NEW_RECEIVED, ApplicationRow.CARRIED_OVER, ApplicationRow.TOTAL_HANDLED,
+                        ApplicationRow.CARRIED_FORWARD));
+            }
+            if (total != null && outcomes != null && total.compareTo(outcomes) != 0) {
+                doubtful.addAll(results);
+                doubtful.add(ApplicationRow.TOTAL_HANDLED);
+            }
+            if (!doubtful.isEmpty()) {
+                List<String> paths = doubtful.stream().distinct()
+                        .map(r -> new CellPath(Report.APPLICATIONS, r.key(), column.key()).format()).toList();
+                out.add(new Finding(OCR_UNCONFIRMED, Severity.warning, paths, "表三“" + column.label()
+                        + "”一列由 OCR 识别，列内合计不符，可能识别有误。 OCR values of this column do not add up."));
+            }
+        }
+        return out;
+    }
+
+    /** The sum of the rows' cells in the column; null when one is missing. */
+    private static BigDecimal sum(Map<String, Map<String, BigDecimal>> rows, ApplicantColumn column, List<ApplicationRow> which) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ApplicationRow r : which) {
+            Map<String, BigDecimal> fields = rows.get(r.key());
+            BigDecimal v = fields == null ? null : fields.get(column.key());
+            if (v == null) {
+                return null;
+            }
+            sum = sum.add(v);
+        }
+        return sum;
     }
 
     /** Every cell read and the total equal to the sum of the others. */

@@ -234,6 +234,9 @@ final class PdfLatticeTables {
                 }
                 int column = columns[cell.column()];
                 int span = columns[cell.column() + cell.colSpan()] - column;
+                if (span == 0) {
+                    continue;
+                }
                 GridTable.Placed above = grid.at(last, column);
                 if (above == null || above.column() != column || above.colSpan() != span) {
                     return false; // other cells: a row of its own
@@ -279,6 +282,9 @@ final class PdfLatticeTables {
                 int from = Math.max(cell.row(), dropped);
                 int column = columns[cell.column()];
                 int span = columns[cell.column() + cell.colSpan()] - column;
+                if (span == 0) {
+                    continue; // a sliver between two lines that are one boundary of the table (see columnMap)
+                }
                 grid.add(offset + from - dropped, part.texts()[i], end - from, span);
             }
             for (int r = dropped; r < lattice.rows(); r++) {
@@ -332,22 +338,30 @@ final class PdfLatticeTables {
             }
         }
 
-        /** For each boundary of {@code other}, the index of the same boundary here; null if one has none. */
+        /**
+         * For each boundary of {@code other}, the index of the same boundary here (the nearest within
+         * {@link #SAME_BOUNDARY}); null if one has none. Two boundaries of {@code other} may be one here: a scan
+         * finds a border and the page frame beside it as two lines on one page and as one on the next, and the
+         * sliver between them holds nothing ({@link #append} drops such empty cells).
+         */
         private int[] columnMap(float[] other) {
             if (Math.abs(other[0] - xs[0]) > SAME_BOUNDARY
                     || Math.abs(other[other.length - 1] - xs[xs.length - 1]) > SAME_BOUNDARY) {
                 return null;
             }
             int[] map = new int[other.length];
-            int j = 0;
             for (int i = 0; i < other.length; i++) {
-                while (j < xs.length && xs[j] < other[i] - SAME_BOUNDARY) {
-                    j++;
+                int best = -1;
+                for (int j = 0; j < xs.length; j++) {
+                    if (Math.abs(xs[j] - other[i]) <= SAME_BOUNDARY
+                            && (best < 0 || Math.abs(xs[j] - other[i]) < Math.abs(xs[best] - other[i]))) {
+                        best = j;
+                    }
                 }
-                if (j == xs.length || Math.abs(xs[j] - other[i]) > SAME_BOUNDARY) {
+                if (best < 0 || i > 0 && best < map[i - 1]) {
                     return null;
                 }
-                map[i] = j;
+                map[i] = best;
             }
             return map;
         }

@@ -32,14 +32,15 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         BufferedImage rendered = new PDFRenderer(pdf).renderImageWithDPI(page - 1, DPI, ImageType.GRAY);
         ScanImage scan = ScanImage.straightened(rendered);
         BufferedImage image = scan.image();
-        List<ImageRulings.Line> found = ImageRulings.lines(scan.ink(), image.getWidth(), image.getHeight(), DPI);
+        List<ImageRulings.Line> candidates = ImageRulings.candidates(scan.ink(), image.getWidth(), image.getHeight(), DPI);
+        List<ImageRulings.Line> found = ImageRulings.lines(candidates, DPI);
         List<Ruling> rulings = ImageRulings.rulings(found, DPI);
         if (Lattice.tables(rulings).isEmpty()) {
             // No ruled table: the straightened page's text as lines (psm 4 keeps a row of an unruled table on one).
             return new ScannedPage(unpositioned(page, ocr.recognise(image, page - 1)), List.of(), List.of(), scan.skew(),
                     image, scan.threshold());
         }
-        ImageRulings.erase(image, found);
+        ImageRulings.erase(image, ImageRulings.withNeighbours(found, candidates, DPI));
         List<OcrEngine.Word> words = ocr.words(image, DPI, PSM, page);
         return of(page, words, rulings, DPI, scan.skew(), image, scan.threshold());
     }
@@ -147,7 +148,8 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
             for (int k = 0; k < read.size(); k++) {
                 String number = number(read.get(k));
                 int[] w = where.get(kind).get(k);
-                tables.get(w[0]).texts()[w[1]] = number != null ? number : read.get(k);
+                String[] texts = tables.get(w[0]).texts();
+                texts[w[1]] = number != null ? number : likelierText(texts[w[1]], read.get(k));
                 if (kind == 0 && number == null && mayBeAFigure(read.get(k))) {
                     again.add(crops.get(kind).get(k));
                     againWhere.add(w);
@@ -165,6 +167,20 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                 tables.get(w[0]).texts()[w[1]] = number;
             }
         }
+    }
+
+    /**
+     * Of the page's reading of a cell of words and the cell's own, the one with fewer marks that are no part of
+     * Chinese text (Latin letters, strokes, symbols: {@code |7计} for 总计); on a tie the cell's own. A narrow cell
+     * of two lines (总/计) can read worse on its own than on the page, where the layout analysis saw its lines.
+     */
+    static String likelierText(String page, String own) {
+        return stray(page) < stray(own) ? page : own;
+    }
+
+    private static long stray(String s) {
+        return s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isIdeographic(c) && !Character.isDigit(c)
+                && "()（）、，。.“”\"：:；;-—".indexOf(c) < 0).count();
     }
 
     /**

@@ -29,8 +29,8 @@ final class ApplicationsTableReader {
         fragments(ApplicationRow.NEW_RECEIVED, "本年新收政府信息公开申请数量", "本年新收", "新收政府信息公开申请");
         fragments(ApplicationRow.CARRIED_OVER, "上年结转政府信息公开申请数量", "上年结转");
         fragments(ApplicationRow.CARRIED_FORWARD, "结转下年度继续办理", "结转下年", "继续办理");
-        fragments(ApplicationRow.GRANTED, "予以公开", "予以公开");
-        fragments(ApplicationRow.PARTIALLY_GRANTED, "部分公开", "部分公开");
+        fragments(ApplicationRow.GRANTED, "予以公开", "予以公开", "以公开");
+        fragments(ApplicationRow.PARTIALLY_GRANTED, "部分公开", "部分公开", "区分处理", "只计这一情形");
         fragments(ApplicationRow.WITHHELD_STATE_SECRET, "属于国家秘密", "国家秘密");
         fragments(ApplicationRow.WITHHELD_PROHIBITED_BY_LAW, "其他法律行政法规禁止公开", "其他法律", "法规禁止", "禁止公开");
         fragments(ApplicationRow.WITHHELD_THREE_SAFETIES_ONE_STABILITY, "危及三安全一稳定", "三安全", "一稳定");

@@ -205,6 +205,76 @@ class LatticeTest {
         }
     }
 
+    @Test
+    void partsWhoseFrameIsOneLineOnOnePageAndTwoOnTheNextAreStitched() {
+        // The second page's scan finds the page frame 3 units left of the table's border as a line of its own.
+        List<Ruling> second = new ArrayList<>(part());
+        second.add(v(-3, 0, 60));
+        second.add(h(-3, 200, 0));
+        second.add(h(-3, 200, 60));
+        List<Glyph> first = new ArrayList<>(text("甲", 2, 14, 9, 0));
+        first.addAll(text("1", 110, 14, 5, 0));
+        List<Glyph> next = new ArrayList<>(text("乙", 2, 14, 9, 0));
+        next.addAll(text("2", 110, 14, 5, 0));
+        PdfLatticeTables.PageTable part = PdfLatticeTables.find(2, second, 1, next).get(0);
+        assertEquals(3, part.lattice().columns(), "a sliver column between frame and border");
+        PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, part(), 1, first).get(0));
+        assertTrue(table.continueWith(part), "the sliver is no column of its own");
+        String text = lines(table);
+        assertTrue(text.contains("甲\t1") && text.contains("乙\t2"), text);
+    }
+
+    /**
+     * A scanned table cut by a page break: the border between the group column and the item column runs on to the
+     * page's margin (the merged cell goes on on the next page), with no line under it. It is a ruling, cut back to
+     * the table's last line; the page frame's line beside the table, which meets the table's lines at two places
+     * only, and a long stroke in the open are none.
+     */
+    @Test
+    void aBorderThatAPageBreakLeavesOpenIsARulingUpToTheTablesLastLine() {
+        int w = 1000;
+        int h = 1200;
+        boolean[] ink = new boolean[w * h];
+        hLine(ink, w, 100, 100, 900);
+        hLine(ink, w, 200, 100, 900);
+        hLine(ink, w, 300, 300, 900); // rows of the item column; the group column x 100..300 spans them
+        hLine(ink, w, 400, 300, 900); // the part's last line: the group cell goes on on the next page
+        vLine(ink, w, 100, 100, 1100); // the left border into the margin
+        vLine(ink, w, 300, 100, 1100); // the group column's border into the margin
+        vLine(ink, w, 600, 100, 400);
+        vLine(ink, w, 900, 100, 400);
+        vLine(ink, w, 950, 450, 1000); // a long stroke in the open
+        List<ImageRulings.Line> lines = ImageRulings.lines(ink, w, h, 300);
+        ImageRulings.Line group = lines.stream().filter(l -> !l.horizontal() && Math.abs(l.lo() - 300) <= 2).findFirst()
+                .orElseThrow(() -> new AssertionError("the group column's border is a ruling: " + lines));
+        assertEquals(100, group.from(), 3);
+        assertEquals(400, group.to(), 3, "cut back to the table's last line");
+        assertTrue(lines.stream().noneMatch(l -> !l.horizontal() && Math.abs(l.lo() - 950) <= 2), "a stroke in the open");
+        List<Lattice.Table> tables = Lattice.tables(ImageRulings.rulings(lines, 300));
+        assertEquals(1, tables.size());
+        Lattice.Table t = tables.get(0);
+        assertEquals(3, t.rows(), "no row of its own for the margin");
+        assertEquals(3, t.columns());
+        assertTrue(t.cells().stream().anyMatch(c -> c.row() == 1 && c.column() == 0 && c.rowSpan() == 2 && c.colSpan() == 1),
+                "the group cell spans the item rows: " + t.cells());
+    }
+
+    private static void hLine(boolean[] ink, int w, int y, int x0, int x1) {
+        for (int t = 0; t < 3; t++) {
+            for (int x = x0; x <= x1; x++) {
+                ink[(y + t) * w + x] = true;
+            }
+        }
+    }
+
+    private static void vLine(boolean[] ink, int w, int x, int y0, int y1) {
+        for (int t = 0; t < 3; t++) {
+            for (int y = y0; y <= y1; y++) {
+                ink[y * w + x + t] = true;
+            }
+        }
+    }
+
     private static String lines(PdfLatticeTables.Stitched table) {
         StringBuilder out = new StringBuilder();
         table.grid().writeLines(1, out, new ArrayList<>());
@@ -269,5 +339,8 @@ class LatticeTest {
         assertTrue(!ScannedPage.mayBeAFigure("人-"));
         assertTrue(!ScannedPage.mayBeAFigure("总计"));
         assertTrue(!ScannedPage.mayBeAFigure("…………"), "a long run of marks is no lone digit");
+        // A cell of words keeps the page's reading where its own has more stray marks (总/计 on two narrow lines).
+        assertEquals("总.计", ScannedPage.likelierText("总.计", "|7计"));
+        assertEquals("子以公开", ScannedPage.likelierText("予以公", "子以公开"), "a tie: the cell's own");
     }
 }
