@@ -124,6 +124,67 @@ final class ListingQueries {
         return out;
     }
 
+    /**
+     * {@link #page} in the order of receipt, over the rows already sorted newest first: a walk from the cursor (found
+     * by binary search) that stops once the page is full, instead of a pass over every row.
+     */
+    static List<ListingRow> pageByReceipt(List<ListingRow> newestFirst, ReportFilter filter, boolean ascending, ListCursor after,
+            boolean forward, int skip, int size) {
+        boolean up = ascending == forward;
+        Predicate<ListingRow> wanted = matching(filter);
+        int n = newestFirst.size();
+        // the rows strictly beyond the cursor in the walk's direction: [from, n) walking down, [0, from) walking up
+        int from;
+        if (after == null) {
+            from = up ? n : 0;
+        } else {
+            Object afterKey = key(after);
+            int lo = 0;
+            int hi = n;
+            // first index whose row is below the cursor (the list is descending)
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareToCursor(newestFirst.get(mid), afterKey, after.documentId()) < 0) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            from = lo;
+            if (up) {
+                // rows equal to the cursor sit just before `lo`; above it means strictly greater
+                while (from > 0 && compareToCursor(newestFirst.get(from - 1), afterKey, after.documentId()) <= 0) {
+                    from--;
+                }
+            }
+        }
+        List<ListingRow> out = new ArrayList<>(size);
+        int passed = 0;
+        for (int i = up ? from - 1 : from; up ? i >= 0 : i < n; i += up ? -1 : 1) {
+            ListingRow r = newestFirst.get(i);
+            if (!wanted.test(r)) {
+                continue;
+            }
+            if (passed < skip) {
+                passed++;
+                continue;
+            }
+            out.add(r);
+            if (out.size() == size) {
+                break;
+            }
+        }
+        if (!forward) {
+            Collections.reverse(out);
+        }
+        return out;
+    }
+
+    private static int compareToCursor(ListingRow r, Object afterKey, String afterId) {
+        int c = compareValues(key(r, ReportSort.RECEIVED), afterKey);
+        return c != 0 ? c : r.id().compareTo(afterId);
+    }
+
     static long count(List<ListingRow> rows, ReportFilter filter) {
         return rows.stream().filter(matching(filter)).count();
     }
