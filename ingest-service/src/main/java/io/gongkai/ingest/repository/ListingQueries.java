@@ -26,13 +26,12 @@ final class ListingQueries {
     }
 
     static Predicate<ListingRow> matching(ReportFilter f) {
-        Pattern agency = f.agency() == null ? null
-                : Pattern.compile(Pattern.quote(f.agency()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Predicate<String> agency = f.agency() == null ? null : nameContains(f.agency());
         return r -> {
             if (f.failed() ? !r.failed() : f.status() != null ? !f.status().equals(r.status()) : r.failed()) {
                 return false;
             }
-            return (agency == null || r.agency() != null && agency.matcher(r.agency()).find())
+            return (agency == null || r.agency() != null && agency.test(r.agency()))
                     && (f.year() == null || f.year().equals(r.year()))
                     && (f.level() == null || f.level().equals(r.level()))
                     && (f.template() == null || f.template().equals(r.template()))
@@ -42,6 +41,20 @@ final class ListingQueries {
                     && (!f.late() || r.late())
                     && (!f.copied() || r.copied());
         };
+    }
+
+    /**
+     * Whether a name contains the term, literally and ignoring case. A term without letters that have a case (Chinese,
+     * digits) is found by a plain search, several times faster over 100,000 names than the case-insensitive pattern.
+     */
+    static Predicate<String> nameContains(String term) {
+        boolean caseless = term.codePoints().allMatch(c -> Character.toLowerCase(c) == c && Character.toUpperCase(c) == c
+                && Character.toTitleCase(c) == c);
+        if (caseless) {
+            return name -> name.contains(term);
+        }
+        Pattern pattern = Pattern.compile(Pattern.quote(term), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return name -> pattern.matcher(name).find();
     }
 
     /** The row's value for a sort: Long, String or null (missing). */

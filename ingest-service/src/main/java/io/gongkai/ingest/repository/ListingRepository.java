@@ -90,27 +90,77 @@ public class ListingRepository {
 
     /**
      * All rows as of a directory state (leaf → revision held), handed out as is while nothing changed; sorted newest
-     * first (the list's and the problem list's default order) once, when first asked.
+     * first (the list's and the problem list's default order) when first asked: from the previous state's sorted rows
+     * when few buckets changed (those buckets' old rows left out, their new ones merged in: a pass, not a sort).
      */
     private static final class Snapshot {
         final Map<String, Long> revs;
+        final Map<String, List<ListingRow>> byLeaf;
         final List<ListingRow> rows;
         private volatile List<ListingRow> newestFirst;
+        /** The previous state, while this one's sorted rows are not made yet (never a chain: only a sorted state). */
+        private Snapshot before;
 
-        Snapshot(Map<String, Long> revs, List<ListingRow> rows) {
+        Snapshot(Map<String, Long> revs, Map<String, List<ListingRow>> byLeaf, List<ListingRow> rows, Snapshot previous) {
             this.revs = revs;
+            this.byLeaf = byLeaf;
             this.rows = rows;
+            this.before = previous != null && previous.newestFirst != null ? previous : null;
         }
 
-        List<ListingRow> newestFirst() {
+        synchronized List<ListingRow> newestFirst() {
             List<ListingRow> sorted = newestFirst;
             if (sorted == null) {
-                List<ListingRow> copy = new ArrayList<>(rows);
-                copy.sort(ListingQueries.NEWEST_FIRST);
-                sorted = java.util.Collections.unmodifiableList(copy);
+                sorted = before != null ? merged(before) : null;
+                if (sorted == null) {
+                    List<ListingRow> copy = new ArrayList<>(rows);
+                    copy.sort(ListingQueries.NEWEST_FIRST);
+                    sorted = java.util.Collections.unmodifiableList(copy);
+                }
                 newestFirst = sorted;
+                before = null;
             }
             return sorted;
+        }
+
+        private List<ListingRow> merged(Snapshot previous) {
+            Set<ListingRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<ListingRow> added = new ArrayList<>();
+            Set<String> leaves = new HashSet<>(previous.byLeaf.keySet());
+            leaves.addAll(byLeaf.keySet());
+            int changed = 0;
+            for (String leaf : leaves) {
+                List<ListingRow> was = previous.byLeaf.get(leaf);
+                List<ListingRow> now = byLeaf.get(leaf);
+                if (was != now) {
+                    changed++;
+                    if (was != null) {
+                        gone.addAll(was);
+                    }
+                    if (now != null) {
+                        added.addAll(now);
+                    }
+                }
+            }
+            if (changed * 8 > leaves.size()) {
+                return null; // most of it changed: sorting anew is as cheap
+            }
+            added.sort(ListingQueries.NEWEST_FIRST);
+            List<ListingRow> out = new ArrayList<>(rows.size());
+            int i = 0;
+            for (ListingRow r : previous.newestFirst) {
+                if (gone.contains(r)) {
+                    continue;
+                }
+                while (i < added.size() && ListingQueries.NEWEST_FIRST.compare(added.get(i), r) < 0) {
+                    out.add(added.get(i++));
+                }
+                out.add(r);
+            }
+            while (i < added.size()) {
+                out.add(added.get(i++));
+            }
+            return java.util.Collections.unmodifiableList(out);
         }
     }
 
@@ -120,7 +170,7 @@ public class ListingRepository {
     private final Map<String, Bucket> cache = new ConcurrentHashMap<>();
     /** The leaves as last read from the directory or made here; a write to a bucket no longer a leaf is refused by its guard. */
     private volatile Set<String> leaves = Set.of(ROOT);
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
     private volatile boolean built;
 
     public ListingRepository(MongoClient mongo, IngestConfig config) {
@@ -346,10 +396,13 @@ public class ListingRepository {
             return last;
         }
         List<ListingRow> all = new ArrayList<>();
+        Map<String, List<ListingRow>> byLeaf = new HashMap<>();
         for (String leaf : held.keySet()) {
-            all.addAll(cache.get(leaf).rows());
+            List<ListingRow> rows = cache.get(leaf).rows();
+            byLeaf.put(leaf, rows);
+            all.addAll(rows);
         }
-        Snapshot next = new Snapshot(held, java.util.Collections.unmodifiableList(all));
+        Snapshot next = new Snapshot(held, byLeaf, java.util.Collections.unmodifiableList(all), last);
         snapshot = next;
         return next;
     }
@@ -357,7 +410,7 @@ public class ListingRepository {
     /** Forgets the rows held in memory (the benchmark's cold reads). */
     public void forgetCached() {
         cache.clear();
-        snapshot = new Snapshot(Map.of(), List.of());
+        snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
     }
 
     /** Buckets in the listing (leaves), for the benchmark's report. */

@@ -247,8 +247,16 @@ public class WorkbenchRepository {
         var wanted = ListingQueries.matching(filter);
         long n = 0;
         for (ListingRow r : listing.rows()) {
-            if (wanted.test(r)) {
-                n += r.problems().stream().filter(k -> problemMatches(k, severity, code)).count();
+            List<String> problems = r.problems();
+            if (problems.isEmpty() || !wanted.test(r)) {
+                continue;
+            }
+            if (severity == null && code == null) {
+                n += problems.size();
+            } else {
+                for (String k : problems) {
+                    n += problemMatches(k, severity, code) ? 1 : 0;
+                }
             }
         }
         return n;

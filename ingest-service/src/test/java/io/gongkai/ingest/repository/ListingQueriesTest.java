@@ -45,6 +45,10 @@ class ListingQueriesTest {
         assertEquals(1, ListingQueries.count(ROWS, new ReportFilter(null, null, null, null, false, false, null, true, null, false, false)));
         assertEquals(2, ListingQueries.count(ROWS, ReportFilter.none().inRegion("410000")));
         assertEquals(1, ListingQueries.count(ROWS, new ReportFilter("县财政", null, null, null, false, false, null, false, null, false, false)));
+        // literal, ignoring case where letters have one
+        assertEquals(true, ListingQueries.nameContains("ab").test("某XAB局"));
+        assertEquals(false, ListingQueries.nameContains("a.c").test("abc"));
+        assertEquals(true, ListingQueries.nameContains("县(1)").test("某县(1)局"));
         var byLevel = ListingQueries.byLevelAndYear(ROWS, null);
         assertEquals(4, byLevel.stream().mapToLong(LevelYearCount::documents).sum());
         assertEquals(1, byLevel.stream().mapToLong(LevelYearCount::failed).sum());

@@ -101,6 +101,25 @@ class ListingRepositoryTest {
     }
 
     @Test
+    void theRowsNewestFirstFollowEachWrite() {
+        ListingRepository listing = new ListingRepository(mongo, config());
+        Random random = new Random(9);
+        List<ListingRow> rows = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            rows.add(row(id(random), random.nextInt(50)));
+        }
+        listing.put(rows);
+        for (int i = 0; i < 40; i++) {
+            List<ListingRow> expected = new ArrayList<>(listing.rows());
+            expected.sort(ListingQueries.NEWEST_FIRST);
+            assertEquals(expected, listing.newestFirst());
+            // a later revision of a stored row (received anew, so it moves) or a new row
+            ListingRow old = rows.get(random.nextInt(rows.size()));
+            listing.put(List.of(i % 3 == 0 ? row(id(random), random.nextInt(50)) : row(old.id(), old.rev() + 100 + i)));
+        }
+    }
+
+    @Test
     void leavesAreTheListedBucketsWithNoneBelowThem() {
         // h1 listed again after its split (a late revision bump) is not a leaf
         assertEquals(java.util.Set.of("h0", "h10", "h11"), ListingRepository.leavesOf(List.of("h0", "h1", "h10", "h11")));

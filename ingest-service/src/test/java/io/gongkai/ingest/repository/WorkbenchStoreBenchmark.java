@@ -103,14 +103,18 @@ class WorkbenchStoreBenchmark {
             time("/overview?region=410000 below", listing, () -> workbench.countBelow("410000", 1, 2023));
             time("/overview?region=410000 governments", listing, () -> workbench.governmentsWithReport("410000", 2023));
             time("/overview years", listing, () -> workbench.years(null));
-            // one event's write into the listing (cold: its bucket read from the store first), what issue 14 wants flat
+            // one event's write into the listing (cold: its bucket read from the store first), what issue 14 wants flat:
+            // later revisions of the newest reports, made beforehand so that only the write is timed
+            List<ListingRow> newest = listing.newestFirst().subList(0, 40);
+            int[] next = {0};
             time("one event's listing write", listing, () -> {
-                listing.put(List.of(rewritten(workbench, listing)));
+                ListingRow r = newest.get(next[0]++ % newest.size());
+                listing.put(List.of(rewritten(r)));
                 return null;
             });
             // a report validated again while the pages are read: its bucket is read again, the others come from memory
             time("/reports first page after one write", listing, () -> {
-                listing.put(List.of(rewritten(workbench, listing)));
+                listing.put(List.of(rewritten(newest.get(next[0]++ % newest.size()))));
                 return workbench.list(all, ReportSort.RECEIVED, false, null, true, 21);
             });
             System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
@@ -149,9 +153,8 @@ class WorkbenchStoreBenchmark {
 
     private static int rewrites;
 
-    /** The newest report's row at a later revision (another validation), as the consumer would copy it. */
-    private static ListingRow rewritten(WorkbenchRepository workbench, ListingRepository listing) {
-        ListingRow r = listing.rows().stream().max(ListingQueries.NEWEST_FIRST.reversed()).orElseThrow();
+    /** A report's row at a later revision (another validation), as the consumer would copy it. */
+    private static ListingRow rewritten(ListingRow r) {
         rewrites++;
         return new ListingRow(r.id(), r.status(), r.file(), r.received(), r.agency(), r.year(), r.level(), r.template(), r.errors(),
                 r.warnings(), r.error(), r.regions(), r.late(), r.copied(), r.government(), r.problems(), r.rev() + 1000 + rewrites);
