@@ -32,7 +32,8 @@ final class RunningPipeline implements AutoCloseable {
                 services.add(ServiceProcess.start(root, name, env));
             }
             for (ServiceProcess service : services) {
-                service.awaitReady(Duration.ofSeconds(120));
+                // a build machine shared with other builds starts a service in over two minutes at times
+                service.awaitReady(Duration.ofSeconds(300));
             }
             return pipeline;
         } catch (Exception | Error e) {

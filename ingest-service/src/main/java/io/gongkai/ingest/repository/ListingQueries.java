@@ -26,13 +26,12 @@ final class ListingQueries {
     }
 
     static Predicate<ListingRow> matching(ReportFilter f) {
-        Pattern agency = f.agency() == null ? null
-                : Pattern.compile(Pattern.quote(f.agency()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Predicate<String> agency = f.agency() == null ? null : nameContains(f.agency());
         return r -> {
             if (f.failed() ? !r.failed() : f.status() != null ? !f.status().equals(r.status()) : r.failed()) {
                 return false;
             }
-            return (agency == null || r.agency() != null && agency.matcher(r.agency()).find())
+            return (agency == null || r.agency() != null && agency.test(r.agency()))
                     && (f.year() == null || f.year().equals(r.year()))
                     && (f.level() == null || f.level().equals(r.level()))
                     && (f.template() == null || f.template().equals(r.template()))
@@ -42,6 +41,20 @@ final class ListingQueries {
                     && (!f.late() || r.late())
                     && (!f.copied() || r.copied());
         };
+    }
+
+    /**
+     * Whether a name contains the term, literally and ignoring case. A term without letters that have a case (Chinese,
+     * digits) is found by a plain search, several times faster over 100,000 names than the case-insensitive pattern.
+     */
+    static Predicate<String> nameContains(String term) {
+        boolean caseless = term.codePoints().allMatch(c -> Character.toLowerCase(c) == c && Character.toUpperCase(c) == c
+                && Character.toTitleCase(c) == c);
+        if (caseless) {
+            return name -> name.contains(term);
+        }
+        Pattern pattern = Pattern.compile(Pattern.quote(term), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return name -> pattern.matcher(name).find();
     }
 
     /** The row's value for a sort: Long, String or null (missing). */
@@ -122,6 +135,67 @@ final class ListingQueries {
             Collections.reverse(out);
         }
         return out;
+    }
+
+    /**
+     * {@link #page} in the order of receipt, over the rows already sorted newest first: a walk from the cursor (found
+     * by binary search) that stops once the page is full, instead of a pass over every row.
+     */
+    static List<ListingRow> pageByReceipt(List<ListingRow> newestFirst, ReportFilter filter, boolean ascending, ListCursor after,
+            boolean forward, int skip, int size) {
+        boolean up = ascending == forward;
+        Predicate<ListingRow> wanted = matching(filter);
+        int n = newestFirst.size();
+        // the rows strictly beyond the cursor in the walk's direction: [from, n) walking down, [0, from) walking up
+        int from;
+        if (after == null) {
+            from = up ? n : 0;
+        } else {
+            Object afterKey = key(after);
+            int lo = 0;
+            int hi = n;
+            // first index whose row is below the cursor (the list is descending)
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareToCursor(newestFirst.get(mid), afterKey, after.documentId()) < 0) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            from = lo;
+            if (up) {
+                // rows equal to the cursor sit just before `lo`; above it means strictly greater
+                while (from > 0 && compareToCursor(newestFirst.get(from - 1), afterKey, after.documentId()) <= 0) {
+                    from--;
+                }
+            }
+        }
+        List<ListingRow> out = new ArrayList<>(size);
+        int passed = 0;
+        for (int i = up ? from - 1 : from; up ? i >= 0 : i < n; i += up ? -1 : 1) {
+            ListingRow r = newestFirst.get(i);
+            if (!wanted.test(r)) {
+                continue;
+            }
+            if (passed < skip) {
+                passed++;
+                continue;
+            }
+            out.add(r);
+            if (out.size() == size) {
+                break;
+            }
+        }
+        if (!forward) {
+            Collections.reverse(out);
+        }
+        return out;
+    }
+
+    private static int compareToCursor(ListingRow r, Object afterKey, String afterId) {
+        int c = compareValues(key(r, ReportSort.RECEIVED), afterKey);
+        return c != 0 ? c : r.id().compareTo(afterId);
     }
 
     static long count(List<ListingRow> rows, ReportFilter filter) {

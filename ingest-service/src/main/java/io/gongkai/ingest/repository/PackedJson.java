@@ -40,6 +40,15 @@ final class PackedJson {
         return new Binary(out.toByteArray());
     }
 
+    /** The JSON text (UTF-8) of a packed value, for a reader that binds it straight to its types (Jackson). */
+    static byte[] unpackJson(Binary packed) {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed.getData()))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored packed value is not deflated JSON", e);
+        }
+    }
+
     static Document unpack(Binary packed) {
         try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed.getData()))) {
             return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 /**
  * The reviewers' workbench's reads of the front door's read model: lists, counts, the overview and the problem
@@ -78,8 +79,10 @@ public class WorkbenchRepository {
     /** The same, {@code skip} rows passed over first (page N of the list: its first row is row (N-1)×size+1). */
     public List<ReportListing> list(ReportFilter filter, ReportSort sort, boolean ascending, ListCursor after, boolean forward, int skip,
             int size) {
-        return ListingQueries.page(listing.rows(), filter, sort, ascending, after, forward, skip, size).stream()
-                .map(ListingRow::listing).toList();
+        List<ListingRow> rows = sort == ReportSort.RECEIVED
+                ? ListingQueries.pageByReceipt(listing.newestFirst(), filter, ascending, after, forward, skip, size)
+                : ListingQueries.page(listing.rows(), filter, sort, ascending, after, forward, skip, size);
+        return rows.stream().map(ListingRow::listing).toList();
     }
 
     /** The cursor of a listed row in an order (its sort value and id), for the link to the page after or before it. */
@@ -192,15 +195,20 @@ public class WorkbenchRepository {
      */
     public ProblemPage problemPage(ReportFilter filter, String severity, String code, ProblemCursor after, int size) {
         var wanted = ListingQueries.matching(filter);
-        List<ListingRow> rows = new ArrayList<>();
-        for (ListingRow r : listing.rows()) {
-            if (wanted.test(r) && r.problems().stream().anyMatch(k -> problemMatches(k, severity, code))
-                    && (after == null || r.received() < after.receivedAt().getTime()
-                    || r.received() == after.receivedAt().getTime() && r.id().compareTo(after.documentId()) <= 0)) {
+        // every row gives at least one finding, so a page needs at most size + 1 rows: walked newest first from the cursor
+        List<ListingRow> rows = new ArrayList<>(size + 1);
+        for (ListingRow r : listing.newestFirst()) {
+            if (after != null && (r.received() > after.receivedAt().getTime()
+                    || r.received() == after.receivedAt().getTime() && r.id().compareTo(after.documentId()) > 0)) {
+                continue;
+            }
+            if (!r.problems().isEmpty() && wanted.test(r) && r.problems().stream().anyMatch(k -> problemMatches(k, severity, code))) {
                 rows.add(r);
+                if (rows.size() > size) {
+                    break;
+                }
             }
         }
-        rows.sort(ListingQueries.NEWEST_FIRST);
         List<ReportFindings> out = new ArrayList<>();
         int shown = 0;
         ProblemCursor next = null;
@@ -239,23 +247,49 @@ public class WorkbenchRepository {
         var wanted = ListingQueries.matching(filter);
         long n = 0;
         for (ListingRow r : listing.rows()) {
-            if (wanted.test(r)) {
-                n += r.problems().stream().filter(k -> problemMatches(k, severity, code)).count();
+            List<String> problems = r.problems();
+            if (problems.isEmpty() || !wanted.test(r)) {
+                continue;
+            }
+            if (severity == null && code == null) {
+                n += problems.size();
+            } else {
+                for (String k : problems) {
+                    n += problemMatches(k, severity, code) ? 1 : 0;
+                }
             }
         }
         return n;
     }
 
-    /** Reports by id, with their findings and tables, in the order asked. */
+    /** What a validated document's packed payload holds ({@code {"report": …, "findings": […]}}). */
+    private record Payload(Report report, List<Finding> findings) {
+    }
+
+    /**
+     * Reports by id, with their findings and tables, in the order asked: the packed payload bound by Jackson straight
+     * to its types (no BSON tree in between; the report's provenance, which a problem row does not show, not read).
+     */
     public List<StoredReport> withFindings(List<String> documentIds) {
         Map<String, StoredReport> byId = new HashMap<>();
         for (Document d : documents.find(in("_id", documentIds)).projection(PROBLEM_FIELDS)) {
-            StoredReport stored = stored(d);
+            Binary payload = d.get(DocumentRepository.PAYLOAD, Binary.class);
+            StoredReport stored = payload == null ? stored(d) : withPayload(d, payload);
             byId.put(stored.documentId(), stored);
         }
         return documentIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    private StoredReport withPayload(Document d, Binary packed) {
+        Payload payload;
+        try {
+            payload = json.readValue(PackedJson.unpackJson(packed), Payload.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored report is not the JSON of a report and its findings", e);
+        }
+        return new StoredReport(d.getString("_id"), d.getString("status"), null, null, 0, null, null, null, null, null, null,
+                payload.report(), payload.findings() == null ? List.of() : payload.findings());
+    }
 
     private static boolean problemMatches(String key, String severity, String code) {
         int colon = key.indexOf(':');

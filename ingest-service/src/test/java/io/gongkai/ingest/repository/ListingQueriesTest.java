@@ -45,6 +45,10 @@ class ListingQueriesTest {
         assertEquals(1, ListingQueries.count(ROWS, new ReportFilter(null, null, null, null, false, false, null, true, null, false, false)));
         assertEquals(2, ListingQueries.count(ROWS, ReportFilter.none().inRegion("410000")));
         assertEquals(1, ListingQueries.count(ROWS, new ReportFilter("县财政", null, null, null, false, false, null, false, null, false, false)));
+        // literal, ignoring case where letters have one
+        assertEquals(true, ListingQueries.nameContains("ab").test("某XAB局"));
+        assertEquals(false, ListingQueries.nameContains("a.c").test("abc"));
+        assertEquals(true, ListingQueries.nameContains("县(1)").test("某县(1)局"));
         var byLevel = ListingQueries.byLevelAndYear(ROWS, null);
         assertEquals(4, byLevel.stream().mapToLong(LevelYearCount::documents).sum());
         assertEquals(1, byLevel.stream().mapToLong(LevelYearCount::failed).sum());
@@ -52,5 +56,34 @@ class ListingQueriesTest {
         assertEquals(1, below.get("410700").documents());
         assertEquals(1, below.get("null").documents(), "b is placed in the province itself");
         assertEquals(List.of(2023), ListingQueries.years(ROWS, null));
+    }
+
+    @Test
+    void theWalkInOrderOfReceiptGivesThePagesOfTheFullPass() {
+        java.util.Random random = new java.util.Random(5);
+        List<ListingRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // repeated receipt times (ties by id), a time not stored (0), failed rows the default list leaves out
+            rows.add(row(String.format("%032x", random.nextInt(1_000_000)), i % 17 == 0 ? "FAILED" : "VALIDATED",
+                    i % 23 == 0 ? 0 : random.nextInt(40) * 1_000L, "县" + i, (long) random.nextInt(3)));
+        }
+        List<ListingRow> newestFirst = new java.util.ArrayList<>(rows);
+        newestFirst.sort(ListingQueries.NEWEST_FIRST);
+        ReportFilter all = ReportFilter.none();
+        ReportFilter errors = new ReportFilter(null, null, null, null, true, false, null, false, null, false, false);
+        for (ReportFilter f : List.of(all, errors)) {
+            for (boolean ascending : List.of(true, false)) {
+                for (boolean forward : List.of(true, false)) {
+                    for (ListCursor after : java.util.Arrays.asList(null, new ListCursor(new java.util.Date(20_000), rows.get(7).id()),
+                            new ListCursor(null, rows.get(3).id()), new ListCursor(new java.util.Date(rows.get(9).received()), rows.get(9).id()))) {
+                        for (int skip : List.of(0, 13)) {
+                            assertEquals(ids(ListingQueries.page(rows, f, ReportSort.RECEIVED, ascending, after, forward, skip, 20)),
+                                    ids(ListingQueries.pageByReceipt(newestFirst, f, ascending, after, forward, skip, 20)),
+                                    "ascending " + ascending + " forward " + forward + " after " + after + " skip " + skip);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
