@@ -271,8 +271,9 @@ public class DocumentRepository {
         for (StatusUpdate u : updates) {
             if (status.mayBecome(u.next()) && (u.onlyBelowVersion() == null || version == null || version < u.onlyBelowVersion())) {
                 set.putAll(u.fields());
-                set.put("status", u.next().name());
-                status = u.next();
+                DocumentStatus shown = shownStatus(status, u.next(), version != null);
+                set.put("status", shown.name());
+                status = shown;
                 if (u.onlyBelowVersion() != null) {
                     version = u.onlyBelowVersion();
                 }
@@ -295,6 +296,24 @@ public class DocumentRepository {
         }
         // a plain {_id, rev} document: Filters.and would send $and, which the embedded server cannot match to the index
         return new UpdateOneModel<>(new Document("_id", id).append("rev", rev == null ? null : rev.longValue()), update);
+    }
+
+    /**
+     * The status a document shows after an update to {@code next}. The two consumers read reports.extracted and
+     * reports.validated independently, so a validation can be applied before the reading (provenance) it rests on: its
+     * fields are stored, but the document stays RECEIVED until the reading is in, and then shows VALIDATED at once. A
+     * client that waits for VALIDATED thus always finds where each value was read.
+     *
+     * @param validated whether a validation is stored already
+     */
+    static DocumentStatus shownStatus(DocumentStatus from, DocumentStatus next, boolean validated) {
+        if (next == DocumentStatus.VALIDATED && from == DocumentStatus.RECEIVED) {
+            return DocumentStatus.RECEIVED;
+        }
+        if (next == DocumentStatus.EXTRACTED && validated) {
+            return DocumentStatus.VALIDATED;
+        }
+        return next;
     }
 
     /** One update on its own (read, decide, guarded write); the reading is kept when the status is already past. */
@@ -327,7 +346,8 @@ public class DocumentRepository {
                 return false;
             }
             Number rev = current.get("rev", Number.class);
-            Document set = new Document(extra).append("status", next.name()).append("updatedAt", new Date())
+            DocumentStatus shown = shownStatus(DocumentStatus.valueOf(current.getString("status")), next, stored != null);
+            Document set = new Document(extra).append("status", shown.name()).append("updatedAt", new Date())
                     .append("rev", rev == null ? 1L : rev.longValue() + 1);
             Document update = new Document("$set", set);
             if (set.containsKey("report") || set.containsKey("findings")) {

@@ -88,6 +88,8 @@ class WorkbenchPagesTest {
         Report r = report(agency);
         Report placed = new Report(agency, year, "county", null, "2021", r.activeDisclosure(), r.applications(), Map.of(), r.provenance(),
                 Map.of(), r.sections(), List.of(), region, null);
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, "sha", ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", placed, "test"))));
         connector.source("validated-status").send(List.of(json.writeValueAsString(new ValidatedEvent(id, "sha", placed, findings, "rules-1", 1, Instant.now()))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/documents/" + id).then()
                 .body("status", equalTo("VALIDATED")));
@@ -238,6 +240,8 @@ class WorkbenchPagesTest {
                 Map.of("naturalPerson", new BigDecimal(35), "total", new BigDecimal(35))), Map.of(), Map.of(), Map.of(), List.of(), List.of());
         String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("2024").getBytes(StandardCharsets.UTF_8))
                 .post("/api/documents").then().statusCode(202).extract().path("documentId");
+        connector.source("extracted-status").send(List.of(json.writeValueAsString(
+                new ExtractedEvent(id, "sha", ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", later, "test"))));
         connector.source("validated-status").send(List.of(json.writeValueAsString(new ValidatedEvent(id, "sha", later,
                 List.of(new Finding("CARRYOVER_MISMATCH", Severity.warning, List.of("applications.totalHandled.total"), "上年结转与上一年度不符。")),
                 "rules-1", 1, Instant.now()))));
