@@ -268,26 +268,6 @@ class WorkbenchStoreBenchmark {
     }
 
     private static IngestConfig config() {
-        return new IngestConfig() {
-            public Upload upload() {
-                return null;
-            }
-
-            public Storage storage() {
-                return new Storage() {
-                    public String database() {
-                        return "gongkai-ingest";
-                    }
-
-                    public String bucket() {
-                        return "raw";
-                    }
-                };
-            }
-
-            public Publish publish() {
-                return null;
-            }
-        };
+        return ListingRepositoryTest.config();
     }
 }
