@@ -42,7 +42,7 @@ import org.bson.types.Binary;
 @ApplicationScoped
 public class DocumentRepository {
 
-    /** Attempts of an optimistic transition before giving up (each failure means another event changed the document). */
+    /** Attempts of an optimistic update before giving up (each failure means another event changed the document). */
     private static final int TRANSITION_ATTEMPTS = 20;
     /** The report and findings of a validated document, packed (see {@link PackedJson}). */
     public static final String PAYLOAD = "payload";
@@ -113,23 +113,9 @@ public class DocumentRepository {
     }
 
     /**
-     * Keeps what reading the source told of the document's report (its provenance and extraction findings, a packed
-     * document with those two fields), whatever its status: reports.extracted and reports.validated are consumed apart,
-     * so the extracted event may be applied after the validated one.
-     */
-    public void storeReading(String documentId, Document reading) {
-        storeReading(documentId, PackedJson.pack(reading));
-    }
-
-    /** The same, already packed ({@link #packReading}). */
-    public void storeReading(String documentId, Binary reading) {
-        collection().updateOne(eq("_id", documentId), Updates.set(READING, reading));
-    }
-
-    /**
      * A report's provenance and extraction findings, packed from their JSON ({@code {"provenance": …,
-     * "extractionFindings": […]}}), for {@link #storeReading(String, Binary)} or as the field {@link #READING} of a
-     * transition's {@code extra} (one update instead of two).
+     * "extractionFindings": […]}}), stored as the field {@link #READING} ({@link StatusUpdate#reading}), with the
+     * EXTRACTED status or on its own when the document is already past it.
      */
     public static Binary packReading(byte[] json) {
         return PackedJson.packJson(json);
@@ -137,7 +123,7 @@ public class DocumentRepository {
 
     /**
      * A validated document's report and findings, packed from their JSON ({@code {"report": …, "findings": […]}}), as
-     * the field {@link #PAYLOAD} of a transition's {@code extra}: the event's values go from Jackson to the deflater
+     * the field {@link #PAYLOAD} of a VALIDATED update: the event's values go from Jackson to the deflater
      * without a BSON tree in between.
      */
     public static Binary packPayload(byte[] json) {
@@ -218,7 +204,7 @@ public class DocumentRepository {
     /**
      * Applies status updates, in their order, in one read and one bulk write: the documents' status, validation
      * version and revision are read at once ({@code _id $in}), each document's updates are folded in memory under the
-     * same conditions as {@link #transition} (a status never goes back, a validation version never down), and each
+     * same conditions as one by one (a status never goes back, a validation version never down), and each
      * changed document is written once, guarded by the revision read ({@code {_id, rev}}, a unique index). When any
      * guard fails (another writer moved a document meanwhile) the updates are applied again one by one, which is safe:
      * every update is conditional, so those already applied change nothing.
@@ -316,53 +302,22 @@ public class DocumentRepository {
         return next;
     }
 
-    /** One update on its own (read, decide, guarded write); the reading is kept when the status is already past. */
-    private void applyOne(StatusUpdate u) {
-        boolean changed = transition(u.documentId(), u.next(), u.fields(), u.onlyBelowVersion());
-        if (!changed && u.reading() != null) {
-            storeReading(u.documentId(), u.reading());
-        }
-    }
-
     /**
-     * Moves a document to {@code next} when its current status allows it.
-     *
-     * @param extra further fields to set with the status (report, findings, error…)
-     * @param onlyBelowVersion when not null, apply only if the stored validation version is lower
-     * @return whether the document changed
+     * One update on its own: read, decide as {@link #apply} does ({@link #folded}), write guarded by the revision read;
+     * again when another writer moved the document meanwhile. Every query is by {@code _id}, or by {@code _id} and
+     * {@code rev} (a unique index), so it is a look-up however many documents are stored.
      */
-    boolean transition(String documentId, DocumentStatus next, Document extra, Long onlyBelowVersion) {
+    private void applyOne(StatusUpdate u) {
         MongoCollection<Document> c = collection();
-        // Read, decide, then update only if nobody changed the document meanwhile (its rev): every query is by _id, or by
-        // _id and rev (a unique index), so it is a look-up however many documents are stored.
         for (int attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
-            Document current = c.find(eq("_id", documentId))
+            Document current = c.find(eq("_id", u.documentId()))
                     .projection(Projections.include("status", "validationVersion", "rev")).first();
-            if (current == null || !DocumentStatus.valueOf(current.getString("status")).mayBecome(next)) {
-                return false;
-            }
-            Number stored = current.get("validationVersion", Number.class);
-            if (onlyBelowVersion != null && stored != null && stored.longValue() >= onlyBelowVersion) {
-                return false;
-            }
-            Number rev = current.get("rev", Number.class);
-            DocumentStatus shown = shownStatus(DocumentStatus.valueOf(current.getString("status")), next, stored != null);
-            Document set = new Document(extra).append("status", shown.name()).append("updatedAt", new Date())
-                    .append("rev", rev == null ? 1L : rev.longValue() + 1);
-            Document update = new Document("$set", set);
-            if (set.containsKey("report") || set.containsKey("findings")) {
-                set.put(PAYLOAD, PackedJson.pack(new Document("report", set.remove("report")).append("findings", set.remove("findings"))));
-            }
-            if (set.containsKey(PAYLOAD)) {
-                update.append("$unset", new Document("report", "").append("findings", ""));
-            }
-            // a plain {_id, rev} document: Filters.and would send $and, which the embedded server cannot match to the index
-            Document filter = new Document("_id", documentId).append("rev", rev == null ? null : rev.longValue());
-            if (c.updateOne(filter, update).getModifiedCount() > 0) {
-                return true;
+            UpdateOneModel<Document> write = current == null ? null : folded(u.documentId(), current, List.of(u), new Date());
+            if (write == null || c.updateOne(write.getFilter(), write.getUpdate()).getMatchedCount() > 0) {
+                return;
             }
         }
-        throw new IllegalStateException("document " + documentId + " kept changing during " + TRANSITION_ATTEMPTS + " attempts");
+        throw new IllegalStateException("document " + u.documentId() + " kept changing during " + TRANSITION_ATTEMPTS + " attempts");
     }
 
     public List<Document> list(Bson filter, int page, int size) {

@@ -18,8 +18,8 @@ import io.gongkai.ingest.config.IngestConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,9 +32,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
+
+
+
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.jboss.logging.Logger;
@@ -509,25 +509,21 @@ public class ListingRepository {
 
     private static Bucket bucket(Document stored) {
         return new Bucket(stored.get("rev", Number.class).longValue(), Boolean.TRUE.equals(stored.getBoolean("sealed")),
-                unpack(stored.get("rows", Binary.class).getData()));
+                unpack(stored.get("rows", Binary.class)));
     }
 
+    /** Rows as deflated JSON arrays (the same packing as the read model's large values). */
     private static Binary pack(List<ListingRow> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 40 + 64);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DeflaterOutputStream deflating = new DeflaterOutputStream(out, deflater)) {
-            ROWS.writeValue(deflating, rows);
+        try {
+            return PackedJson.packJson(ROWS.writeValueAsBytes(rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
         }
-        return new Binary(out.toByteArray());
     }
 
-    private static List<ListingRow> unpack(byte[] packed) {
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed))) {
-            return ROWS.readValue(in, ROW_LIST);
+    private static List<ListingRow> unpack(Binary packed) {
+        try {
+            return ROWS.readValue(PackedJson.unpackJson(packed), ROW_LIST);
         } catch (IOException e) {
             throw new IllegalStateException("a listing bucket is not deflated JSON rows", e);
         }

@@ -22,10 +22,6 @@ final class PackedJson {
     private PackedJson() {
     }
 
-    static Binary pack(Document value) {
-        return packJson(value.toJson().getBytes(StandardCharsets.UTF_8));
-    }
-
     /** JSON text (UTF-8) packed as is: a value serialised once by Jackson need not go through a BSON tree first. */
     static Binary packJson(byte[] json) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
@@ -50,10 +46,6 @@ final class PackedJson {
     }
 
     static Document unpack(Binary packed) {
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed.getData()))) {
-            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored packed value is not deflated JSON", e);
-        }
+        return Document.parse(new String(unpackJson(packed), StandardCharsets.UTF_8));
     }
 }
