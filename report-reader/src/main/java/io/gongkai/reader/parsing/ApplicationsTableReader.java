@@ -120,8 +120,16 @@ final class ApplicationsTableReader {
         // So is a row that did not fill up where the text writes a cell per line: its blank cells left no trace, and
         // its values may be those a neighbouring row took.
         boolean unplaced = out.found && (walker.hasOrphans() || walker.cellPerLine() && !walker.blocksWithShortRows().isEmpty());
-        for (ApplicationRow r : ApplicationRow.rows(useSplit)) {
+        List<ApplicationRow> template = ApplicationRow.rows(useSplit);
+        Cell[][] placed = unplaced ? placeByTemplateOrder(lines, from, to, template, rows) : null;
+        for (int t = 0; t < template.size(); t++) {
+            ApplicationRow r = template.get(t);
             CollectedRow row = rows.get(r.key());
+            if (placed != null) {
+                out.put(r.key(), FIELDS, ReadingOrderPlacement.resolved(placed[t], row == null ? r.label() : row.rawLabel()),
+                        row == null ? r.label() : row.rawLabel());
+                continue;
+            }
             // A row that printed nothing beside one that printed some values but not all: they may be this row's.
             if (unplaced || row != null && row.cells.isEmpty() && !walker.blocksWithTracelessShortRows().isEmpty()) {
                 out.putUnplaced(r.key(), FIELDS, row);
@@ -151,6 +159,66 @@ final class ApplicationsTableReader {
         Findings.addUnreadable(out, TABLE_NAME);
         Findings.addUnplaced(out, TABLE_NAME, "");
         return out;
+    }
+
+    /**
+     * The table's values placed row by row in the template's order, when the text lost them from their labels: kept
+     * only where every identity of the table holds (R1: 本年新收 + 上年结转 = 总计 + 结转下年度 and R2: 总计 = the sum of
+     * the results, per column; R3: each row's 总计 = the sum of its applicants) and every row the walker found whole
+     * after its own label has those values; else null.
+     */
+    private static Cell[][] placeByTemplateOrder(List<Line> lines, int from, int to, List<ApplicationRow> template,
+            Map<String, CollectedRow> found) {
+        List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to);
+        Cell[][] grid = ReadingOrderPlacement.place(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template));
+        if (grid == null) {
+            return null;
+        }
+        for (int t = 0; t < template.size(); t++) {
+            CollectedRow row = found.get(template.get(t).key());
+            if (row == null || row.cells.size() != FIELDS.size()
+                    || !row.cells.stream().allMatch(c -> c.kind() == Cell.Kind.NUMBER)) {
+                continue;
+            }
+            for (int c = 0; c < FIELDS.size(); c++) {
+                if (row.cells.get(c).value().compareTo(grid[t][c].value()) != 0) {
+                    return null; // a label printed with its own values disagrees with the order
+                }
+            }
+        }
+        return grid;
+    }
+
+    private static boolean identitiesHold(java.math.BigDecimal[][] v, List<ApplicationRow> template) {
+        int total = template.indexOf(ApplicationRow.TOTAL_HANDLED);
+        int forward = template.indexOf(ApplicationRow.CARRIED_FORWARD);
+        int newReceived = template.indexOf(ApplicationRow.NEW_RECEIVED);
+        int carriedOver = template.indexOf(ApplicationRow.CARRIED_OVER);
+        int columns = FIELDS.size();
+        for (int c = 0; c < columns; c++) {
+            if (v[newReceived][c].add(v[carriedOver][c]).compareTo(v[total][c].add(v[forward][c])) != 0) {
+                return false;
+            }
+            java.math.BigDecimal outcomes = java.math.BigDecimal.ZERO;
+            for (int t = 0; t < template.size(); t++) {
+                if (template.get(t).role() == ApplicationRow.Role.OUTCOME) {
+                    outcomes = outcomes.add(v[t][c]);
+                }
+            }
+            if (outcomes.compareTo(v[total][c]) != 0) {
+                return false;
+            }
+        }
+        for (java.math.BigDecimal[] row : v) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (int c = 0; c < columns - 1; c++) {
+                sum = sum.add(row[c]);
+            }
+            if (sum.compareTo(row[columns - 1]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Column headers differing from the template, e.g. 社会组织 for 社会公益组织. */

@@ -28,6 +28,7 @@ final class ReviewsTableReader {
         // The data row's cells in runs between lines of text: a row printed in parts (行政复议 | 行政诉讼 stacked)
         // has a run per part, each whole groups of five.
         List<Integer> runs = new ArrayList<>();
+        List<List<Cell>> cellRuns = new ArrayList<>();
         int run = 0;
         for (int i = from; i < to; i++) {
             Line line = lines.get(i);
@@ -54,6 +55,10 @@ final class ReviewsTableReader {
                 for (LineItem item : tokens.items()) {
                     if (item instanceof Cell c) {
                         cells.add(c);
+                        if (run == 0) {
+                            cellRuns.add(new ArrayList<>());
+                        }
+                        cellRuns.getLast().add(c);
                         run++;
                     }
                 }
@@ -84,7 +89,18 @@ final class ReviewsTableReader {
         int labelLine = firstDataLine > 0 ? firstDataLine : lines.get(from).number;
         if (runs.size() > 1 && runs.stream().anyMatch(n -> n % FIELDS.size() != 0)) {
             // Text between the numbers, and not between whole groups: the header's words and the numbers come in
-            // reading order (a converter writing cell by cell), so which number is which column cannot be told.
+            // reading order (a converter writing cell by cell), so which number is which column cannot be told, unless
+            // a single arrangement of the runs makes every group add up.
+            Cell[][] placed = ReadingOrderPlacement.place(numbersOnly(cellRuns), ReviewGroup.values().length, FIELDS.size(),
+                    ReviewsTableReader::groupsAddUp);
+            if (placed != null) {
+                int g = 0;
+                for (ReviewGroup group : ReviewGroup.values()) {
+                    out.put(group.key(), FIELDS, ReadingOrderPlacement.resolved(placed[g++], group.label()), group.label());
+                }
+                checkHeader(out, h);
+                return out;
+            }
             for (ReviewGroup group : ReviewGroup.values()) {
                 out.putUnplaced(group.key(), FIELDS, null);
             }
@@ -105,6 +121,30 @@ final class ReviewsTableReader {
         checkHeader(out, h);
         Findings.addUnreadable(out, TABLE_NAME);
         return out;
+    }
+
+    /** The runs when they hold numbers only (a blank or a marker may stand for a cell or none), else null. */
+    private static List<List<Cell>> numbersOnly(List<List<Cell>> runs) {
+        for (List<Cell> run : runs) {
+            if (run.stream().anyMatch(c -> c.kind() != Cell.Kind.NUMBER)) {
+                return null;
+            }
+        }
+        return runs;
+    }
+
+    /** R4: in each group 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. */
+    private static boolean groupsAddUp(java.math.BigDecimal[][] groups) {
+        for (java.math.BigDecimal[] g : groups) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (int i = 0; i < g.length - 1; i++) {
+                sum = sum.add(g[i]);
+            }
+            if (sum.compareTo(g[g.length - 1]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBlankRow(LineTokenizer.Tokens tokens) {

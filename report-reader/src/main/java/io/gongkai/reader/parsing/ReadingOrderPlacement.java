@@ -1,0 +1,127 @@
+package io.gongkai.reader.parsing;
+
+import io.gongkai.model.Provenance;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Places the values of a table whose text lost them from their labels (a converter writing a table cell by cell in
+ * reading order, {@code pdftotext} without {@code -layout}) by the order of rows and columns the template fixes, and
+ * keeps a placement only where the table's identities (勾稽关系) prove it: the values are taken in the order printed,
+ * in runs (value lines between two lines of text), every value exactly once; the runs may come in any order, but a
+ * placement is kept only when exactly one arrangement of them satisfies every identity. Anything else (a blank cell,
+ * a marker, a stray number, two arrangements that both add up) places nothing, and the table stays unreadable.
+ */
+final class ReadingOrderPlacement {
+
+    /** Runs are tried in every order up to this many (6! = 720 arrangements); more keep their printed order only. */
+    private static final int MAX_PERMUTED_RUNS = 6;
+
+    private ReadingOrderPlacement() {
+    }
+
+    /** The numbers of the value lines in [from, to), in runs; null when a value line holds anything but numbers. */
+    static List<List<Cell>> valueRuns(List<Line> lines, int from, int to) {
+        List<List<Cell>> runs = new ArrayList<>();
+        List<Cell> run = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Line line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            List<LineItem> items = LineTokenizer.tokenize(line).items();
+            boolean values = !items.isEmpty() && items.stream().allMatch(it -> it instanceof Cell);
+            if (!values) {
+                if (!run.isEmpty()) {
+                    runs.add(run);
+                    run = new ArrayList<>();
+                }
+                continue;
+            }
+            for (LineItem item : items) {
+                Cell c = (Cell) item;
+                if (c.kind() != Cell.Kind.NUMBER) {
+                    // A blank, "/" or "—" may stand for one cell or none: the count proves nothing then.
+                    return null;
+                }
+                run.add(c);
+            }
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    /**
+     * The only arrangement of the runs that fills a rows × columns grid row by row and satisfies {@code identities},
+     * or null when none or more than one (with different values) does. Up to six runs are tried in every order; more
+     * only in the printed order, and only when each holds whole rows.
+     */
+    static Cell[][] place(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities) {
+        if (runs == null || runs.isEmpty() || runs.stream().mapToInt(List::size).sum() != rows * columns) {
+            return null;
+        }
+        if (runs.size() > MAX_PERMUTED_RUNS && runs.stream().anyMatch(run -> run.size() % columns != 0)) {
+            return null; // too many runs to try every order, and some cut a row: which piece goes where is open
+        }
+        // Beyond that many runs of whole rows, the printed order: reading order keeps rows top to bottom.
+        List<List<List<Cell>>> orders = runs.size() <= MAX_PERMUTED_RUNS ? permutations(runs) : List.of(runs);
+        Cell[][] found = null;
+        Set<List<BigDecimal>> distinct = new HashSet<>();
+        for (List<List<Cell>> order : orders) {
+            Cell[][] grid = new Cell[rows][columns];
+            BigDecimal[][] values = new BigDecimal[rows][columns];
+            List<BigDecimal> flat = new ArrayList<>(rows * columns);
+            int k = 0;
+            for (List<Cell> run : order) {
+                for (Cell c : run) {
+                    grid[k / columns][k % columns] = c;
+                    values[k / columns][k % columns] = c.value();
+                    flat.add(c.value().stripTrailingZeros());
+                    k++;
+                }
+            }
+            if (identities.test(values) && distinct.add(flat)) {
+                if (found != null) {
+                    return null; // two placements add up: neither is proven
+                }
+                found = grid;
+            }
+        }
+        return found;
+    }
+
+    /** A placed row as the parser keeps it: values, and where each was printed. */
+    static RowResolver.Resolved resolved(Cell[] row, String label) {
+        BigDecimal[] values = new BigDecimal[row.length];
+        Provenance[] provenance = new Provenance[row.length];
+        for (int i = 0; i < row.length; i++) {
+            values[i] = row[i].value();
+            provenance[i] = new Provenance(null, row[i].line(), i, label, row[i].raw());
+        }
+        return new RowResolver.Resolved(values, provenance, false);
+    }
+
+    private static List<List<List<Cell>>> permutations(List<List<Cell>> runs) {
+        List<List<List<Cell>>> out = new ArrayList<>();
+        permute(new ArrayList<>(runs), 0, out);
+        return out;
+    }
+
+    private static void permute(List<List<Cell>> runs, int k, List<List<List<Cell>>> out) {
+        if (k == runs.size()) {
+            out.add(List.copyOf(runs));
+            return;
+        }
+        for (int i = k; i < runs.size(); i++) {
+            java.util.Collections.swap(runs, k, i);
+            permute(runs, k + 1, out);
+            java.util.Collections.swap(runs, k, i);
+        }
+    }
+}
