@@ -170,7 +170,7 @@ final class ApplicationsTableReader {
     private static Cell[][] placeByTemplateOrder(List<Line> lines, int from, int to, List<ApplicationRow> template,
             Map<String, CollectedRow> found) {
         List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to);
-        Cell[][] grid = ReadingOrderPlacement.place(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template));
+        Cell[][] grid = ReadingOrderPlacement.place(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template), true);
         if (grid == null) {
             return null;
         }

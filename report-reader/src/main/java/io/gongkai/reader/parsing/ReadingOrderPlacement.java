@@ -24,7 +24,10 @@ final class ReadingOrderPlacement {
     private ReadingOrderPlacement() {
     }
 
-    /** The numbers of the value lines in [from, to), in runs; null when a value line holds anything but numbers. */
+    /**
+     * The numbers of [from, to) in runs: the cells of lines of values, and those ending a line of text; null when such
+     * cells hold anything but numbers.
+     */
     static List<List<Cell>> valueRuns(List<Line> lines, int from, int to) {
         List<List<Cell>> runs = new ArrayList<>();
         List<Cell> run = new ArrayList<>();
@@ -34,13 +37,20 @@ final class ReadingOrderPlacement {
                 continue;
             }
             List<LineItem> items = LineTokenizer.tokenize(line).items();
-            boolean values = !items.isEmpty() && items.stream().allMatch(it -> it instanceof Cell);
-            if (!values) {
+            int lastLabel = -1;
+            for (int k = 0; k < items.size(); k++) {
+                if (!(items.get(k) instanceof Cell)) {
+                    lastLabel = k;
+                }
+            }
+            if (lastLabel >= 0) {
+                // Text ends a run; numbers after it on its line ("…不再处理其政府信息 0": a cell that reading order put
+                // on a label's line) start the next.
                 if (!run.isEmpty()) {
                     runs.add(run);
                     run = new ArrayList<>();
                 }
-                continue;
+                items = items.subList(lastLabel + 1, items.size());
             }
             for (LineItem item : items) {
                 Cell c = (Cell) item;
@@ -60,16 +70,18 @@ final class ReadingOrderPlacement {
     /**
      * The only arrangement of the runs that fills a rows × columns grid row by row and satisfies {@code identities},
      * or null when none or more than one (with different values) does. Up to six runs are tried in every order; more
-     * only in the printed order, and only when each holds whole rows.
+     * only in the printed order, where {@code printedOrderBeyondLimit} (a tall table whose identities tie every row and
+     * column: a run moved whole or cut elsewhere breaks them), else not at all.
      */
-    static Cell[][] place(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities) {
+    static Cell[][] place(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
+            boolean printedOrderBeyondLimit) {
         if (runs == null || runs.isEmpty() || runs.stream().mapToInt(List::size).sum() != rows * columns) {
             return null;
         }
-        if (runs.size() > MAX_PERMUTED_RUNS && runs.stream().anyMatch(run -> run.size() % columns != 0)) {
-            return null; // too many runs to try every order, and some cut a row: which piece goes where is open
+        if (runs.size() > MAX_PERMUTED_RUNS && !printedOrderBeyondLimit) {
+            return null;
         }
-        // Beyond that many runs of whole rows, the printed order: reading order keeps rows top to bottom.
+        // Beyond that many runs, the printed order only: reading order keeps the rows of a tall table top to bottom.
         List<List<List<Cell>>> orders = runs.size() <= MAX_PERMUTED_RUNS ? permutations(runs) : List.of(runs);
         Cell[][] found = null;
         Set<List<BigDecimal>> distinct = new HashSet<>();

@@ -92,7 +92,7 @@ final class ReviewsTableReader {
             // reading order (a converter writing cell by cell), so which number is which column cannot be told, unless
             // a single arrangement of the runs makes every group add up.
             Cell[][] placed = ReadingOrderPlacement.place(numbersOnly(cellRuns), ReviewGroup.values().length, FIELDS.size(),
-                    ReviewsTableReader::groupsAddUp);
+                    ReviewsTableReader::groupsAddUp, false);
             if (placed != null) {
                 int g = 0;
                 for (ReviewGroup group : ReviewGroup.values()) {
