@@ -111,6 +111,9 @@ final class ApplicationsTableReader {
         boolean single = rows.containsKey(ApplicationRow.OTHER_HANDLING.key()) || walker.hasOrphans() && !split
                 && walker.provisionalSeen.contains(ApplicationRow.OTHER_HANDLING.key());
         out.found = rows.size() >= 3;
+        if (!out.found && namesApplicants(lines, from, to)) {
+            return readWithoutLabels(lines, from, to, fallbackLayout);
+        }
         out.layoutFromLabels = split || single;
         String fallback = "2019".equals(fallbackLayout) ? "2019" : "2021";
         out.layout = !out.found ? null : split ? "2021" : single ? "2019" : fallback;
@@ -121,7 +124,7 @@ final class ApplicationsTableReader {
         // its values may be those a neighbouring row took.
         boolean unplaced = out.found && (walker.hasOrphans() || walker.cellPerLine() && !walker.blocksWithShortRows().isEmpty());
         List<ApplicationRow> template = ApplicationRow.rows(useSplit);
-        Cell[][] placed = unplaced ? placeByTemplateOrder(lines, from, to, template, rows) : null;
+        Cell[][] placed = unplaced ? placeByTemplateOrder(lines, from, to, template) : null;
         for (int t = 0; t < template.size(); t++) {
             ApplicationRow r = template.get(t);
             CollectedRow row = rows.get(r.key());
@@ -164,29 +167,56 @@ final class ApplicationsTableReader {
     /**
      * The table's values placed row by row in the template's order, when the text lost them from their labels: kept
      * only where every identity of the table holds (R1: 本年新收 + 上年结转 = 总计 + 结转下年度 and R2: 总计 = the sum of
-     * the results, per column; R3: each row's 总计 = the sum of its applicants) and every row the walker found whole
-     * after its own label has those values; else null.
+     * the results, per column; R3: each row's 总计 = the sum of its applicants); else null. Labels are not consulted:
+     * reading order floats them a row or more away from their values.
      */
-    private static Cell[][] placeByTemplateOrder(List<Line> lines, int from, int to, List<ApplicationRow> template,
-            Map<String, CollectedRow> found) {
+    private static Cell[][] placeByTemplateOrder(List<Line> lines, int from, int to, List<ApplicationRow> template) {
         List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to);
-        Cell[][] grid = ReadingOrderPlacement.place(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template), true);
-        if (grid == null) {
-            return null;
-        }
-        for (int t = 0; t < template.size(); t++) {
-            CollectedRow row = found.get(template.get(t).key());
-            if (row == null || row.cells.size() != FIELDS.size()
-                    || !row.cells.stream().allMatch(c -> c.kind() == Cell.Kind.NUMBER)) {
-                continue;
-            }
-            for (int c = 0; c < FIELDS.size(); c++) {
-                if (row.cells.get(c).value().compareTo(grid[t][c].value()) != 0) {
-                    return null; // a label printed with its own values disagrees with the order
+        return ReadingOrderPlacement.place(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template), true);
+    }
+
+    /**
+     * The table under its heading where no row label was found (labels printed so narrow that a converter writes them a
+     * character per line): its values placed by the template's order where the identities prove it, the number of
+     * values telling 2021's 25 rows from 2019's 23; else, when values stand there, every cell null with
+     * UNREADABLE_TABLE rather than a table silently missing.
+     */
+    private static TableOutput readWithoutLabels(List<Line> lines, int from, int to, String fallbackLayout) {
+        TableOutput out = new TableOutput(Report.APPLICATIONS);
+        for (boolean split : new boolean[] {true, false}) {
+            List<ApplicationRow> template = ApplicationRow.rows(split);
+            Cell[][] placed = placeByTemplateOrder(lines, from, to, template);
+            if (placed != null) {
+                out.found = true;
+                out.layoutFromLabels = true;
+                out.layout = split ? "2021" : "2019";
+                for (int t = 0; t < template.size(); t++) {
+                    String label = template.get(t).label();
+                    out.put(template.get(t).key(), FIELDS, ReadingOrderPlacement.resolved(placed[t], label), label);
                 }
+                return out;
             }
         }
-        return grid;
+        if (ReadingOrderPlacement.numbersOnValueLines(lines, from, to) < 2 * FIELDS.size()) {
+            return out; // not two rows' worth of values on lines of their own: no table found
+        }
+        out.found = true;
+        out.layout = "2019".equals(fallbackLayout) ? "2019" : "2021";
+        for (ApplicationRow r : ApplicationRow.rows(out.layout.equals("2021"))) {
+            out.putUnplaced(r.key(), FIELDS, null);
+        }
+        Findings.addUnplaced(out, TABLE_NAME, "");
+        return out;
+    }
+
+    /** Whether the lines name the table's applicant columns, however the converter broke them (a character per line). */
+    private static boolean namesApplicants(List<Line> lines, int from, int to) {
+        StringBuilder all = new StringBuilder();
+        for (int i = from; i < to && all.length() < 2000; i++) {
+            all.append(lines.get(i).compact());
+        }
+        String c = all.toString();
+        return c.contains("申请人情况") || c.contains("自然人");
     }
 
     private static boolean identitiesHold(java.math.BigDecimal[][] v, List<ApplicationRow> template) {

@@ -53,6 +53,12 @@ final class DisclosureTableReader {
                 out.putUnplaced(item.key(), fields, row);
                 continue;
             }
+            if (row == null && walker.hasOrphans()) {
+                // Values no row took, and a row not found: its label may be among them, broken beyond matching (a
+                // converter writing a narrow label a character or two per line: 行政 / 0 / 许可).
+                out.putUnplaced(item.key(), fields, null);
+                continue;
+            }
             if (row == null) {
                 out.putAbsent(item.key(), fields);
                 if (out.found) {

@@ -39,7 +39,7 @@ final class ReadingOrderPlacement {
             List<LineItem> items = LineTokenizer.tokenize(line).items();
             int lastLabel = -1;
             for (int k = 0; k < items.size(); k++) {
-                if (!(items.get(k) instanceof Cell)) {
+                if (!(items.get(k) instanceof Cell c) || isWord(c)) {
                     lastLabel = k;
                 }
             }
@@ -65,6 +65,30 @@ final class ReadingOrderPlacement {
             runs.add(run);
         }
         return runs;
+    }
+
+    /**
+     * 无 (暂无, 空) read as a no-value cell: in text written a character per line it is as likely a character of a label
+     * (（四）无法提供); taken as text, a cell it stood for would leave the count short and place nothing.
+     */
+    private static boolean isWord(Cell c) {
+        return c.kind() == Cell.Kind.MARKER && !c.raw().isBlank() && Character.isIdeographic(c.raw().strip().codePointAt(0));
+    }
+
+    /** How many numbers stand on lines of values only (no text) in [from, to). */
+    static int numbersOnValueLines(List<Line> lines, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            Line line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            List<LineItem> items = LineTokenizer.tokenize(line).items();
+            if (items.stream().allMatch(it -> it instanceof Cell)) {
+                n += (int) items.stream().filter(it -> ((Cell) it).kind() == Cell.Kind.NUMBER).count();
+            }
+        }
+        return n;
     }
 
     /**

@@ -1,0 +1,209 @@
+package io.gongkai.reader.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.model.ApplicantColumn;
+import io.gongkai.model.ApplicationRow;
+import io.gongkai.model.Finding;
+import io.gongkai.model.Report;
+import io.gongkai.model.ReviewGroup;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values of text dumped in reading order, placed by the template's order only where the table's identities prove the
+ * placement: per stage ({@link ReadingOrderPlacement}) and as a round trip through the parser, on a seed report whose
+ * tables 三 and 四 are rewritten the way {@code pdftotext} without {@code -layout} writes them.
+ */
+class ReadingOrderPlacementTest {
+
+    private static final String SEED = "000_f8a12ae11966356f";
+    private static final Predicate<BigDecimal[][]> GROUPS_ADD_UP = groups -> Arrays.stream(groups).allMatch(g ->
+            g[0].add(g[1]).add(g[2]).add(g[3]).compareTo(g[4]) == 0);
+
+    private static List<Cell> run(long... values) {
+        List<Cell> out = new ArrayList<>();
+        for (long v : values) {
+            out.add(new Cell(Cell.Kind.NUMBER, Long.toString(v), BigDecimal.valueOf(v), null, 1));
+        }
+        return out;
+    }
+
+    private static List<Long> row(Cell[] cells) {
+        return Arrays.stream(cells).map(c -> c.value().longValueExact()).toList();
+    }
+
+    @Test
+    void theOnlyArrangementThatAddsUpIsKept() {
+        // Table 四 of a PDF through pdftotext: a header word between the numbers of the last group and its total.
+        List<List<Cell>> runs = List.of(run(1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0), run(3));
+        Cell[][] grid = ReadingOrderPlacement.place(runs, 3, 5, GROUPS_ADD_UP, false);
+        assertNotNull(grid);
+        assertEquals(List.of(1L, 1L, 0L, 0L, 2L), row(grid[0]));
+        assertEquals(List.of(2L, 0L, 1L, 0L, 3L), row(grid[2]));
+    }
+
+    @Test
+    void runsPrintedOutOfOrderAreArrangedByTheIdentities() {
+        List<List<Cell>> runs = List.of(run(3, 1, 1, 1, 6), run(1, 2, 0, 0, 3), run(0, 0, 0, 0, 0));
+        Cell[][] grid = ReadingOrderPlacement.place(runs, 3, 5, GROUPS_ADD_UP, false);
+        // Every order of three whole groups adds up: the values differ, so none is proven.
+        assertNull(grid);
+        List<List<Cell>> pieces = List.of(run(3, 1), run(1, 1, 6, 1, 2, 0, 0, 3, 0, 0, 0, 0, 0));
+        Cell[][] placed = ReadingOrderPlacement.place(pieces, 3, 5, GROUPS_ADD_UP, false);
+        assertNotNull(placed, "only the printed order adds up");
+        assertEquals(List.of(3L, 1L, 1L, 1L, 6L), row(placed[0]));
+    }
+
+    @Test
+    void twoArrangementsThatBothAddUpPlaceNothing() {
+        // 淮安 2024's table 四 in reading order: the two lawsuit groups can be swapped and still add up.
+        List<List<Cell>> runs = List.of(run(72, 64, 178, 37), run(12, 1, 1, 6), run(351), run(13, 4, 8, 1, 26), run(20));
+        assertNull(ReadingOrderPlacement.place(runs, 3, 5, GROUPS_ADD_UP, false));
+    }
+
+    @Test
+    void aCountOtherThanTheGridsPlacesNothing() {
+        assertNull(ReadingOrderPlacement.place(List.of(run(1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)), 3, 5, GROUPS_ADD_UP, false));
+        assertNull(ReadingOrderPlacement.place(List.of(run(1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), 3, 5,
+                GROUPS_ADD_UP, false));
+    }
+
+    @Test
+    void tooManyRunsAreNotTriedUnlessThePrintedOrderIsAllowed() {
+        List<List<Cell>> runs = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            runs.add(run(0));
+        }
+        assertNull(ReadingOrderPlacement.place(runs, 3, 5, GROUPS_ADD_UP, false));
+        assertNotNull(ReadingOrderPlacement.place(runs, 3, 5, GROUPS_ADD_UP, true));
+    }
+
+    @Test
+    void valueRunsTakeNumbersOnTheirOwnLinesAndAfterText() {
+        List<Line> lines = Line.split("规章\n1\n0\n11\n行政规范性文件 8\n26 66\n（四）\n无\n法提供\n3");
+        List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, 0, lines.size());
+        assertNotNull(runs);
+        assertEquals(List.of(3, 3, 1), runs.stream().map(List::size).toList(), "无 of 无法提供 written alone is text");
+        assertNull(ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n/\n11"), 0, 4),
+                "a / may stand for a cell or none: nothing is placed");
+    }
+
+    // ---- round trips through the parser ----
+
+    @Test
+    void applicationsWrittenACellPerLineAreReadWhereTheIdentitiesHold() throws Exception {
+        JsonNode expected = expected();
+        Report report = new ReportTextParser().parse(withReadingOrderTables(expected, false, -1, -1));
+        assertEquals(List.of(), unreadable(report));
+        for (ApplicationRow r : ApplicationRow.rows(true)) {
+            for (ApplicantColumn c : ApplicantColumn.values()) {
+                assertEquals(expected.get(Report.APPLICATIONS).get(r.key()).get(c.key()).decimalValue(),
+                        report.applications().get(r.key()).get(c.key()), r.key() + "." + c.key());
+            }
+        }
+        for (ReviewGroup g : ReviewGroup.values()) {
+            for (ReviewGroup.Column c : ReviewGroup.Column.values()) {
+                assertEquals(expected.get(Report.REVIEWS_AND_LAWSUITS).get(g.key()).get(c.key()).decimalValue(),
+                        report.reviewsAndLawsuits().get(g.key()).get(c.key()), g.key() + "." + c.key());
+            }
+        }
+        assertNotNull(report.provenance().get("applications.granted.total").line(), "each value keeps the line it was printed on");
+    }
+
+    @Test
+    void labelsWrittenACharacterPerLineAreReadToo() throws Exception {
+        JsonNode expected = expected();
+        Report report = new ReportTextParser().parse(withReadingOrderTables(expected, true, -1, -1));
+        assertEquals(List.of(), unreadable(report));
+        for (ApplicationRow r : ApplicationRow.rows(true)) {
+            assertEquals(expected.get(Report.APPLICATIONS).get(r.key()).get("total").decimalValue(),
+                    report.applications().get(r.key()).get("total"), r.key());
+        }
+    }
+
+    @Test
+    void aBlankCellLeavesTheTableUnreadableNotShifted() throws Exception {
+        JsonNode expected = expected();
+        // The zero of 上年结转's first column left blank: one value fewer, nothing can be placed.
+        Report report = new ReportTextParser().parse(withReadingOrderTables(expected, false, 7, -1));
+        assertTrue(unreadable(report).contains("applications.carriedOver.naturalPerson"), unreadable(report).toString());
+        assertTrue(report.applications().values().stream().allMatch(row -> row.values().stream().allMatch(v -> v == null)));
+        Report narrow = new ReportTextParser().parse(withReadingOrderTables(expected, true, 7, -1));
+        assertTrue(unreadable(narrow).contains("applications.carriedOver.naturalPerson"),
+                "a table whose labels are not found is said unreadable, not missing");
+    }
+
+    @Test
+    void valuesThatDoNotAddUpArePlacedNowhere() throws Exception {
+        JsonNode expected = expected();
+        // One printed value off by one (a typo in the report, or a row the converter wrote elsewhere): R3 fails.
+        Report report = new ReportTextParser().parse(withReadingOrderTables(expected, false, -1, 0));
+        assertTrue(unreadable(report).contains("applications.newReceived.total"));
+        assertTrue(report.applications().get("newReceived").values().stream().allMatch(v -> v == null));
+    }
+
+    private static List<String> unreadable(Report report) {
+        List<String> out = new ArrayList<>();
+        for (Finding f : report.extractionFindings()) {
+            if (f.code().equals("UNREADABLE_TABLE")) {
+                out.addAll(f.paths());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode expected() throws Exception {
+        return new ObjectMapper().readTree(ReportTextParserTest.SAMPLES.resolve(SEED + ".expected.json").toFile()).get("report");
+    }
+
+    /**
+     * The seed's text with tables 三 and 四 as pdftotext writes them in reading order: the column header, then each row's
+     * values a cell per line with its label after them (or, {@code characterPerLine}, every label a character per line, an item number with its dot: 1.),
+     * table 四's numbers split by its header words (so that one order of the pieces adds up). {@code dropCell} leaves that cell (row-major index) blank,
+     * {@code bumpCell} prints it one higher.
+     */
+    private static String withReadingOrderTables(JsonNode expected, boolean characterPerLine, int dropCell, int bumpCell)
+            throws Exception {
+        String text = ReportTextParserTest.text(SEED);
+        int t3 = text.indexOf("三、收到和处理政府信息公开申请情况");
+        int t5 = text.indexOf("五、存在的主要问题及改进情况");
+        StringBuilder b = new StringBuilder("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n商业企业\n科研机构\n"
+                + "社会公益组织\n法律服务机构\n其他\n总计\n");
+        int k = 0;
+        for (ApplicationRow r : ApplicationRow.rows(true)) {
+            for (ApplicantColumn c : ApplicantColumn.values()) {
+                long v = expected.get(Report.APPLICATIONS).get(r.key()).get(c.key()).longValue();
+                if (k != dropCell) {
+                    b.append(k == bumpCell ? v + 1 : v).append("\n\n");
+                }
+                k++;
+            }
+            String label = r.label();
+            b.append(characterPerLine ? String.join("\n", label.replace(" ", "").split("(?<!\\d)(?!$)")) : label).append("\n\n");
+        }
+        b.append("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n");
+        Map<Integer, String> words = Map.of(0, "结果维持\n结果纠正", 10, "总计");
+        int n = 0;
+        for (ReviewGroup g : ReviewGroup.values()) {
+            for (ReviewGroup.Column c : ReviewGroup.Column.values()) {
+                b.append(expected.get(Report.REVIEWS_AND_LAWSUITS).get(g.key()).get(c.key()).longValue()).append('\n');
+                if (words.containsKey(n)) {
+                    b.append(words.get(n)).append('\n');
+                }
+                n++;
+            }
+        }
+        return text.substring(0, t3) + b + text.substring(t5);
+    }
+}
