@@ -167,12 +167,14 @@ final class ApplicationsTableReader {
     /**
      * The table's values placed row by row in the template's order, when the text lost them from their labels: kept
      * only where every identity of the table holds (R1: 本年新收 + 上年结转 = 总计 + 结转下年度 and R2: 总计 = the sum of
-     * the results, per column; R3: each row's 总计 = the sum of its applicants); else null. Labels are not consulted:
-     * reading order floats them a row or more away from their values.
+     * the results, per column; R3: each row's 总计 = the sum of its applicants), reading the values row by row or as
+     * blocks of rows written column by column; else null. Labels are not consulted: reading order floats them a row or
+     * more away from their values.
      */
     private static Cell[][] placeByTemplateOrder(List<Line> lines, int from, int to, List<ApplicationRow> template) {
         List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to);
-        return ReadingOrderPlacement.place(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template), true);
+        return ReadingOrderPlacement.placeRowsOrColumns(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template),
+                ApplicationsTableReader::addsUp);
     }
 
     /**
@@ -240,15 +242,20 @@ final class ApplicationsTableReader {
             }
         }
         for (java.math.BigDecimal[] row : v) {
-            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-            for (int c = 0; c < columns - 1; c++) {
-                sum = sum.add(row[c]);
-            }
-            if (sum.compareTo(row[columns - 1]) != 0) {
+            if (!addsUp(row)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** R3: the row's 总计 is the sum of its applicants. */
+    private static boolean addsUp(java.math.BigDecimal[] row) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (int c = 0; c < row.length - 1; c++) {
+            sum = sum.add(row[c]);
+        }
+        return sum.compareTo(row[row.length - 1]) == 0;
     }
 
     /** Column headers differing from the template, e.g. 社会组织 for 社会公益组织. */

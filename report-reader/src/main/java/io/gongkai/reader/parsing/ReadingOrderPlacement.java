@@ -3,9 +3,9 @@ package io.gongkai.reader.parsing;
 import io.gongkai.model.Provenance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -99,37 +99,138 @@ final class ReadingOrderPlacement {
      */
     static Cell[][] place(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
             boolean printedOrderBeyondLimit) {
-        if (runs == null || runs.isEmpty() || runs.stream().mapToInt(List::size).sum() != rows * columns) {
+        Map<List<BigDecimal>, Cell[][]> found = new LinkedHashMap<>();
+        arrangements(runs, rows, columns, identities, printedOrderBeyondLimit, found);
+        return only(found);
+    }
+
+    /**
+     * Like {@link #place} (runs beyond six in their printed order); where no arrangement of them row by row satisfies the
+     * identities, the values read as blocks of whole rows each written row by row or column by column (a converter that
+     * writes part of a tall table a column at a time), every row of a block passing {@code rowCheck}, kept only when
+     * exactly one such grid satisfies the identities. Row by row comes first: it is how reading order writes a table,
+     * and in a sparse table a column-by-column block can move a row's only figure and its 总计 together.
+     */
+    static Cell[][] placeRowsOrColumns(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
+            Predicate<BigDecimal[]> rowCheck) {
+        Map<List<BigDecimal>, Cell[][]> found = new LinkedHashMap<>();
+        if (!arrangements(runs, rows, columns, identities, true, found)) {
             return null;
         }
+        if (!found.isEmpty()) {
+            return only(found);
+        }
+        List<Cell> all = new ArrayList<>();
+        runs.forEach(all::addAll);
+        List<Cell[][]> blocks = blockReadings(all, rows, columns, rowCheck);
+        if (blocks == null) {
+            return null; // too many readings to tell: nothing is proven
+        }
+        for (Cell[][] grid : blocks) {
+            if (identities.test(values(grid))) {
+                found.putIfAbsent(key(grid), grid);
+            }
+        }
+        return only(found);
+    }
+
+    private static Cell[][] only(Map<List<BigDecimal>, Cell[][]> found) {
+        // None adds up, or two placements with different values do: neither is proven.
+        return found.size() == 1 ? found.values().iterator().next() : null;
+    }
+
+    /** Adds the distinct grids of the runs' arrangements that satisfy the identities; false when the count is wrong. */
+    private static boolean arrangements(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
+            boolean printedOrderBeyondLimit, Map<List<BigDecimal>, Cell[][]> found) {
+        if (runs == null || runs.isEmpty() || runs.stream().mapToInt(List::size).sum() != rows * columns) {
+            return false;
+        }
         if (runs.size() > MAX_PERMUTED_RUNS && !printedOrderBeyondLimit) {
-            return null;
+            return true;
         }
         // Beyond that many runs, the printed order only: reading order keeps the rows of a tall table top to bottom.
         List<List<List<Cell>>> orders = runs.size() <= MAX_PERMUTED_RUNS ? permutations(runs) : List.of(runs);
-        Cell[][] found = null;
-        Set<List<BigDecimal>> distinct = new HashSet<>();
         for (List<List<Cell>> order : orders) {
             Cell[][] grid = new Cell[rows][columns];
-            BigDecimal[][] values = new BigDecimal[rows][columns];
-            List<BigDecimal> flat = new ArrayList<>(rows * columns);
             int k = 0;
             for (List<Cell> run : order) {
                 for (Cell c : run) {
                     grid[k / columns][k % columns] = c;
-                    values[k / columns][k % columns] = c.value();
-                    flat.add(c.value().stripTrailingZeros());
                     k++;
                 }
             }
-            if (identities.test(values) && distinct.add(flat)) {
-                if (found != null) {
-                    return null; // two placements add up: neither is proven
-                }
-                found = grid;
+            if (identities.test(values(grid))) {
+                found.putIfAbsent(key(grid), grid);
             }
         }
-        return found;
+        return true;
+    }
+
+    /** At most this many distinct partial readings are followed; more means the text leaves too much open. */
+    private static final int MAX_READINGS = 64;
+
+    /**
+     * Every distinct grid the values make read as consecutive blocks of whole rows, each written row by row or column
+     * by column, each row passing {@code rowCheck}; null when there are too many to follow. Built from the last row
+     * up: the readings of rows i.. depend only on i, as every block takes whole rows.
+     */
+    static List<Cell[][]> blockReadings(List<Cell> values, int rows, int columns, Predicate<BigDecimal[]> rowCheck) {
+        if (values.size() != rows * columns) {
+            return List.of();
+        }
+        List<List<Cell[][]>> suffix = new ArrayList<>(java.util.Collections.nCopies(rows + 1, null));
+        suffix.set(rows, List.<Cell[][]>of(new Cell[0][]));
+        for (int i = rows - 1; i >= 0; i--) {
+            Map<List<BigDecimal>, Cell[][]> here = new LinkedHashMap<>();
+            for (int k = 1; i + k <= rows; k++) {
+                for (boolean byColumn : k == 1 ? new boolean[] {false} : new boolean[] {false, true}) {
+                    Cell[][] block = new Cell[k][columns];
+                    boolean ok = true;
+                    for (int r = 0; r < k && ok; r++) {
+                        for (int c = 0; c < columns; c++) {
+                            int at = i * columns + (byColumn ? c * k + r : r * columns + c);
+                            block[r][c] = values.get(at);
+                        }
+                        ok = rowCheck.test(values(new Cell[][] {block[r]})[0]);
+                    }
+                    if (!ok) {
+                        continue;
+                    }
+                    for (Cell[][] rest : suffix.get(i + k)) {
+                        Cell[][] grid = new Cell[k + rest.length][];
+                        System.arraycopy(block, 0, grid, 0, k);
+                        System.arraycopy(rest, 0, grid, k, rest.length);
+                        here.putIfAbsent(key(grid), grid);
+                    }
+                }
+            }
+            if (here.size() > MAX_READINGS) {
+                return null;
+            }
+            suffix.set(i, List.copyOf(here.values()));
+        }
+        return suffix.get(0);
+    }
+
+    private static BigDecimal[][] values(Cell[][] grid) {
+        BigDecimal[][] out = new BigDecimal[grid.length][];
+        for (int r = 0; r < grid.length; r++) {
+            out[r] = new BigDecimal[grid[r].length];
+            for (int c = 0; c < grid[r].length; c++) {
+                out[r][c] = grid[r][c].value();
+            }
+        }
+        return out;
+    }
+
+    private static List<BigDecimal> key(Cell[][] grid) {
+        List<BigDecimal> out = new ArrayList<>();
+        for (Cell[] row : grid) {
+            for (Cell c : row) {
+                out.add(c.value().stripTrailingZeros());
+            }
+        }
+        return out;
     }
 
     /** A placed row as the parser keeps it: values, and where each was printed. */

@@ -90,6 +90,27 @@ class ReadingOrderPlacementTest {
     }
 
     @Test
+    void aBlockOfRowsWrittenColumnByColumnIsReadWhereRowByRowDoesNotAddUp() {
+        // Rows (a, b, a + b): [2, 1, 3], then [4, 0, 4] and [1, 5, 6] written a column at a time, then [7, 6, 13].
+        Predicate<BigDecimal[]> rowAddsUp = r -> r[0].add(r[1]).compareTo(r[2]) == 0;
+        Predicate<BigDecimal[][]> columnTotals = v -> {
+            for (int c = 0; c < 3; c++) {
+                if (v[0][c].add(v[1][c]).add(v[2][c]).compareTo(v[3][c]) != 0) {
+                    return false;
+                }
+            }
+            return Arrays.stream(v).allMatch(rowAddsUp);
+        };
+        List<List<Cell>> runs = List.of(run(2, 1, 3, 4, 1, 0, 5, 4, 6), run(7, 6, 13));
+        Cell[][] grid = ReadingOrderPlacement.placeRowsOrColumns(runs, 4, 3, columnTotals, rowAddsUp);
+        assertNotNull(grid);
+        assertEquals(List.of(4L, 0L, 4L), row(grid[1]));
+        assertEquals(List.of(1L, 5L, 6L), row(grid[2]));
+        assertNull(ReadingOrderPlacement.placeRowsOrColumns(List.of(run(2, 1, 3, 4, 1, 0, 5, 4, 6), run(7, 6, 14)), 4, 3,
+                columnTotals, rowAddsUp), "nothing adds up: nothing is placed");
+    }
+
+    @Test
     void valueRunsTakeNumbersOnTheirOwnLinesAndAfterText() {
         List<Line> lines = Line.split("规章\n1\n0\n11\n行政规范性文件 8\n26 66\n（四）\n无\n法提供\n3");
         List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, 0, lines.size());
