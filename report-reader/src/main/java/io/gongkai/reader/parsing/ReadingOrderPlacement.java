@@ -50,6 +50,12 @@ final class ReadingOrderPlacement {
                     runs.add(run);
                     run = new ArrayList<>();
                 }
+                if (items.get(lastLabel) instanceof LabelItem label) {
+                    Cell glued = gluedNumber(label);
+                    if (glued != null) {
+                        run.add(glued);
+                    }
+                }
                 items = items.subList(lastLabel + 1, items.size());
             }
             for (LineItem item : items) {
@@ -65,6 +71,28 @@ final class ReadingOrderPlacement {
             runs.add(run);
         }
         return runs;
+    }
+
+    /**
+     * Digits glued to the end of a label after a Chinese character or a bracket ("（二）0": a narrow cell's first value
+     * beside the label's last line): a cell. Row labels never end in a figure; a narrative one that does adds a value
+     * too many, and nothing is placed.
+     */
+    private static Cell gluedNumber(LabelItem label) {
+        String raw = label.raw().strip();
+        int start = raw.length();
+        while (start > 0 && raw.charAt(start - 1) >= '0' && raw.charAt(start - 1) <= '9') {
+            start--;
+        }
+        if (start == raw.length() || start == 0 || start < raw.length() - 6) {
+            return null;
+        }
+        char before = raw.charAt(start - 1);
+        if (!Character.isIdeographic(before) && "）)】]".indexOf(before) < 0) {
+            return null;
+        }
+        Cell c = LineTokenizer.gluedNumber(raw.substring(start), label.line());
+        return c.kind() == Cell.Kind.NUMBER ? c : null;
     }
 
     /**

@@ -43,7 +43,7 @@ public final class ReportTextParser {
         if (text == null || LineTokenizer.isBlank(text)) {
             throw new NotAReportException(EMPTY);
         }
-        List<Line> lines = Line.split(text);
+        List<Line> lines = PageFolios.blanked(Line.split(text));
         List<SectionLocator.Heading> headings = SectionLocator.locate(lines);
         MetadataReader.Title title = MetadataReader.findTitle(lines);
         Integer year = MetadataReader.year(lines, title);

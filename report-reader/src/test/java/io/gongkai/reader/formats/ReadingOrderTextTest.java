@@ -95,6 +95,16 @@ class ReadingOrderTextTest {
         if (source == Source.CORPUS) {
             List<String> wrong = expected.differences(layout).stream().filter(ReadingOrderTextTest::isCell).toList();
             assertEquals(List.of(), wrong, name + ", pdftotext -layout reads every cell");
+            // The same with its page numbers (-3-) printed "- 3 -" or "3": inside a table split by the page break
+            // they are no line of values.
+            String text = new String(pdftotext(pdf, true), java.nio.charset.StandardCharsets.UTF_8);
+            for (String folio : List.of("$1- $2 -", "$1$2")) {
+                String restyled = text.replaceAll("(?m)^(\\s*)-(\\d+)-\\s*$", folio);
+                assertTrue(!restyled.equals(text), "the corpus PDF prints page numbers");
+                Report paged = reader.read(restyled.getBytes(java.nio.charset.StandardCharsets.UTF_8)).report();
+                assertEquals(List.of(), expected.differences(paged).stream().filter(ReadingOrderTextTest::isCell).toList(),
+                        name + ", pdftotext -layout with page numbers printed as " + folio);
+            }
         } else {
             // Known: LibreOffice's PDFs through -layout lose 5.要求行政机关确认或重新出具已获取信息 (its label wraps around
             // the numbers' line), null without a finding; no number may be wrong.

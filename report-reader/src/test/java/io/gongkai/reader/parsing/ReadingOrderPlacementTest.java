@@ -116,6 +116,8 @@ class ReadingOrderPlacementTest {
         List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, 0, lines.size());
         assertNotNull(runs);
         assertEquals(List.of(3, 3, 1), runs.stream().map(List::size).toList(), "无 of 无法提供 written alone is text");
+        List<List<Cell>> glued = ReadingOrderPlacement.valueRuns(Line.split("理 （二）0\n0 0 0 0 0 0\n属于第2\n3.其他"), 0, 4);
+        assertEquals(List.of(7, 1), glued.stream().map(List::size).toList(), "a figure glued to a label's last line is a cell");
         assertNull(ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n/\n11"), 0, 4),
                 "a / may stand for a cell or none: nothing is placed");
     }
