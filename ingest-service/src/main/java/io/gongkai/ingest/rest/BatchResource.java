@@ -90,6 +90,7 @@ public class BatchResource {
     }
 
     private BatchAnswer submit(List<BatchPart> parts) {
+        admission.refuseIfBehind();
         try (BatchIntakeService.Plan plan = batches.plan(parts)) {
             admission.admit(identity.getPrincipal().getName(), plan.size());
             return batches.submit(plan);
