@@ -1,14 +1,12 @@
 package io.gongkai.ingest.rest;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
 import io.gongkai.common.rest.Problem;
 import io.gongkai.common.security.Roles;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.ingest.mapping.DocumentMapper;
 import io.gongkai.ingest.mapping.DocumentPage;
 import io.gongkai.ingest.mapping.DocumentView;
+import io.gongkai.ingest.repository.DocumentQuery;
 import io.gongkai.ingest.repository.DocumentRepository;
 import io.gongkai.ingest.service.DocumentIntakeService;
 import io.gongkai.ingest.service.Submission;
@@ -35,12 +33,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -170,20 +165,10 @@ public class DocumentResource {
             throw problem(Response.Status.BAD_REQUEST, "Bad paging",
                     "page 须 ≥ 0，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间。 page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        // Every filter value is bound as a literal with eq(): nothing from the request becomes an operator.
-        List<Bson> filters = new ArrayList<>();
-        if (status != null && !status.isBlank()) {
-            filters.add(eq("status", parseStatus(status).name()));
-        }
-        if (agency != null && !agency.isBlank()) {
-            filters.add(eq("agency", agency.strip()));
-        }
-        if (year != null && !year.isBlank()) {
-            filters.add(eq("year", parseYear(year)));
-        }
-        Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
-        return new DocumentPage(documents.list(filter, page, size).stream().map(DocumentMapper::toSummary).toList(),
-                page, size, documents.count(filter));
+        DocumentQuery query = new DocumentQuery(status == null || status.isBlank() ? null : parseStatus(status),
+                agency == null || agency.isBlank() ? null : agency.strip(), year == null || year.isBlank() ? null : parseYear(year));
+        return new DocumentPage(documents.list(query, page, size).stream().map(DocumentMapper::toSummary).toList(),
+                page, size, documents.count(query));
     }
 
     private Response accept(Submission submission) {
