@@ -33,7 +33,7 @@ public class BatchIntakeService {
 
     /** A planned batch: its files in order, the archives it holds open. Close it when done. */
     public static final class Plan implements AutoCloseable {
-        private final List<Object> files = new ArrayList<>(); // BatchPart or ArchiveFile
+        private final List<Planned> files = new ArrayList<>();
         private final List<ZipArchive> archives = new ArrayList<>();
 
         public int size() {
@@ -52,7 +52,14 @@ public class BatchIntakeService {
         }
     }
 
-    private record ArchiveFile(String archiveName, ZipArchive archive, ZipArchive.Entry entry) {
+    /** One file of a plan: a form part, or an entry of a zip. */
+    private sealed interface Planned permits PartFile, ArchiveFile {
+    }
+
+    private record PartFile(BatchPart part) implements Planned {
+    }
+
+    private record ArchiveFile(ZipArchive archive, ZipArchive.Entry entry) implements Planned {
     }
 
     /**
@@ -67,7 +74,7 @@ public class BatchIntakeService {
         try {
             for (BatchPart part : parts) {
                 if (!part.isZip()) {
-                    plan.files.add(part);
+                    plan.files.add(new PartFile(part));
                     bytes += part.size() <= config.upload().maxBytes() ? part.size() : 0;
                     continue;
                 }
@@ -84,7 +91,7 @@ public class BatchIntakeService {
                     throw tooManyFiles(limits.maxFiles());
                 }
                 for (ZipArchive.Entry entry : archive.entries()) {
-                    plan.files.add(new ArchiveFile(part.name(), archive, entry));
+                    plan.files.add(new ArchiveFile(archive, entry));
                     bytes += refusedUnread(entry, limits) == null ? entry.size() : 0;
                 }
             }
@@ -113,8 +120,11 @@ public class BatchIntakeService {
         IngestConfig.Batch limits = config.upload().batch();
         long deadline = System.nanoTime() + limits.maxParseTime().toNanos();
         List<BatchItem> items = new ArrayList<>(plan.files.size());
-        for (Object file : plan.files) {
-            items.add(file instanceof BatchPart part ? submitPart(part) : submitEntry((ArchiveFile) file, limits, deadline));
+        for (Planned file : plan.files) {
+            items.add(switch (file) {
+                case PartFile p -> submitPart(p.part());
+                case ArchiveFile a -> submitEntry(a, limits, deadline);
+            });
         }
         return BatchAnswer.of(items);
     }

@@ -3,6 +3,8 @@ package io.gongkai.ingest.service;
 import io.gongkai.ingest.config.OverloadConfig;
 import io.gongkai.ingest.messaging.ConsumerLagSource;
 import io.gongkai.ingest.messaging.LagSample;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,9 +25,15 @@ public class OverloadGuard {
     private final ConsumerLagSource lag;
     private final Deque<LagSample> samples = new ArrayDeque<>();
 
-    public OverloadGuard(OverloadConfig config, ConsumerLagSource lag) {
+    public OverloadGuard(OverloadConfig config, ConsumerLagSource lag, MeterRegistry metrics) {
         this.config = config;
         this.lag = lag;
+        if (config.enabled()) {
+            // what the guard sees, for dashboards and alerts: NaN while unknown
+            Gauge.builder("gongkai.overload.lag", lag, l -> l.latest().map(s -> (double) s.lag()).orElse(Double.NaN))
+                    .description("records of reports.raw not yet committed by extract-service, as last read")
+                    .register(metrics);
+        }
     }
 
     /** What a refusal tells: the lag seen and when to come back. */
