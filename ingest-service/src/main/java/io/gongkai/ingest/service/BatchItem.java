@@ -1,5 +1,6 @@
 package io.gongkai.ingest.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gongkai.common.rest.Problem;
 
@@ -21,6 +22,7 @@ public record BatchItem(String fileName, String entry, String documentId, String
         return new BatchItem(fileName, entry, null, null, null, new Problem("about:blank", title, status, detail));
     }
 
+    @JsonIgnore
     public boolean isAccepted() {
         return documentId != null;
     }

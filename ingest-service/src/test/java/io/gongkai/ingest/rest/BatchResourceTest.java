@@ -102,6 +102,8 @@ class BatchResourceTest {
         assertEquals("2023/河南/获嘉县.txt", answer.getString("items[1].entry"));
         assertEquals("../../etc/passwd", answer.getString("items[2].entry"), "shown as given, stored by its last segment");
         assertEquals(List.of("RECEIVED", "RECEIVED", "RECEIVED", "RECEIVED"), answer.getList("items.status"));
+        assertEquals(java.util.Set.of("fileName", "entry", "documentId", "status", "created"),
+                answer.getMap("items[1]").keySet(), "the documented fields, no more");
         assertEquals(4, raw.received().size(), "each file published once");
         String id = answer.getString("items[1].documentId");
         given().get("/api/documents/" + id).then().statusCode(200).body("fileName", equalTo("获嘉县.txt"));
