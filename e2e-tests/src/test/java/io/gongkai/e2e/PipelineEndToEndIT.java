@@ -128,6 +128,53 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void aZipOfReportsIsTakenFileByFileAndEachIsRead() throws Exception {
+        Path sample;
+        try (Stream<Path> files = Files.list(ROOT.resolve("samples"))) {
+            sample = files.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+        }
+        byte[] report = Files.readAllBytes(sample);
+        byte[] notAReport = ("今天天气很好，我们去公园散步。" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (Map.Entry<String, byte[]> e : Map.of("2023/" + sample.getFileName(), report, "../weather.txt", notAReport,
+                    "inner.zip", new byte[] {'P', 'K', 3, 4}).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/batch")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/zip").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode items = JSON.readTree(answer.body()).get("items");
+        assertEquals(3, items.size(), answer.body());
+        assertEquals("weather.txt", items.get(0).get("fileName").asText(), "a name is never a path");
+        assertEquals(sample.getFileName().toString(), items.get(1).get("fileName").asText());
+        assertEquals("Nested archive not expanded", items.get(2).get("problem").get("title").asText());
+        String single = JSON.readTree(submit(report, "text/plain", "again.txt", TOKEN).body()).get("documentId").asText();
+        assertEquals(single, items.get(1).get("documentId").asText(), "the same bytes, the same id, in a batch or not");
+        assertEquals("FAILED", awaitDone(items.get(0).get("documentId").asText()).get("status").asText());
+        assertEquals("VALIDATED", awaitDone(single).get("status").asText());
+        assertEquals(1, recordsWithKey("reports.raw", single).size(), "one reports.raw event for the report");
+        // The overload guard reads extract-service's lag from the real broker (shown as a gauge once read).
+        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
+        String lag = "NaN";
+        while (lag.equals("NaN") && System.nanoTime() < deadline) {
+            submit(("滞后 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), "text/plain", "lag.txt", TOKEN);
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            lag = metrics.lines().filter(l -> l.startsWith("gongkai_overload_lag")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                    .findFirst().orElse("absent");
+            if (lag.equals("NaN")) {
+                Thread.sleep(500);
+            }
+        }
+        assertTrue(Double.parseDouble(lag) >= 0, "extract-service's lag on reports.raw: " + lag);
+    }
+
+    @Test
     void aDocumentThatIsNotAReportEndsFailedWithAReason() throws Exception {
         byte[] body = ("今天天气很好，我们去公园散步，看到很多人在跳舞。" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String id = JSON.readTree(submit(body, "text/plain", "weather.txt", TOKEN).body()).get("documentId").asText();

@@ -21,6 +21,35 @@ public interface IngestConfig {
 
         /** The per-token submit budget. */
         RateLimit rateLimit();
+
+        /** Limits of {@code POST /api/documents/batch} (many files, or a zip, in one request). */
+        Batch batch();
+    }
+
+    /**
+     * A batch is refused whole (413 problem+json, nothing submitted) above {@code max-files} files or
+     * {@code max-total-bytes} bytes once expanded, both known before anything is read (form parts' sizes, the sizes a
+     * zip's central directory declares). Each file is then held to {@code gongkai.upload.max-bytes}; a zip entry
+     * declaring more than {@code max-ratio} times its compressed size (above 1 MiB) is refused unread, one inflating more
+     * than it declares is cut off there, and reading stops after {@code max-parse-time}: a zip bomb costs at most those
+     * bounds. The request body itself is bounded by {@code quarkus.http.limits.max-body-size}.
+     */
+    interface Batch {
+        /** Files per request (form parts plus zip entries; keep {@code quarkus.http.limits.max-form-fields} above it). */
+        @WithDefault("500")
+        int maxFiles();
+
+        /** Bytes of the files of a request that are read (those refused unread, too large or bombs, do not count). */
+        @WithDefault("524288000")
+        long maxTotalBytes();
+
+        /** Largest ratio of a zip entry's size to its compressed size (for entries above 1 MiB). */
+        @WithDefault("100")
+        int maxRatio();
+
+        /** How long reading a request's archives may take; the files not read by then are answered 503 each. */
+        @WithDefault("60s")
+        Duration maxParseTime();
     }
 
     /**

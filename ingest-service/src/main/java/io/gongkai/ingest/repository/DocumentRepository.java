@@ -1,5 +1,6 @@
 package io.gongkai.ingest.repository;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -88,8 +89,33 @@ public class DocumentRepository {
         return documents;
     }
 
-    public Optional<Document> find(String documentId) {
-        return Optional.ofNullable(collection().find(eq("_id", documentId)).first()).map(DocumentRepository::unpacked);
+    /** A document with its report and findings (unpacked), by id. */
+    public Optional<DocumentRecord> find(String documentId) {
+        return Optional.ofNullable(collection().find(eq("_id", documentId)).first()).map(DocumentRepository::unpacked)
+                .map(DocumentRepository::record);
+    }
+
+    private static DocumentRecord record(Document d) {
+        Long size = number(d.get("size"));
+        return new DocumentRecord(d.getString("_id"), d.getString("status"), d.getString("fileName"), d.getString("sourceUrl"),
+                d.getString("sha256"), size == null ? 0 : size, instant(d.getDate("receivedAt")), instant(d.getDate("fetchedAt")),
+                d.getString("detectedType"), d.get("report", Document.class), d.getList("findings", Object.class, List.of()),
+                d.getString("ruleSetVersion"), number(d.get("validationVersion")), d.getString("error"));
+    }
+
+    private static DocumentListItem listItem(Document d) {
+        Long year = number(d.get("year"));
+        return new DocumentListItem(d.getString("_id"), d.getString("status"), d.getString("fileName"),
+                instant(d.getDate("receivedAt")), d.getString("agency"), year == null ? null : year.intValue(),
+                d.getString("templateVersion"), number(d.get("errors")), number(d.get("warnings")), d.getString("error"));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Long number(Object o) {
+        return o instanceof Number n ? n.longValue() : null;
     }
 
     /**
@@ -320,13 +346,29 @@ public class DocumentRepository {
         throw new IllegalStateException("document " + u.documentId() + " kept changing during " + TRANSITION_ATTEMPTS + " attempts");
     }
 
-    public List<Document> list(Bson filter, int page, int size) {
-        return collection().find(filter).projection(Projections.exclude(PAYLOAD, READING, "report", "findings"))
+    /** A page of the documents this query matches, newest first, without their reports. */
+    public List<DocumentListItem> list(DocumentQuery query, int page, int size) {
+        return collection().find(filter(query)).projection(Projections.exclude(PAYLOAD, READING, "report", "findings"))
                 .sort(Sorts.descending("receivedAt")).skip(page * size).limit(size)
-                .into(new ArrayList<>());
+                .map(DocumentRepository::listItem).into(new ArrayList<>());
     }
 
-    public long count(Bson filter) {
-        return collection().countDocuments(filter);
+    public long count(DocumentQuery query) {
+        return collection().countDocuments(filter(query));
+    }
+
+    /** Every value bound as a literal with {@code eq()}: nothing from the request becomes an operator. */
+    private static Bson filter(DocumentQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.status() != null) {
+            filters.add(eq("status", query.status().name()));
+        }
+        if (query.agency() != null) {
+            filters.add(eq("agency", query.agency()));
+        }
+        if (query.year() != null) {
+            filters.add(eq("year", query.year()));
+        }
+        return filters.isEmpty() ? new Document() : and(filters);
     }
 }

@@ -1,19 +1,17 @@
 package io.gongkai.ingest.rest;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
 import io.gongkai.common.rest.Problem;
 import io.gongkai.common.security.Roles;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.ingest.mapping.DocumentMapper;
 import io.gongkai.ingest.mapping.DocumentPage;
 import io.gongkai.ingest.mapping.DocumentView;
+import io.gongkai.ingest.repository.DocumentQuery;
 import io.gongkai.ingest.repository.DocumentRepository;
 import io.gongkai.ingest.service.DocumentIntakeService;
 import io.gongkai.ingest.service.Submission;
 import io.gongkai.ingest.service.SubmissionResult;
-import io.gongkai.ingest.service.SubmitRateLimiter;
+import io.gongkai.ingest.service.FileNames;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.gongkai.model.events.DocumentStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,17 +29,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -69,15 +63,15 @@ public class DocumentResource {
     private final DocumentIntakeService intake;
     private final DocumentRepository documents;
     private final IngestConfig config;
-    private final SubmitRateLimiter rateLimiter;
+    private final SubmitAdmission admission;
     private final SecurityIdentity identity;
 
     public DocumentResource(DocumentIntakeService intake, DocumentRepository documents, IngestConfig config,
-            SubmitRateLimiter rateLimiter, SecurityIdentity identity) {
+            SubmitAdmission admission, SecurityIdentity identity) {
         this.intake = intake;
         this.documents = documents;
         this.config = config;
-        this.rateLimiter = rateLimiter;
+        this.admission = admission;
         this.identity = identity;
     }
 
@@ -93,7 +87,8 @@ public class DocumentResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "A read-only token")
     @APIResponse(responseCode = "413", description = "Larger than gongkai.upload.max-bytes")
-    @APIResponse(responseCode = "429", description = "This token used up its submit budget (gongkai.upload.rate-limit); see Retry-After")
+    @APIResponse(responseCode = "429", description = "This token used up its submit budget (gongkai.upload.rate-limit), "
+            + "or the pipeline is behind (gongkai.overload); see Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka or MongoDB unavailable: retry later, without risk of duplicates")
     public Response submit(byte[] body, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam("X-Source-Url") String sourceUrl,
@@ -101,32 +96,9 @@ public class DocumentResource {
         return accept(new Submission(checkSize(body), contentType, decodeFileName(fileName), checkSourceUrl(sourceUrl), parseInstant(fetchedAt)));
     }
 
-    /**
-     * HTTP headers carry only Latin-1, so crawlers send Chinese file names percent-encoded (UTF-8), as
-     * browsers do; such a name is decoded. Only the last path segment is kept (a name is never a path), control
-     * and bidirectional-override characters are dropped, and the rest is cut to 255 characters.
-     */
+    /** A file name from a header or a form part ({@link FileNames#fromHeader}): never a path. */
     static String decodeFileName(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String name = header.strip();
-        if (name.contains("%")) {
-            try {
-                name = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException notEncoded) {
-                // a literal % in a plain name
-            }
-        }
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        StringBuilder kept = new StringBuilder(Math.min(name.length(), 255));
-        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .forEach(kept::appendCodePoint);
-        name = kept.toString().strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            return null;
-        }
-        return name.length() > 255 ? name.substring(0, 255) : name;
+        return FileNames.fromHeader(header);
     }
 
     /** Where the crawler found the document: an absolute http(s) URL, or nothing. */
@@ -193,31 +165,14 @@ public class DocumentResource {
             throw problem(Response.Status.BAD_REQUEST, "Bad paging",
                     "page 须 ≥ 0，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间。 page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        // Every filter value is bound as a literal with eq(): nothing from the request becomes an operator.
-        List<Bson> filters = new ArrayList<>();
-        if (status != null && !status.isBlank()) {
-            filters.add(eq("status", parseStatus(status).name()));
-        }
-        if (agency != null && !agency.isBlank()) {
-            filters.add(eq("agency", agency.strip()));
-        }
-        if (year != null && !year.isBlank()) {
-            filters.add(eq("year", parseYear(year)));
-        }
-        Bson filter = filters.isEmpty() ? new org.bson.Document() : and(filters);
-        return new DocumentPage(documents.list(filter, page, size).stream().map(DocumentMapper::toSummary).toList(),
-                page, size, documents.count(filter));
+        DocumentQuery query = new DocumentQuery(status == null || status.isBlank() ? null : parseStatus(status),
+                agency == null || agency.isBlank() ? null : agency.strip(), year == null || year.isBlank() ? null : parseYear(year));
+        return new DocumentPage(documents.list(query, page, size).stream().map(DocumentMapper::toSummary).toList(),
+                page, size, documents.count(query));
     }
 
     private Response accept(Submission submission) {
-        long wait = rateLimiter.tryAcquire(identity.getPrincipal().getName());
-        if (wait > 0) {
-            String rate = BigDecimal.valueOf(config.upload().rateLimit().perSecond()).stripTrailingZeros().toPlainString();
-            Response problem = Problem.response(429, "Too many submits", String.format(Locale.ROOT,
-                    "提交过于频繁（每个令牌每秒最多 %s 份），请 %d 秒后重试。 This token submits more than %s documents a second; retry in %d s.",
-                    rate, wait, rate, wait));
-            throw new WebApplicationException(Response.fromResponse(problem).header("Retry-After", wait).build());
-        }
+        admission.admit(identity.getPrincipal().getName(), 1);
         SubmissionResult result = intake.submit(submission);
         Map<String, String> body = Map.of("documentId", result.documentId(), "status", result.status());
         return Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)

@@ -39,10 +39,21 @@ public class SubmitRateLimiter {
 
     /** @return 0 when this principal may submit now (the submit is counted), else the whole seconds until it may */
     public long tryAcquire(String principal) {
+        return tryAcquire(principal, 1);
+    }
+
+    /**
+     * For a batch of {@code submits} files: all are counted at once, or none. A batch larger than the bucket needs a
+     * full bucket (it could never have more).
+     *
+     * @return 0 when this principal may submit them now, else the whole seconds until it may
+     */
+    public long tryAcquire(String principal, int submits) {
         if (!enabled) {
             return 0;
         }
-        return buckets.computeIfAbsent(principal, p -> new Bucket(capacity, clock.getAsLong())).take(clock.getAsLong());
+        double need = Math.min(capacity, Math.max(1, submits));
+        return buckets.computeIfAbsent(principal, p -> new Bucket(capacity, clock.getAsLong())).take(clock.getAsLong(), need);
     }
 
     private final class Bucket {
@@ -54,14 +65,14 @@ public class SubmitRateLimiter {
             this.last = now;
         }
 
-        synchronized long take(long now) {
+        synchronized long take(long now, double need) {
             tokens = Math.min(capacity, tokens + (now - last) * perNano);
             last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens >= need) {
+                tokens -= need;
                 return 0;
             }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+            return Math.max(1, (long) Math.ceil((need - tokens) / perNano / 1e9));
         }
     }
 }

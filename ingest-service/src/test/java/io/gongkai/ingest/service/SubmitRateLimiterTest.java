@@ -59,6 +59,17 @@ class SubmitRateLimiterTest {
     }
 
     @Test
+    void aBatchTakesOneSubmitPerFileAllOrNone() {
+        assertEquals(0, limiter.tryAcquire("batch", 50));
+        long wait = limiter.tryAcquire("batch", 20);
+        assertEquals(10, wait, "10 in the bucket, 20 needed: 10 s at 1/s");
+        assertEquals(0, limiter.tryAcquire("batch", 10), "the refused batch took nothing");
+        now.addAndGet(3_600_000_000_000L);
+        assertEquals(0, limiter.tryAcquire("batch", 500), "a batch above the burst needs a full bucket");
+        assertTrue(limiter.tryAcquire("batch", 1) > 0);
+    }
+
+    @Test
     void switchedOffEverySubmitPasses() {
         SubmitRateLimiter off = new SubmitRateLimiter(false, 1, 1, now::get);
         for (int i = 0; i < 1000; i++) {
