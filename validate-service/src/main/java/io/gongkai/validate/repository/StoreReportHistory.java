@@ -1,11 +1,11 @@
 package io.gongkai.validate.repository;
 
-import io.gongkai.validate.rules.AgencyKey;
-import io.gongkai.validate.rules.NarrativeCandidate;
-import io.gongkai.validate.rules.NarrativeSignature;
-import io.gongkai.validate.rules.PeerDistribution;
-import io.gongkai.validate.rules.ReportHistory;
-import io.gongkai.validate.rules.StoredReport;
+import io.gongkai.rules.AgencyKey;
+import io.gongkai.rules.NarrativeCandidate;
+import io.gongkai.rules.NarrativeSignature;
+import io.gongkai.rules.PeerDistribution;
+import io.gongkai.rules.ReportHistory;
+import io.gongkai.rules.StoredReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
