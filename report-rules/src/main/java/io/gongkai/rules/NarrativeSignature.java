@@ -188,6 +188,26 @@ public record NarrativeSignature(int[] minHashes) {
         return new NarrativeSignature(a);
     }
 
+    /**
+     * The hashes as {@code 4 × HASHES} bytes (big-endian): how the store keeps them. A binary is one value to encode and
+     * decode, where a list is {@code HASHES} elements, each with its own name, on every candidate read.
+     */
+    public byte[] toBytes() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * HASHES);
+        b.asIntBuffer().put(minHashes);
+        return b.array();
+    }
+
+    /** The signature {@link #toBytes} wrote; null for anything else. */
+    public static NarrativeSignature fromBytes(byte[] bytes) {
+        if (bytes == null || bytes.length != 4 * HASHES) {
+            return null;
+        }
+        int[] a = new int[HASHES];
+        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(a);
+        return new NarrativeSignature(a);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NarrativeSignature s && java.util.Arrays.equals(minHashes, s.minHashes);

@@ -146,6 +146,7 @@ class CrossReportRulesTest {
         assertTrue(a.bandKeys().stream().anyMatch(b.bandKeys()::contains));
         assertEquals(NarrativeSignature.BANDS, a.bandKeys().size());
         assertEquals(a, NarrativeSignature.fromList(a.asList()));
+        assertEquals(a, NarrativeSignature.fromBytes(a.toBytes()));
         assertEquals(null, NarrativeSignature.of("太短"));
     }
 }

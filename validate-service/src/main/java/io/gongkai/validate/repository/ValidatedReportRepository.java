@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.ArrayList;
@@ -208,8 +209,9 @@ public class ValidatedReportRepository {
      *
      * @param previous the result stored before, if any (its agency key and year are moved when they changed)
      */
-    public void upsert(ValidatedReport entry, Optional<ValidatedReport> previous) {
+    public void upsert(ValidatedReport entry, Optional<ValidatedReport> previous, Reads reads) {
         String documentId = entry.documentId();
+        reads.histories.remove(documentId);
         Binary payload;
         try {
             payload = PackedJson.pack(json.writeValueAsBytes(new Payload(entry.report(), entry.findings())));
@@ -259,6 +261,8 @@ public class ValidatedReportRepository {
         if (!changed) {
             return;
         }
+        reads.lists.remove(before);
+        reads.lists.remove(key);
         if (before != null) {
             byAgencyYear.updateOne(eq("_id", before), Updates.pull("documents", new Document("d", documentId)));
         }
@@ -268,8 +272,47 @@ public class ValidatedReportRepository {
         }
     }
 
+    /**
+     * Records an unchanged re-check: only its time moves (the history look-up orders an agency-year's reports by it),
+     * where {@link #upsert} would write the same entry again, packing the report twice.
+     */
+    public void touch(String documentId, Instant validatedAt, Reads reads) {
+        reads.histories.remove(documentId);
+        reports().updateOne(eq("_id", documentId), Updates.set("validatedAt", Date.from(validatedAt)));
+    }
+
     private static String agencyYearKey(String agencyLocalKey, Integer year) {
         return agencyLocalKey == null || agencyLocalKey.isEmpty() || year == null ? null : agencyLocalKey + "|" + year;
+    }
+
+    /**
+     * What the checks of one incoming event read of the agency-year lists and of the history entries, each read once:
+     * the event's own check, the look-up of the neighbours it affects and their re-checks ask for the same agency-years
+     * again and again (a report's year is its neighbours' previous or next year). {@link #upsert} and {@link #touch}
+     * evict what they change, so a read through it answers what the store holds. For one thread and one event only.
+     */
+    public static final class Reads {
+        private final Map<String, List<AgencyYearEntry>> lists = new HashMap<>();
+        private final Map<String, ValidatedReport> histories = new HashMap<>();
+    }
+
+    /** A new, empty {@link Reads}. */
+    public Reads reads() {
+        return new Reads();
+    }
+
+    /** {@link #idsByAgencyAndYear(String, int)}, read once per {@code reads}. */
+    public List<AgencyYearEntry> idsByAgencyAndYear(String agencyLocalKey, int year, Reads reads) {
+        String key = agencyYearKey(agencyLocalKey, year);
+        if (key == null) {
+            return List.of();
+        }
+        List<AgencyYearEntry> cached = reads.lists.get(key);
+        if (cached == null) {
+            cached = List.copyOf(idsByAgencyAndYear(agencyLocalKey, year));
+            reads.lists.put(key, cached);
+        }
+        return cached;
     }
 
     /** The ids and agencies of the stored reports of that year whose agency has this local key. */
@@ -310,21 +353,34 @@ public class ValidatedReportRepository {
      * Stored results (with their reports) for that year whose agency has this local key, newest first: only the
      * {@link #versions}, so a flood of copies of one report costs a bounded read.
      */
-    public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year) {
-        List<String> ids = versions(idsByAgencyAndYear(agencyLocalKey, year)).stream().map(AgencyYearEntry::documentId).toList();
+    public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year, Reads reads) {
+        List<String> ids = versions(idsByAgencyAndYear(agencyLocalKey, year, reads)).stream().map(AgencyYearEntry::documentId).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
         List<ValidatedReport> out = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (String id : ids) {
+            ValidatedReport known = reads.histories.get(id);
+            if (known != null) {
+                out.add(known);
+            } else {
+                unread.add(id);
+            }
+        }
         List<String> older = new ArrayList<>();
         // the small history entries, not the whole payloads; entries stored before they were kept are read whole
-        reports().find(in("_id", ids)).projection(Projections.exclude(PAYLOAD, "report", "findings")).forEach(d -> {
-            if (d.get(HISTORY) instanceof Binary history) {
-                out.add(withReport(entry(d, false), readHistory(d.getString("_id"), history)));
-            } else {
-                older.add(d.getString("_id"));
-            }
-        });
+        if (!unread.isEmpty()) {
+            reports().find(in("_id", unread)).projection(Projections.exclude(PAYLOAD, "report", "findings")).forEach(d -> {
+                if (d.get(HISTORY) instanceof Binary history) {
+                    ValidatedReport read = withReport(entry(d, false), readHistory(d.getString("_id"), history));
+                    reads.histories.put(read.documentId(), read);
+                    out.add(read);
+                } else {
+                    older.add(d.getString("_id"));
+                }
+            });
+        }
         if (!older.isEmpty()) {
             reports().find(in("_id", older)).forEach(d -> out.add(entry(d, true)));
         }
@@ -341,7 +397,7 @@ public class ValidatedReportRepository {
             narratives.deleteOne(eq("_id", documentId));
         } else {
             Document doc = new Document("_id", documentId).append("agency", agency).append("agencyKey", key.full())
-                    .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", signature.asList())
+                    .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", new Binary(signature.toBytes()))
                     .append("bands", signature.bandKeys());
             narratives.replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
         }
