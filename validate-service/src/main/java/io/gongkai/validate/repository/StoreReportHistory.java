@@ -51,7 +51,7 @@ public final class StoreReportHistory implements ReportHistory {
     @Override
     public List<NarrativeCandidate> narrativesSharingABand(NarrativeSignature signature) {
         List<NarrativeCandidate> out = new ArrayList<>();
-        for (Document d : repository.narrativesSharingABand(signature.bandKeys(), excludedDocumentId)) {
+        for (Document d : repository.narrativesSharingABand(signature.bandKeys(), excludedDocumentId, reads)) {
             // a binary since it is kept so; a list in entries stored before
             Object hashes = d.get("minHashes");
             NarrativeSignature other = hashes instanceof Binary b ? NarrativeSignature.fromBytes(b.getData())

@@ -286,14 +286,20 @@ public class ValidatedReportRepository {
     }
 
     /**
-     * What the checks of one incoming event read of the agency-year lists and of the history entries, each read once:
-     * the event's own check, the look-up of the neighbours it affects and their re-checks ask for the same agency-years
-     * again and again (a report's year is its neighbours' previous or next year). {@link #upsert} and {@link #touch}
-     * evict what they change, so a read through it answers what the store holds. For one thread and one event only.
+     * What the checks of one incoming event read of the agency-year lists, the history entries, the narrative bands and
+     * the narrative entries, each read once: the event's own check, the look-up of the neighbours it affects and their
+     * re-checks ask for the same agency-years again and again (a report's year is its neighbours' previous or next year),
+     * and an agency's reports share most of their narrative's bands. {@link #upsert}, {@link #touch} and
+     * {@link #saveNarrative} evict what they change, so a read through it answers what the store holds. For one thread
+     * and one event only.
      */
     public static final class Reads {
         private final Map<String, List<AgencyYearEntry>> lists = new HashMap<>();
         private final Map<String, ValidatedReport> histories = new HashMap<>();
+        /** Band keys asked → each band's documents, in the order the store returned the bands (it decides the cap). */
+        private final Map<List<String>, List<List<String>>> bandLists = new HashMap<>();
+        /** Narrative entries by document id (without their bands); null for an id that has none. */
+        private final Map<String, Document> narratives = new HashMap<>();
     }
 
     /** A new, empty {@link Reads}. */
@@ -389,7 +395,9 @@ public class ValidatedReportRepository {
     }
 
     /** Keeps the report's narrative signature (or forgets it, when the report has too little narrative) and its bands. */
-    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature) {
+    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature,
+            Reads reads) {
+        reads.narratives.remove(documentId);
         Document old = narratives.find(eq("_id", documentId)).projection(Projections.include("bands")).first();
         Set<String> oldBands = old == null ? Set.of() : new LinkedHashSet<>(old.getList("bands", String.class, List.of()));
         Set<String> newBands = signature == null ? Set.of() : new LinkedHashSet<>(signature.bandKeys());
@@ -421,23 +429,45 @@ public class ValidatedReportRepository {
             }
         }
         if (!updates.isEmpty()) {
+            Set<String> changed = new HashSet<>(oldBands);
+            changed.addAll(newBands);
+            reads.bandLists.keySet().removeIf(asked -> asked.stream().anyMatch(changed::contains));
             bands.bulkWrite(updates);
         }
     }
 
     /** Narratives sharing at least one band key with these, other than the excluded document's. */
-    public List<Document> narrativesSharingABand(List<String> bandKeys, String excludedDocumentId) {
+    public List<Document> narrativesSharingABand(List<String> bandKeys, String excludedDocumentId, Reads reads) {
+        List<List<String>> lists = reads.bandLists.get(bandKeys);
+        if (lists == null) {
+            List<List<String>> read = new ArrayList<>();
+            bands.find(in("_id", bandKeys)).forEach(band -> read.add(List.copyOf(band.getList("documents", String.class, List.of()))));
+            lists = read;
+            reads.bandLists.put(List.copyOf(bandKeys), lists);
+        }
         Set<String> ids = new LinkedHashSet<>();
-        for (Document band : bands.find(in("_id", bandKeys))) {
-            for (String id : band.getList("documents", String.class, List.of())) {
+        for (List<String> documents : lists) {
+            for (String id : documents) {
                 if (!id.equals(excludedDocumentId) && ids.size() < MAX_CANDIDATES) {
                     ids.add(id);
                 }
             }
         }
-        // without their band keys: the rule needs the signature, agency and year
-        return ids.isEmpty() ? List.of() : narratives.find(in("_id", List.copyOf(ids))).projection(Projections.exclude("bands"))
-                .into(new ArrayList<>());
+        List<String> unread = ids.stream().filter(id -> !reads.narratives.containsKey(id)).toList();
+        if (!unread.isEmpty()) {
+            unread.forEach(id -> reads.narratives.put(id, null));
+            // without their band keys: the rule needs the signature, agency and year
+            narratives.find(in("_id", unread)).projection(Projections.exclude("bands"))
+                    .forEach(d -> reads.narratives.put(d.getString("_id"), d));
+        }
+        List<Document> out = new ArrayList<>();
+        for (String id : ids) {
+            Document d = reads.narratives.get(id);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */

@@ -148,7 +148,7 @@ public class ValidationService {
         if (stored.isEmpty()) {
             peers.record(report);
         }
-        reports.saveNarrative(documentId, report.agency(), key, report.year(), NarrativeSignature.of(report));
+        reports.saveNarrative(documentId, report.agency(), key, report.year(), NarrativeSignature.of(report), reads);
         if (stored.isEmpty() || version != stored.get().version()) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
         }
