@@ -321,13 +321,36 @@ public class ValidatedReportRepository {
         return cached;
     }
 
+    /**
+     * Reads into {@code reads}, in one round trip, the agency-year lists of these years not read yet: a check asks for
+     * its year and the two next to it one after the other, and most of those lists do not exist, which costs a round
+     * trip each all the same.
+     */
+    public void readAgencyYears(String agencyLocalKey, List<Integer> years, Reads reads) {
+        Map<String, Integer> unread = new HashMap<>();
+        for (int year : years) {
+            String key = agencyYearKey(agencyLocalKey, year);
+            if (key != null && !reads.lists.containsKey(key)) {
+                unread.put(key, year);
+            }
+        }
+        if (unread.isEmpty()) {
+            return;
+        }
+        Map<String, List<AgencyYearEntry>> found = new HashMap<>();
+        byAgencyYear.find(in("_id", List.copyOf(unread.keySet())))
+                .forEach(index -> found.put(index.getString("_id"), List.copyOf(entries(index, agencyLocalKey))));
+        unread.keySet().forEach(key -> reads.lists.put(key, found.getOrDefault(key, List.of())));
+    }
+
     /** The ids and agencies of the stored reports of that year whose agency has this local key. */
     public List<AgencyYearEntry> idsByAgencyAndYear(String agencyLocalKey, int year) {
         String key = agencyYearKey(agencyLocalKey, year);
         Document index = key == null ? null : byAgencyYear.find(eq("_id", key)).first();
-        if (index == null) {
-            return List.of();
-        }
+        return index == null ? List.of() : entries(index, agencyLocalKey);
+    }
+
+    private static List<AgencyYearEntry> entries(Document index, String agencyLocalKey) {
         List<AgencyYearEntry> out = new ArrayList<>();
         for (Document e : index.getList("documents", Document.class)) {
             out.add(new AgencyYearEntry(e.getString("d"), new AgencyKey(e.getString("k"), agencyLocalKey), e.getString("v")));

@@ -128,6 +128,11 @@ public class ValidationService {
     private ValidatedEvent check(String documentId, String sha256, Report report, Optional<ValidatedReport> stored,
             boolean storedReport, ValidatedReportRepository.Reads reads) {
         StoreReportHistory history = new StoreReportHistory(reports, documentId, peers::distribution, reads);
+        if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
+            // the agency-years the history rules ask for (the renditions of the year, the years next to it), at once
+            reports.readAgencyYears(names.key(report.agency()).local(),
+                    List.of(report.year() - 1, report.year(), report.year() + 1), reads);
+        }
         List<Finding> findings = catalogue.check(report, history);
         String digest = reports.findingsDigest(findings);
         long version = stored.map(d -> sameOutcome(d, digest) ? d.version() : d.version() + 1).orElse(1L);
