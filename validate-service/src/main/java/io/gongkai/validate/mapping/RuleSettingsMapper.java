@@ -1,8 +1,8 @@
 package io.gongkai.validate.mapping;
 
 import io.gongkai.validate.config.ValidateConfig;
-import io.gongkai.validate.rules.AgencyNames;
-import io.gongkai.validate.rules.RuleSettings;
+import io.gongkai.rules.AgencyNames;
+import io.gongkai.rules.RuleSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,14 @@ package io.gongkai.validate.repository;
 
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
-import io.gongkai.validate.rules.AgencyKey;
+import io.gongkai.rules.AgencyKey;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One stored validation result, as validate-service's store holds it.
  *
- * @param valuesDigest    {@link io.gongkai.validate.rules.Renditions#valuesDigest} of the report (null if stored before it was kept)
+ * @param valuesDigest    {@link io.gongkai.rules.Renditions#valuesDigest} of the report (null if stored before it was kept)
  * @param report          the report; null when read without it ({@link ValidatedReportRepository#findSummary})
  * @param findings        the findings; null when read (only the digest is compared)
  * @param findingsDigest  SHA-256 of the findings' JSON: whether a new check changed the outcome

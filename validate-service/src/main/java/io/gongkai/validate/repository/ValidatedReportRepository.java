@@ -20,14 +20,15 @@ import io.gongkai.model.Region;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Report;
 import io.gongkai.validate.config.ValidateConfig;
-import io.gongkai.validate.rules.AgencyKey;
-import io.gongkai.validate.rules.NarrativeSignature;
-import io.gongkai.validate.rules.Renditions;
+import io.gongkai.rules.AgencyKey;
+import io.gongkai.rules.NarrativeSignature;
+import io.gongkai.rules.Renditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.ArrayList;
@@ -208,8 +209,9 @@ public class ValidatedReportRepository {
      *
      * @param previous the result stored before, if any (its agency key and year are moved when they changed)
      */
-    public void upsert(ValidatedReport entry, Optional<ValidatedReport> previous) {
+    public void upsert(ValidatedReport entry, Optional<ValidatedReport> previous, Reads reads) {
         String documentId = entry.documentId();
+        reads.histories.remove(documentId);
         Binary payload;
         try {
             payload = PackedJson.pack(json.writeValueAsBytes(new Payload(entry.report(), entry.findings())));
@@ -259,6 +261,8 @@ public class ValidatedReportRepository {
         if (!changed) {
             return;
         }
+        reads.lists.remove(before);
+        reads.lists.remove(key);
         if (before != null) {
             byAgencyYear.updateOne(eq("_id", before), Updates.pull("documents", new Document("d", documentId)));
         }
@@ -268,17 +272,85 @@ public class ValidatedReportRepository {
         }
     }
 
+    /**
+     * Records an unchanged re-check: only its time moves (the history look-up orders an agency-year's reports by it),
+     * where {@link #upsert} would write the same entry again, packing the report twice.
+     */
+    public void touch(String documentId, Instant validatedAt, Reads reads) {
+        reads.histories.remove(documentId);
+        reports().updateOne(eq("_id", documentId), Updates.set("validatedAt", Date.from(validatedAt)));
+    }
+
     private static String agencyYearKey(String agencyLocalKey, Integer year) {
         return agencyLocalKey == null || agencyLocalKey.isEmpty() || year == null ? null : agencyLocalKey + "|" + year;
+    }
+
+    /**
+     * What the checks of one incoming event read of the agency-year lists, the history entries, the narrative bands and
+     * the narrative entries, each read once: the event's own check, the look-up of the neighbours it affects and their
+     * re-checks ask for the same agency-years again and again (a report's year is its neighbours' previous or next year),
+     * and an agency's reports share most of their narrative's bands. {@link #upsert}, {@link #touch} and
+     * {@link #saveNarrative} evict what they change, so a read through it answers what the store holds. For one thread
+     * and one event only.
+     */
+    public static final class Reads {
+        private final Map<String, List<AgencyYearEntry>> lists = new HashMap<>();
+        private final Map<String, ValidatedReport> histories = new HashMap<>();
+        /** Band keys asked → each band's documents, in the order the store returned the bands (it decides the cap). */
+        private final Map<List<String>, List<List<String>>> bandLists = new HashMap<>();
+        /** Narrative entries by document id (without their bands); null for an id that has none. */
+        private final Map<String, Document> narratives = new HashMap<>();
+    }
+
+    /** A new, empty {@link Reads}. */
+    public Reads reads() {
+        return new Reads();
+    }
+
+    /** {@link #idsByAgencyAndYear(String, int)}, read once per {@code reads}. */
+    public List<AgencyYearEntry> idsByAgencyAndYear(String agencyLocalKey, int year, Reads reads) {
+        String key = agencyYearKey(agencyLocalKey, year);
+        if (key == null) {
+            return List.of();
+        }
+        List<AgencyYearEntry> cached = reads.lists.get(key);
+        if (cached == null) {
+            cached = List.copyOf(idsByAgencyAndYear(agencyLocalKey, year));
+            reads.lists.put(key, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * Reads into {@code reads}, in one round trip, the agency-year lists of these years not read yet: a check asks for
+     * its year and the two next to it one after the other, and most of those lists do not exist, which costs a round
+     * trip each all the same.
+     */
+    public void readAgencyYears(String agencyLocalKey, List<Integer> years, Reads reads) {
+        Map<String, Integer> unread = new HashMap<>();
+        for (int year : years) {
+            String key = agencyYearKey(agencyLocalKey, year);
+            if (key != null && !reads.lists.containsKey(key)) {
+                unread.put(key, year);
+            }
+        }
+        if (unread.isEmpty()) {
+            return;
+        }
+        Map<String, List<AgencyYearEntry>> found = new HashMap<>();
+        byAgencyYear.find(in("_id", List.copyOf(unread.keySet())))
+                .forEach(index -> found.put(index.getString("_id"), List.copyOf(entries(index, agencyLocalKey))));
+        unread.keySet().forEach(key -> reads.lists.put(key, found.getOrDefault(key, List.of())));
     }
 
     /** The ids and agencies of the stored reports of that year whose agency has this local key. */
     public List<AgencyYearEntry> idsByAgencyAndYear(String agencyLocalKey, int year) {
         String key = agencyYearKey(agencyLocalKey, year);
         Document index = key == null ? null : byAgencyYear.find(eq("_id", key)).first();
-        if (index == null) {
-            return List.of();
-        }
+        return index == null ? List.of() : entries(index, agencyLocalKey);
+    }
+
+    private static List<AgencyYearEntry> entries(Document index, String agencyLocalKey) {
         List<AgencyYearEntry> out = new ArrayList<>();
         for (Document e : index.getList("documents", Document.class)) {
             out.add(new AgencyYearEntry(e.getString("d"), new AgencyKey(e.getString("k"), agencyLocalKey), e.getString("v")));
@@ -310,21 +382,34 @@ public class ValidatedReportRepository {
      * Stored results (with their reports) for that year whose agency has this local key, newest first: only the
      * {@link #versions}, so a flood of copies of one report costs a bounded read.
      */
-    public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year) {
-        List<String> ids = versions(idsByAgencyAndYear(agencyLocalKey, year)).stream().map(AgencyYearEntry::documentId).toList();
+    public List<ValidatedReport> byAgencyAndYear(String agencyLocalKey, int year, Reads reads) {
+        List<String> ids = versions(idsByAgencyAndYear(agencyLocalKey, year, reads)).stream().map(AgencyYearEntry::documentId).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
         List<ValidatedReport> out = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (String id : ids) {
+            ValidatedReport known = reads.histories.get(id);
+            if (known != null) {
+                out.add(known);
+            } else {
+                unread.add(id);
+            }
+        }
         List<String> older = new ArrayList<>();
         // the small history entries, not the whole payloads; entries stored before they were kept are read whole
-        reports().find(in("_id", ids)).projection(Projections.exclude(PAYLOAD, "report", "findings")).forEach(d -> {
-            if (d.get(HISTORY) instanceof Binary history) {
-                out.add(withReport(entry(d, false), readHistory(d.getString("_id"), history)));
-            } else {
-                older.add(d.getString("_id"));
-            }
-        });
+        if (!unread.isEmpty()) {
+            reports().find(in("_id", unread)).projection(Projections.exclude(PAYLOAD, "report", "findings")).forEach(d -> {
+                if (d.get(HISTORY) instanceof Binary history) {
+                    ValidatedReport read = withReport(entry(d, false), readHistory(d.getString("_id"), history));
+                    reads.histories.put(read.documentId(), read);
+                    out.add(read);
+                } else {
+                    older.add(d.getString("_id"));
+                }
+            });
+        }
         if (!older.isEmpty()) {
             reports().find(in("_id", older)).forEach(d -> out.add(entry(d, true)));
         }
@@ -333,7 +418,9 @@ public class ValidatedReportRepository {
     }
 
     /** Keeps the report's narrative signature (or forgets it, when the report has too little narrative) and its bands. */
-    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature) {
+    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature,
+            Reads reads) {
+        reads.narratives.remove(documentId);
         Document old = narratives.find(eq("_id", documentId)).projection(Projections.include("bands")).first();
         Set<String> oldBands = old == null ? Set.of() : new LinkedHashSet<>(old.getList("bands", String.class, List.of()));
         Set<String> newBands = signature == null ? Set.of() : new LinkedHashSet<>(signature.bandKeys());
@@ -341,7 +428,7 @@ public class ValidatedReportRepository {
             narratives.deleteOne(eq("_id", documentId));
         } else {
             Document doc = new Document("_id", documentId).append("agency", agency).append("agencyKey", key.full())
-                    .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", signature.asList())
+                    .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", new Binary(signature.toBytes()))
                     .append("bands", signature.bandKeys());
             narratives.replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
         }
@@ -365,23 +452,45 @@ public class ValidatedReportRepository {
             }
         }
         if (!updates.isEmpty()) {
+            Set<String> changed = new HashSet<>(oldBands);
+            changed.addAll(newBands);
+            reads.bandLists.keySet().removeIf(asked -> asked.stream().anyMatch(changed::contains));
             bands.bulkWrite(updates);
         }
     }
 
     /** Narratives sharing at least one band key with these, other than the excluded document's. */
-    public List<Document> narrativesSharingABand(List<String> bandKeys, String excludedDocumentId) {
+    public List<Document> narrativesSharingABand(List<String> bandKeys, String excludedDocumentId, Reads reads) {
+        List<List<String>> lists = reads.bandLists.get(bandKeys);
+        if (lists == null) {
+            List<List<String>> read = new ArrayList<>();
+            bands.find(in("_id", bandKeys)).forEach(band -> read.add(List.copyOf(band.getList("documents", String.class, List.of()))));
+            lists = read;
+            reads.bandLists.put(List.copyOf(bandKeys), lists);
+        }
         Set<String> ids = new LinkedHashSet<>();
-        for (Document band : bands.find(in("_id", bandKeys))) {
-            for (String id : band.getList("documents", String.class, List.of())) {
+        for (List<String> documents : lists) {
+            for (String id : documents) {
                 if (!id.equals(excludedDocumentId) && ids.size() < MAX_CANDIDATES) {
                     ids.add(id);
                 }
             }
         }
-        // without their band keys: the rule needs the signature, agency and year
-        return ids.isEmpty() ? List.of() : narratives.find(in("_id", List.copyOf(ids))).projection(Projections.exclude("bands"))
-                .into(new ArrayList<>());
+        List<String> unread = ids.stream().filter(id -> !reads.narratives.containsKey(id)).toList();
+        if (!unread.isEmpty()) {
+            unread.forEach(id -> reads.narratives.put(id, null));
+            // without their band keys: the rule needs the signature, agency and year
+            narratives.find(in("_id", unread)).projection(Projections.exclude("bands"))
+                    .forEach(d -> reads.narratives.put(d.getString("_id"), d));
+        }
+        List<Document> out = new ArrayList<>();
+        for (String id : ids) {
+            Document d = reads.narratives.get(id);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */

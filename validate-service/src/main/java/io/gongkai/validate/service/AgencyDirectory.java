@@ -5,7 +5,7 @@ import io.gongkai.model.divisions.Division;
 import io.gongkai.model.divisions.Divisions;
 import io.gongkai.validate.repository.AgencyDirectoryRepository;
 import io.gongkai.validate.repository.AgencyReportEntry;
-import io.gongkai.validate.rules.AgencyNames;
+import io.gongkai.rules.AgencyNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package io.gongkai.validate.service;
 import io.gongkai.validate.repository.RevalidationJob;
 import io.gongkai.validate.repository.RevalidationJobRepository;
 import io.gongkai.validate.repository.ValidatedReportRepository;
-import io.gongkai.validate.rules.RuleCatalogue;
+import io.gongkai.rules.RuleCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;

@@ -9,19 +9,20 @@ import io.gongkai.validate.mapping.RuleSettingsMapper;
 import io.gongkai.validate.repository.StoreReportHistory;
 import io.gongkai.validate.repository.ValidatedReport;
 import io.gongkai.validate.repository.ValidatedReportRepository;
-import io.gongkai.validate.rules.AgencyKey;
-import io.gongkai.validate.rules.AgencyNames;
-import io.gongkai.validate.rules.CopiedTextRule;
-import io.gongkai.validate.rules.NarrativeSignature;
-import io.gongkai.validate.rules.Renditions;
-import io.gongkai.validate.rules.RuleCatalogue;
-import io.gongkai.validate.rules.RuleSettings;
+import io.gongkai.rules.AgencyKey;
+import io.gongkai.rules.AgencyNames;
+import io.gongkai.rules.CopiedTextRule;
+import io.gongkai.rules.NarrativeSignature;
+import io.gongkai.rules.Renditions;
+import io.gongkai.rules.RuleCatalogue;
+import io.gongkai.rules.RuleSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,15 +65,16 @@ public class ValidationService {
         }
         List<ValidatedEvent> events = new ArrayList<>();
         String documentId = extracted.documentId();
+        ValidatedReportRepository.Reads reads = reports.reads();
         Optional<ValidatedReport> stored = reports.findSummary(documentId);
-        boolean wasVersion = stored.map(s -> isVersion(documentId, s.agencyKey().local(), s.year())).orElse(false);
-        ValidatedEvent own = check(documentId, extracted.sha256(), extracted.report(), stored);
+        boolean wasVersion = stored.map(s -> isVersion(documentId, s.agencyKey().local(), s.year(), reads)).orElse(false);
+        ValidatedEvent own = check(documentId, extracted.sha256(), extracted.report(), stored, false, reads);
         // A redelivered or repeated extraction whose outcome subscribers already hold is stored again but not republished.
         if (!alreadyPublished(stored, own, claimant)) {
             events.add(claim(own, claimant));
         }
-        for (String neighbour : affected(documentId, extracted.report(), own.findings(), wasVersion)) {
-            revalidate(neighbour, claimant).ifPresent(events::add);
+        for (String neighbour : affected(documentId, extracted.report(), own.findings(), wasVersion, reads)) {
+            revalidate(neighbour, claimant, reads).ifPresent(events::add);
         }
         return events;
     }
@@ -82,11 +84,15 @@ public class ValidationService {
      * stored but never reached the broker (a crash between the two); else empty. {@code claimant} as in {@link #validate}.
      */
     public Optional<ValidatedEvent> revalidate(String documentId, String claimant) {
+        return revalidate(documentId, claimant, reports.reads());
+    }
+
+    private Optional<ValidatedEvent> revalidate(String documentId, String claimant, ValidatedReportRepository.Reads reads) {
         Optional<ValidatedReport> stored = reports.find(documentId);
         if (stored.isEmpty() || stored.get().report() == null) {
             return Optional.empty();
         }
-        ValidatedEvent event = check(documentId, stored.get().sha256(), stored.get().report(), stored);
+        ValidatedEvent event = check(documentId, stored.get().sha256(), stored.get().report(), stored, true, reads);
         return alreadyPublished(stored, event, claimant) ? Optional.empty() : Optional.of(claim(event, claimant));
     }
 
@@ -115,31 +121,56 @@ public class ValidationService {
         reports.markPublished(event.documentId(), event.version());
     }
 
-    private ValidatedEvent check(String documentId, String sha256, Report report, Optional<ValidatedReport> stored) {
-        StoreReportHistory history = new StoreReportHistory(reports, documentId, peers::distribution);
+    /**
+     * @param storedReport whether {@code report} is the one {@code stored} holds (a re-check): when the outcome and
+     *                     everything derived from the report are unchanged too, only the check's time is written
+     */
+    private ValidatedEvent check(String documentId, String sha256, Report report, Optional<ValidatedReport> stored,
+            boolean storedReport, ValidatedReportRepository.Reads reads) {
+        StoreReportHistory history = new StoreReportHistory(reports, documentId, peers::distribution, reads);
+        if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
+            // the agency-years the history rules ask for (the renditions of the year, the years next to it), at once
+            reports.readAgencyYears(names.key(report.agency()).local(),
+                    List.of(report.year() - 1, report.year(), report.year() + 1), reads);
+        }
         List<Finding> findings = catalogue.check(report, history);
         String digest = reports.findingsDigest(findings);
         long version = stored.map(d -> sameOutcome(d, digest) ? d.version() : d.version() + 1).orElse(1L);
         Instant now = Instant.now();
         AgencyKey key = names.key(report.agency());
+        String reportKey = Renditions.reportKey(report, names);
+        String valuesDigest = Renditions.valuesDigest(report);
+        if (storedReport && stored.isPresent() && unchanged(stored.get(), sha256, key, reportKey, valuesDigest, digest, version)) {
+            // The same report, findings, keys and version: the entry, its agency-year list and its narrative bands
+            // would be written again as they are.
+            reports.touch(documentId, now, reads);
+            return ValidatedEvent.of(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
+        }
         reports.upsert(new ValidatedReport(documentId, sha256, report.agency(), key, report.year(),
-                Renditions.reportKey(report, names), Renditions.valuesDigest(report), report, findings, digest, RuleCatalogue.VERSION, version,
+                reportKey, valuesDigest, report, findings, digest, RuleCatalogue.VERSION, version,
                 stored.map(ValidatedReport::publishedVersion).orElse(null), stored.map(ValidatedReport::publishedBy).orElse(null), now),
-                stored);
+                stored, reads);
         if (stored.isEmpty()) {
             peers.record(report);
         }
-        reports.saveNarrative(documentId, report.agency(), key, report.year(), NarrativeSignature.of(report));
+        reports.saveNarrative(documentId, report.agency(), key, report.year(), NarrativeSignature.of(report), reads);
         if (stored.isEmpty() || version != stored.get().version()) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
         }
         return ValidatedEvent.of(documentId, sha256, report, findings, RuleCatalogue.VERSION, version, now);
     }
 
+    private static boolean unchanged(ValidatedReport stored, String sha256, AgencyKey key, String reportKey, String valuesDigest,
+            String findingsDigest, long version) {
+        return version == stored.version() && sameOutcome(stored, findingsDigest) && Objects.equals(sha256, stored.sha256())
+                && Objects.equals(key, stored.agencyKey()) && Objects.equals(reportKey, stored.reportKey())
+                && Objects.equals(valuesDigest, stored.valuesDigest());
+    }
+
     /** Whether the document is one of the {@link ValidatedReportRepository#versions} of its agency-year. */
-    private boolean isVersion(String documentId, String agencyLocalKey, Integer year) {
+    private boolean isVersion(String documentId, String agencyLocalKey, Integer year, ValidatedReportRepository.Reads reads) {
         return agencyLocalKey != null && year != null && ValidatedReportRepository
-                .versions(reports.idsByAgencyAndYear(agencyLocalKey, year)).stream().anyMatch(e -> e.documentId().equals(documentId));
+                .versions(reports.idsByAgencyAndYear(agencyLocalKey, year, reads)).stream().anyMatch(e -> e.documentId().equals(documentId));
     }
 
     /**
@@ -149,15 +180,16 @@ public class ValidationService {
      * no other report, so it changes none of their findings: re-checking every stored copy on every arrival made a flood
      * of copies quadratic.
      */
-    private Set<String> affected(String documentId, Report report, List<Finding> findings, boolean wasVersion) {
+    private Set<String> affected(String documentId, Report report, List<Finding> findings, boolean wasVersion,
+            ValidatedReportRepository.Reads reads) {
         Set<String> out = new LinkedHashSet<>();
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
             AgencyKey key = names.key(report.agency());
-            List<ValidatedReportRepository.AgencyYearEntry> sameYear = reports.idsByAgencyAndYear(key.local(), report.year());
+            List<ValidatedReportRepository.AgencyYearEntry> sameYear = reports.idsByAgencyAndYear(key.local(), report.year(), reads);
             boolean isVersion = ValidatedReportRepository.versions(sameYear).stream().anyMatch(e -> e.documentId().equals(documentId));
             if (isVersion || wasVersion) {
                 for (int year : new int[] {report.year() - 1, report.year() + 1}) {
-                    for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year)) {
+                    for (ValidatedReportRepository.AgencyYearEntry e : reports.idsByAgencyAndYear(key.local(), year, reads)) {
                         if (key.sameAgency(e.agency())) {
                             out.add(e.documentId());
                         }

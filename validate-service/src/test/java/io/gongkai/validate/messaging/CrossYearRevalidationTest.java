@@ -174,5 +174,15 @@ class CrossYearRevalidationTest {
         send("hq-2023-c", report("丙县人民政府", 2023, 0, 3), 1);
         List<ValidatedEvent> second = send("hq-2024-c", report("丙县人民政府", 2024, 3, 0), 1);
         assertTrue(carryover(second.get(0)).isEmpty());
+
+        // 2023 was checked again with the same outcome (only its time written): it is still whole for the next check.
+        // A 2022 report that carries 4 forward where 2023 carried over 0 changes 2023's outcome: republished as version 2.
+        List<ValidatedEvent> third = send("hq-2022-c", report("丙县人民政府", 2022, 0, 4), 2);
+        assertEquals(2, carryover(third.get(0)).size(), third.get(0).findings().toString());
+        assertEquals("hq-2023-c", third.get(1).documentId());
+        assertEquals(2, third.get(1).version());
+        assertEquals(2, carryover(third.get(1)).size(), third.get(1).findings().toString());
+        assertEquals(3, third.get(1).report().applications().get("carriedForward").get("total").intValue(),
+                "the re-checked report is the stored one, values whole");
     }
 }

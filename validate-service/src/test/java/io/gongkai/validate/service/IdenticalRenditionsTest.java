@@ -11,7 +11,7 @@ import io.gongkai.model.Report;
 import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.gongkai.testsupport.InMemoryChannels;
-import io.gongkai.validate.rules.Renditions;
+import io.gongkai.rules.Renditions;
 import io.gongkai.testsupport.MongoServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

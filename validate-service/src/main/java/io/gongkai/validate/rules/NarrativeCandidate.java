@@ -1,5 +1,0 @@
-package io.gongkai.validate.rules;
-
-/** A stored report's narrative signature, with who wrote it and for which year. */
-public record NarrativeCandidate(String documentId, String agency, AgencyKey agencyKey, Integer year, NarrativeSignature signature) {
-}
