@@ -154,7 +154,9 @@ public final class DocReader {
         StringBuilder b = new StringBuilder(s.length());
         for (int k = 0; k < s.length(); k++) {
             char ch = s.charAt(k);
-            if (ch >= ' ' || ch == '\n') {
+            if (ch == '\u00a0') {
+                b.append(' '); // no-break spaces pad cells; a cell of them alone is blank
+            } else if (ch >= ' ' || ch == '\n') {
                 b.append(ch);
             } else if (ch == '\r' || ch == '\u000b') {
                 b.append('\n');

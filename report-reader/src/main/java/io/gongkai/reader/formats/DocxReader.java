@@ -260,8 +260,9 @@ public final class DocxReader {
             StringBuilder text = new StringBuilder();
             List<Element> boxes = new ArrayList<>();
             text(p, text, boxes);
-            s.append(text.toString().strip());
+            s.append(text.toString().replace('\u00a0', ' ').strip());
         }
+        // A cell holding only no-break spaces (an editor's "empty" cell) is blank.
         return s.toString();
     }
 
