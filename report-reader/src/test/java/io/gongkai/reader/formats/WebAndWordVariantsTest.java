@@ -66,6 +66,7 @@ class WebAndWordVariantsTest {
             }
             out.add(Arguments.of(seed, "html/gb2312-no-meta.html"));
             out.add(Arguments.of(seed, "html/fragment-word-markup.html"));
+            out.add(Arguments.of(seed, "html/single-file-web-page.mht"));
             for (WordVariants.Variant v : WordVariants.all()) {
                 out.add(Arguments.of(seed, "docx/" + v.name() + ".docx"));
                 out.add(Arguments.of(seed, "docx-to-doc/" + v.name() + ".doc"));
@@ -105,6 +106,9 @@ class WebAndWordVariantsTest {
             Document word = PageVariants.all().stream().filter(v -> v.name().equals("word-html-markup")).findFirst()
                     .orElseThrow().rewrite().apply(PageVariants.parse(page));
             Files.writeString(html.resolve("fragment-word-markup.html"), word.selectFirst("table.layout > tbody > tr > td").html());
+            // Word's "single file web page" (MHTML, often published as .doc): the page quoted-printable in GB2312.
+            Files.write(html.resolve("single-file-web-page.mht"), mhtml(word.outerHtml().replace("charset=UTF-8", "charset=gb2312")
+                    .getBytes(Charset.forName("GB18030"))));
             Path docx = Files.createDirectories(dir.resolve(seed).resolve("docx"));
             byte[] file = DocxRenderer.render(RenderingsTest.rendered(seed));
             for (WordVariants.Variant v : WordVariants.all()) {
@@ -121,6 +125,34 @@ class WebAndWordVariantsTest {
             soffice(s.resolve("docx"), "odt", null, s.resolve("odt"));
             soffice(s.resolve("odt"), "docx:MS Word 2007 XML", null, s.resolve("docx-via-odt"));
         }
+    }
+
+    /** The page as Word saves a single-file web page: MIME headers, the page quoted-printable, a base64 theme part. */
+    static byte[] mhtml(byte[] page) {
+        String boundary = "----=_NextPart_01DA2B3C.4D5E6F70";
+        StringBuilder b = new StringBuilder("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"")
+                .append(boundary).append("\"\r\n\r\nThis document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n--")
+                .append(boundary).append("\r\nContent-Location: file:///C:/D0B3A1B2/report.htm\r\n")
+                .append("Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n");
+        int column = 0;
+        for (byte x : page) {
+            int v = x & 0xff;
+            String enc = v == '\n' ? "\r\n" : v == '\r' ? "" : v >= 33 && v <= 126 && v != '=' || v == ' ' ? String.valueOf((char) v)
+                    : String.format("=%02X", v);
+            if (enc.equals("\r\n")) {
+                column = 0;
+            } else if (column + enc.length() > 75) {
+                b.append("=\r\n");
+                column = 0;
+            }
+            b.append(enc);
+            column += enc.equals("\r\n") ? 0 : enc.length();
+        }
+        b.append("\r\n\r\n--").append(boundary).append("\r\nContent-Location: file:///C:/D0B3A1B2/report.files/themedata.thmx\r\n")
+                .append("Content-Transfer-Encoding: base64\r\nContent-Type: application/vnd.ms-officetheme\r\n\r\n")
+                .append(java.util.Base64.getMimeEncoder().encodeToString("PK theme part".getBytes(StandardCharsets.US_ASCII)))
+                .append("\r\n\r\n--").append(boundary).append("--\r\n");
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private void soffice(Path from, String to, String inFilter, Path out) throws IOException, InterruptedException {
@@ -166,7 +198,7 @@ class WebAndWordVariantsTest {
         }
         String type = rendition.substring(rendition.lastIndexOf('.') + 1);
         assertEquals(switch (type) {
-            case "html" -> DocumentType.HTML;
+            case "html", "mht" -> DocumentType.HTML;
             case "doc" -> DocumentType.DOC;
             default -> DocumentType.DOCX;
         }, read.type(), rendition + ": detected type");
