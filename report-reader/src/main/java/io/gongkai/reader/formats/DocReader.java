@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.usermodel.CharacterRun;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.Table;
@@ -24,6 +25,9 @@ public final class DocReader {
             Range range = doc.getRange();
             StringBuilder out = new StringBuilder();
             List<LineOrigin> origins = new ArrayList<>();
+            // Text boxes live in a story of their own; they are written where the first drawn object is anchored
+            // (a title set in a text box stays above the body), else first.
+            List<String> boxes = textBoxLines(doc);
             int tables = 0;
             int i = 0;
             while (i < range.numParagraphs()) {
@@ -34,13 +38,19 @@ public final class DocReader {
                     i += table.numParagraphs();
                     continue;
                 }
-                for (String line : clean(p.text()).split("\n")) {
-                    if (!line.isBlank()) {
-                        out.append(line).append('\n');
-                        origins.add(LineOrigin.UNKNOWN);
-                    }
+                if (!boxes.isEmpty() && p.text().indexOf('\u0008') >= 0) {
+                    writeLines(boxes, out, origins);
+                    boxes = List.of();
                 }
+                writeLines(List.of(clean(visibleText(p)).split("\n")), out, origins);
                 i++;
+            }
+            if (!boxes.isEmpty()) {
+                StringBuilder first = new StringBuilder();
+                List<LineOrigin> firstOrigins = new ArrayList<>();
+                writeLines(boxes, first, firstOrigins);
+                out.insert(0, first);
+                origins.addAll(0, firstOrigins);
             }
             return new SourceText(out.toString(), origins, null, List.of());
         } catch (IOException | RuntimeException e) {
@@ -74,11 +84,69 @@ public final class DocReader {
                 if (cell.isVerticallyMerged() && !cell.isFirstVerticallyMerged()) {
                     grid.continueAbove(r, left, span);
                 } else {
-                    grid.add(r, clean(cell.text()), 1, span);
+                    grid.add(r, clean(visibleText(cell)), 1, span);
                 }
             }
         }
         return grid;
+    }
+
+    private static void writeLines(List<String> lines, StringBuilder out, List<LineOrigin> origins) {
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                out.append(line).append('\n');
+                origins.add(LineOrigin.UNKNOWN);
+            }
+        }
+    }
+
+    /** The lines of the document's text boxes, or none. */
+    private static List<String> textBoxLines(HWPFDocument doc) {
+        try {
+            Range boxes = doc.getMainTextboxRange();
+            if (boxes == null || boxes.text().isBlank()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < boxes.numParagraphs(); i++) {
+                out.addAll(List.of(clean(visibleText(boxes.getParagraph(i))).split("\n")));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return List.of(); // a damaged text box story: the body is still read
+        }
+    }
+
+    /**
+     * The range's text without what track changes deleted (DOC keeps deleted text in the stream, marked) and
+     * without field instructions (between the field's begin and separator marks: {@code HYPERLINK "…"}, {@code PAGE}).
+     */
+    private static String visibleText(Range range) {
+        StringBuilder b = new StringBuilder();
+        int fieldDepth = 0;
+        boolean[] inCode = new boolean[64];
+        for (int i = 0; i < range.numCharacterRuns(); i++) {
+            CharacterRun run = range.getCharacterRun(i);
+            if (run.isMarkedDeleted()) {
+                continue;
+            }
+            String t = run.text();
+            for (int k = 0; k < t.length(); k++) {
+                char ch = t.charAt(k);
+                if (ch == '\u0013') {
+                    fieldDepth = Math.min(fieldDepth + 1, inCode.length - 1);
+                    inCode[fieldDepth] = true;
+                } else if (ch == '\u0014' && fieldDepth > 0) {
+                    inCode[fieldDepth] = false;
+                } else if (ch == '\u0015' && fieldDepth > 0) {
+                    inCode[fieldDepth] = false;
+                    fieldDepth--;
+                } else if (fieldDepth == 0 || !inCode[fieldDepth]) {
+                    b.append(ch);
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Drops Word's cell and paragraph marks and field codes' control characters. */
@@ -86,7 +154,9 @@ public final class DocReader {
         StringBuilder b = new StringBuilder(s.length());
         for (int k = 0; k < s.length(); k++) {
             char ch = s.charAt(k);
-            if (ch >= ' ' || ch == '\n') {
+            if (ch == '\u00a0') {
+                b.append(' '); // no-break spaces pad cells; a cell of them alone is blank
+            } else if (ch >= ' ' || ch == '\n') {
                 b.append(ch);
             } else if (ch == '\r' || ch == '\u000b') {
                 b.append('\n');

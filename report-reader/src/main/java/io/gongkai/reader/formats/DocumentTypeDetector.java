@@ -35,6 +35,9 @@ public final class DocumentTypeDetector {
         if (startsWithPdfHeader(bytes)) {
             return DocumentType.PDF; // Tika's magic for PDF is this very header
         }
+        if (Mhtml.isMhtml(bytes)) {
+            return DocumentType.HTML; // a web page saved as one MIME file (.mht, or .doc from Word's "single file web page")
+        }
         DocumentType obvious = TextSniffer.obviousTextOrHtml(bytes);
         if (obvious != null) {
             return obvious;

@@ -174,12 +174,32 @@ final class HeaderColumns {
         if (s.equals("无") || s.equals("/") || s.equals("-") || s.equals("—") || s.equals("－") || s.equals("--")) {
             return true;
         }
-        for (int i = 0; i < s.length(); i++) {
+        // Some pages print the unit in each cell (3件, 12.5万元): a count or amount followed by a counting unit.
+        int end = s.length() - unitLength(s);
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
             char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9') && !(ch >= '０' && ch <= '９') && ch != '.' && ch != ',' && ch != '．') {
+            if (!(ch >= '0' && ch <= '9') && !(ch >= '０' && ch <= '９') && ch != '.' && ch != ',' && ch != '．' && ch != '，') {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Units a statistics cell may print after its figure (those the text parser reads with a number). */
+    private static final java.util.List<String> UNITS = java.util.List.of("万元", "元", "件", "个", "项", "条");
+
+    /** The length of the counting unit that ends {@code s} after a digit, or 0. */
+    static int unitLength(String s) {
+        for (String unit : UNITS) {
+            int at = s.length() - unit.length();
+            if (at > 0 && s.endsWith(unit)) {
+                char before = s.charAt(at - 1);
+                return before >= '0' && before <= '9' || before >= '０' && before <= '９' ? unit.length() : 0;
+            }
+        }
+        return 0;
     }
 }

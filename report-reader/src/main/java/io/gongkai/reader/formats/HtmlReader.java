@@ -35,7 +35,18 @@ public final class HtmlReader {
     private final TextDecoder decoder = new TextDecoder();
 
     public SourceText read(byte[] bytes) {
-        DecodedText decoded = decode(bytes);
+        DecodedText decoded = null;
+        if (Mhtml.isMhtml(bytes)) {
+            // A page saved as one MIME file: its text/html part, in the charset the part names (else as any page).
+            Mhtml.Part part = Mhtml.htmlPart(bytes);
+            if (part != null) {
+                bytes = part.body();
+                decoded = declared(part.charset(), bytes);
+            }
+        }
+        if (decoded == null) {
+            decoded = decode(bytes);
+        }
         Document doc = Jsoup.parse(decoded.text());
         StringBuilder out = new StringBuilder();
         List<LineOrigin> origins = new ArrayList<>();
@@ -237,17 +248,28 @@ public final class HtmlReader {
     private DecodedText decode(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
         Matcher m = META_CHARSET.matcher(head);
-        if (m.find()) {
-            String name = m.group(1).toUpperCase(Locale.ROOT);
-            // GB2312 and GBK pages routinely contain characters only GB18030 has: read the superset.
-            if (name.equals("GB2312") || name.equals("GBK") || name.equals("GB18030") || name.equals("X-GBK")) {
-                name = "GB18030";
-            }
-            // A page declared UTF-8 is often not: detection tries strict UTF-8 first anyway.
+        DecodedText declared = m.find() ? declared(m.group(1), bytes) : null;
+        return declared != null ? declared : decoder.decode(bytes);
+    }
+
+    /** The bytes in the declared charset, or null where the declaration is no help (none, UTF-*, unknown). */
+    private static DecodedText declared(String charset, byte[] bytes) {
+        if (charset == null) {
+            return null;
+        }
+        String name = charset.toUpperCase(Locale.ROOT);
+        // GB2312 and GBK pages routinely contain characters only GB18030 has: read the superset.
+        if (name.equals("GB2312") || name.equals("GBK") || name.equals("GB18030") || name.equals("X-GBK")) {
+            name = "GB18030";
+        }
+        // A page declared UTF-8 is often not: detection tries strict UTF-8 first anyway.
+        try {
             if (!name.startsWith("UTF") && Charset.isSupported(name)) {
                 return new DecodedText(new String(bytes, Charset.forName(name)), name);
             }
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return null;
         }
-        return decoder.decode(bytes);
+        return null;
     }
 }

@@ -34,7 +34,12 @@ class DocumentTypeDetectorTest {
         "\uFEFF<section><p>一、总体情况</p></section>",
         // a crawler's title line before the fragment
         "某某区2023年政府信息公开工作年度报告\n<p>一、总体情况</p>\n<p>本年度……</p>\n<table><tr><td>规章</td></tr></table>",
-        "标题\n<html><body><p>一、总体情况</p></body></html>"})
+        "标题\n<html><body><p>一、总体情况</p></body></html>",
+        // a web page saved as one MIME file (Word's single file web page, Chromium's MHTML), whatever its name
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n------=_NextPart_01\r\n"
+                + "Content-Type: text/html; charset=\"gb2312\"\r\n\r\n<html></html>\r\n------=_NextPart_01--",
+        "From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+                + "\tboundary=\"----MultipartBoundary--x\"\r\n\r\n------MultipartBoundary--x\r\nContent-Type: text/html\r\n\r\n<html></html>"})
     void htmlFragmentsAreHtml(String s) {
         assertDetected(DocumentType.HTML, s);
     }
@@ -48,7 +53,9 @@ class DocumentTypeDetectorTest {
         "<pre-2019 格式> 一、概述",
         "网页中的<table>标签不计入统计。\n一、总体情况",
         "# 2023年政府信息公开工作年度报告\n一、总体情况\n行政许可 <p> 0",
-        "| 不是表格的竖线 |\n一、总体情况"})
+        "| 不是表格的竖线 |\n一、总体情况",
+        "Note: 本报告说明\n\n一、总体情况\nMIME-Version 不是邮件头",
+        "Subject: 2023年报告\nFrom: 办公室\n\n一、总体情况"})
     void textMentioningTagsIsText(String s) {
         assertDetected(DocumentType.TEXT, s);
     }
