@@ -1,5 +1,6 @@
 package io.gongkai.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,11 +136,13 @@ class FaultSuiteIT {
             }
         }
 
-        void awaitMore(int more) throws InterruptedException {
+        /** Waits for {@code more} accepted submits, or 120 s (a fault can hold the front door shut that long: counted after). */
+        void awaitMore(int more) {
             int target = accepted.size() + more;
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (accepted.size() < target && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> accepted.size() >= target);
+            } catch (ConditionTimeoutException stillShut) {
+                // the figures of this fault show how few were accepted
             }
         }
     }
@@ -253,17 +257,19 @@ class FaultSuiteIT {
 
     /** Submits a document until the front door accepts it (it may be down after a fault); counted as a stream report. */
     private static String submitUntilAccepted(byte[] body, String contentType, FaultSuiteIT.Stream stream) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            String id = submit(body, contentType);
-            if (id != null) {
-                stream.accepted.put(id, -1);
-                return id;
-            }
-            stream.retries.incrementAndGet();
-            Thread.sleep(300);
+        try {
+            String id = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                String accepted = submit(body, contentType);
+                if (accepted == null) {
+                    stream.retries.incrementAndGet();
+                }
+                return accepted;
+            }, accepted -> accepted != null);
+            stream.accepted.put(id, -1);
+            return id;
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the front door did not accept a document for 120 s\n" + tails());
         }
-        throw new IllegalStateException("the front door did not accept a document for 120 s\n" + tails());
     }
 
     private static void killAndRestart(String name, boolean kill9) throws Exception {
@@ -300,22 +306,21 @@ class FaultSuiteIT {
     /** Waits until every accepted report is final (or SETTLE passes) and counts. */
     private static Figures settle(String fault, FaultSuiteIT.Stream stream) throws Exception {
         Set<String> ids = Set.copyOf(stream.accepted.keySet());
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (true) {
-            for (String id : ids) {
-                if (!FINAL.containsKey(id)) {
-                    JsonNode view = view(id);
-                    String s = view == null ? "" : view.path("status").asText();
-                    if (s.equals("VALIDATED") || s.equals("FAILED")) {
-                        FINAL.put(id, view);
+        try {
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                for (String id : ids) {
+                    if (!FINAL.containsKey(id)) {
+                        JsonNode view = view(id);
+                        String s = view == null ? "" : view.path("status").asText();
+                        if (s.equals("VALIDATED") || s.equals("FAILED")) {
+                            FINAL.put(id, view);
+                        }
                     }
                 }
-            }
-            long open = ids.stream().filter(id -> !FINAL.containsKey(id)).count();
-            if (open == 0 || System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(500);
+                return ids.stream().allMatch(FINAL::containsKey);
+            });
+        } catch (ConditionTimeoutException open) {
+            // what is still open after SETTLE counts as lost in the figures below
         }
         int validated = (int) ids.stream().filter(id -> FINAL.containsKey(id) && "VALIDATED".equals(FINAL.get(id).path("status").asText())).count();
         int failed = (int) ids.stream().filter(id -> FINAL.containsKey(id) && "FAILED".equals(FINAL.get(id).path("status").asText())).count();

@@ -1,5 +1,7 @@
 package io.gongkai.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A Kafka broker (KRaft, single node) and a MongoDB-protocol server (mongo-java-server on an H2 file), each its own
@@ -127,42 +131,46 @@ final class LocalServers implements AutoCloseable {
                 String.valueOf(mongoPort), "--h2", dir.resolve("mongo/data.mv").toString());
     }
 
-    private void awaitKafka(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            if (!kafka.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + kafka.exitValue() + ":\n" + tail("kafka"));
-            }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000"))) {
-                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                last = e;
-            }
-            Thread.sleep(500);
+    private void awaitKafka(Duration timeout) {
+        AtomicReference<Exception> last = new AtomicReference<>();
+        try {
+            await("Kafka answering").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!kafka.isAlive()) {
+                    throw new IllegalStateException("Kafka exited with " + kafka.exitValue() + ":\n" + tail("kafka"));
+                }
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000"))) {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return true;
+                } catch (Exception e) {
+                    last.set(e);
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Kafka not ready after " + timeout + " (" + last.get() + "):\n" + tail("kafka"));
         }
-        throw new IllegalStateException("Kafka not ready after " + timeout + " (" + last + "):\n" + tail("kafka"));
     }
 
-    private void awaitMongo(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!mongo.isAlive()) {
-                throw new IllegalStateException("the MongoDB-protocol server exited with " + mongo.exitValue() + ":\n" + tail("mongo"));
-            }
-            if (tail("mongo").contains("ready on")) {
+    private void awaitMongo(Duration timeout) {
+        try {
+            await("the MongoDB-protocol server answering").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!mongo.isAlive()) {
+                    throw new IllegalStateException("the MongoDB-protocol server exited with " + mongo.exitValue() + ":\n" + tail("mongo"));
+                }
+                if (!tail("mongo").contains("ready on")) {
+                    return false;
+                }
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress("127.0.0.1", mongoPort), 1000);
-                    return;
+                    return true;
                 } catch (IOException notYet) {
-                    // the ready line came before the port; try again
+                    return false; // the ready line came before the port
                 }
-            }
-            Thread.sleep(250);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the MongoDB-protocol server was not ready after " + timeout + ":\n" + tail("mongo"));
         }
-        throw new IllegalStateException("the MongoDB-protocol server was not ready after " + timeout + ":\n" + tail("mongo"));
     }
 
     private Process java(String name, String heap, String mainClass, String... args) throws IOException {

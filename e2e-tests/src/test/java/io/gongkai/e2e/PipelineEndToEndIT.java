@@ -1,5 +1,6 @@
 package io.gongkai.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,18 +162,14 @@ class PipelineEndToEndIT {
         assertEquals("VALIDATED", awaitDone(single).get("status").asText());
         assertEquals(1, recordsWithKey("reports.raw", single).size(), "one reports.raw event for the report");
         // The overload guard reads extract-service's lag from the real broker (shown as a gauge once read).
-        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
-        String lag = "NaN";
-        while (lag.equals("NaN") && System.nanoTime() < deadline) {
-            submit(("滞后 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), "text/plain", "lag.txt", TOKEN);
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            lag = metrics.lines().filter(l -> l.startsWith("gongkai_overload_lag")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
-                    .findFirst().orElse("absent");
-            if (lag.equals("NaN")) {
-                Thread.sleep(500);
-            }
-        }
+        String lag = await("extract-service's lag read by the overload guard").atMost(PROCESSING_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    submit(("滞后 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), "text/plain", "lag.txt", TOKEN);
+                    String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/q/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    return metrics.lines().filter(l -> l.startsWith("gongkai_overload_lag"))
+                            .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("absent");
+                }, value -> !value.equals("NaN"));
         assertTrue(Double.parseDouble(lag) >= 0, "extract-service's lag on reports.raw: " + lag);
     }
 
@@ -240,11 +239,8 @@ class PipelineEndToEndIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("reports.raw", key, "{this is not json")).get();
         }
-        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
-        while (recordsWithKey("reports.raw.dlq.extract", key).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the poison message never reached reports.raw.dlq.extract");
-            Thread.sleep(500);
-        }
+        await("the poison message in reports.raw.dlq.extract").atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> !recordsWithKey("reports.raw.dlq.extract", key).isEmpty());
         // The consumer is not stuck: a report submitted after the poison message is still processed.
         byte[] sample = Files.readAllBytes(ROOT.resolve("samples/000_f8a12ae11966356f.txt"));
         byte[] changed = (new String(sample, StandardCharsets.UTF_8) + "\n\n" + key).getBytes(StandardCharsets.UTF_8);
@@ -273,11 +269,8 @@ class PipelineEndToEndIT {
         HttpResponse<String> first = HTTP.send(replay, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, first.statusCode(), first.body());
         assertTrue(JSON.readTree(first.body()).at("/replayed/reports.extracted.dlq.validate").asLong() >= 1, first.body());
-        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
-        while (recordsWithKey("reports.validated", id).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "the replayed extraction was never validated");
-            Thread.sleep(500);
-        }
+        await("the replayed extraction validated").atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> !recordsWithKey("reports.validated", id).isEmpty());
         // Replayed once: asking again sends nothing back for it.
         HttpResponse<String> second = HTTP.send(replay, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, second.statusCode(), second.body());
@@ -310,22 +303,21 @@ class PipelineEndToEndIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode awaitDone(String documentId) throws Exception {
-        long deadline = System.nanoTime() + PROCESSING_TIMEOUT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/" + documentId)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            last = JSON.readTree(r.body());
-            String status = last.get("status").asText();
-            if (status.equals("VALIDATED") || status.equals("FAILED")) {
-                return last;
-            }
-            Thread.sleep(200);
+    private static JsonNode awaitDone(String documentId) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return await(documentId + " VALIDATED or FAILED").atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/" + documentId)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, r.statusCode(), r.body());
+                        last.set(JSON.readTree(r.body()));
+                        return last.get();
+                    }, view -> Set.of("VALIDATED", "FAILED").contains(view.get("status").asText()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(documentId + " not done after " + PROCESSING_TIMEOUT + ": " + last.get()
+                    + "\n" + pipeline.services().stream().map(s -> "--- " + s.name + "\n" + s.tail()).reduce("", String::concat));
         }
-        throw new AssertionError(documentId + " not done after " + PROCESSING_TIMEOUT + ": " + last
-                + "\n" + pipeline.services().stream().map(s -> "--- " + s.name + "\n" + s.tail()).reduce("", String::concat));
     }
 
     /** Reads a topic from the beginning to its current end and returns the records with this key. */

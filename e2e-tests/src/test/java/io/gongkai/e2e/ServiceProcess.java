@@ -1,5 +1,7 @@
 package io.gongkai.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One packaged service (quarkus-run.jar) started as its own process, as it runs in production. */
 final class ServiceProcess implements AutoCloseable {
@@ -90,24 +94,24 @@ final class ServiceProcess implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
-            }
-            try {
-                HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
+        AtomicReference<String> last = new AtomicReference<>("");
+        try {
+            await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
                 }
-                last = r.body();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            Thread.sleep(250);
+                try {
+                    HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                    last.set(r.body());
+                    return r.statusCode() == 200;
+                } catch (IOException e) {
+                    last.set(e.toString());
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " not ready after " + timeout + ": " + last.get() + "\nlog:\n" + tail());
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + ": " + last + "\nlog:\n" + tail());
     }
 
     String tail() {

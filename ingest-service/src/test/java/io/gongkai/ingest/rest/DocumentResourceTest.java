@@ -240,8 +240,9 @@ class DocumentResourceTest {
                 new ExtractedEvent(id, sha, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "test"))));
         connector.source("validated-status").send(List.of(json.writeValueAsString(
                 new ValidatedEvent(id, sha, report, List.of(), "rules-1", 1, Instant.now()))));
-        Thread.sleep(300);
-        given().get("/api/documents/" + id).then().body("status", equalTo("VALIDATED")).body("findings", hasSize(1));
+        // Nothing to wait for: the status must stay VALIDATED the whole time the late events are taken.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/api/documents/" + id)
+                .then().body("status", equalTo("VALIDATED")).body("findings", hasSize(1)));
 
         given().queryParam("status", "validated").queryParam("agency", "获嘉县人民政府办公室").queryParam("year", 2023)
                 .when().get("/api/documents").then().statusCode(200)
