@@ -200,8 +200,7 @@ public class WorkbenchResource {
         Division division = where.region() == null ? null : Divisions.get().byAnyCode(where.region());
         List<Integer> years = reports.years(where.region());
         Integer chosen = where.year() != null ? where.year() : years.isEmpty() ? null : years.get(0);
-        int depth = division == null ? 0 : Divisions.get().chain(division).size();
-        var below = reports.countBelow(where.region(), depth, chosen);
+        var below = reports.countBelow(where.region(), chosen);
         var withReport = division == null || chosen == null ? java.util.Set.<String>of() : reports.governmentsWithReport(where.region(), chosen);
         return Templates.overview(OverviewPage.of(division, reports.countByLevelAndYear(where.region()), chosen, years, below, withReport));
     }
