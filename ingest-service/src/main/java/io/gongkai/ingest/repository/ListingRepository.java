@@ -189,8 +189,14 @@ public class ListingRepository {
     /** The leaves as last read from the directory or made here; a write to a bucket no longer a leaf is refused by its guard. */
     private volatile Set<String> leaves = Set.of(ROOT);
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
-    /** Counts and indexes of the current snapshot's rows, updated with it (under {@link #advance}). */
-    private volatile ListingIndex index = new ListingIndex();
+    /**
+     * Counts and indexes of the rows, brought up to the current snapshot when asked ({@link #index()}): the rows that
+     * left and entered since wait in {@link #pendingOut} and {@link #pendingIn}, so that a page that needs no count
+     * (the list in its own order) never waits for it. Guarded by {@link #advance}.
+     */
+    private ListingIndex index = new ListingIndex();
+    private final List<ListingRow> pendingOut = new ArrayList<>();
+    private final List<ListingRow> pendingIn = new ArrayList<>();
     private final Object advance = new Object();
     private volatile boolean built;
 
@@ -205,7 +211,7 @@ public class ListingRepository {
     void warmUp(@Observes StartupEvent start) {
         Thread.ofVirtual().name("listing-warm-up").start(() -> {
             try {
-                rows();
+                index();
             } catch (RuntimeException e) {
                 LOG.warnf(e, "reading the workbench listing at start failed; the first page will read it");
             }
@@ -395,7 +401,18 @@ public class ListingRepository {
     /** Counts and indexes of the rows, as of now ({@link ListingIndex}). */
     ListingIndex index() {
         current();
-        return index;
+        synchronized (advance) {
+            if (pendingOut.size() + pendingIn.size() > 2L * snapshot.rows.size() + 4 * MAX_ROWS) {
+                // more changes waiting than rows: made anew from the rows is cheaper
+                index = new ListingIndex();
+                index.update(List.of(), snapshot.rows);
+            } else if (!pendingOut.isEmpty() || !pendingIn.isEmpty()) {
+                index.update(pendingOut, pendingIn);
+            }
+            pendingOut.clear();
+            pendingIn.clear();
+            return index;
+        }
     }
 
     private Snapshot current() {
@@ -439,9 +456,9 @@ public class ListingRepository {
                 byLeaf.put(leaf, rows);
                 all.addAll(rows);
             }
-            // the index follows the rows: the old rows of the buckets that changed out, their new ones in
-            List<ListingRow> out = new ArrayList<>();
-            List<ListingRow> in = new ArrayList<>();
+            // the index follows the rows (when next asked): the old rows of the buckets that changed out, their new ones in
+            List<ListingRow> out = pendingOut;
+            List<ListingRow> in = pendingIn;
             Set<String> leaves = new HashSet<>(last.byLeaf.keySet());
             leaves.addAll(byLeaf.keySet());
             for (String leaf : leaves) {
@@ -452,7 +469,6 @@ public class ListingRepository {
                     in.addAll(now == null ? List.of() : now);
                 }
             }
-            index.update(out, in);
             Snapshot next = new Snapshot(held, byLeaf, Collections.unmodifiableList(all), last);
             snapshot = next;
             return next;
@@ -465,6 +481,8 @@ public class ListingRepository {
             cache.clear();
             snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
             index = new ListingIndex();
+            pendingOut.clear();
+            pendingIn.clear();
         }
     }
 

@@ -80,7 +80,8 @@ public class WorkbenchRepository {
     public List<ReportListing> list(ReportFilter filter, ReportSort sort, boolean ascending, ListCursor after, boolean forward, int skip,
             int size) {
         // the rows of a narrow filter (a region, an agency term) from the index, else a walk of the rows in that order
-        List<ListingRow> candidates = listing.index().candidates(filter, null, null);
+        List<ListingRow> candidates = filter.region() == null && filter.agency() == null ? null
+                : listing.index().candidates(filter, null, null);
         List<ListingRow> rows = candidates != null
                 ? ListingQueries.page(candidates, filter, sort, ascending, after, forward, skip, size)
                 : ListingQueries.pageSorted(listing.sorted(sort), filter, sort, ascending, after, forward, skip, size);
@@ -205,7 +206,8 @@ public class WorkbenchRepository {
         var wanted = ListingQueries.matching(filter);
         // every row gives at least one finding, so a page needs at most size + 1 rows: walked newest first from the
         // cursor, over the rows of a narrow filter (region, agency, finding) from the index, else over all rows
-        List<ListingRow> candidates = listing.index().candidates(filter, severity, code);
+        List<ListingRow> candidates = filter.region() == null && filter.agency() == null && severity == null && code == null ? null
+                : listing.index().candidates(filter, severity, code);
         if (candidates != null) {
             candidates.sort(ListingQueries.NEWEST_FIRST);
         }

@@ -146,23 +146,70 @@ public class WorkbenchResource {
 
     @GET
     @Path("reports/{documentId}/original")
-    @Operation(summary = "The stored original document, served so that it never runs in the workbench's origin")
-    public Response original(@PathParam("documentId") String documentId) {
+    @Operation(summary = "The stored original document, served so that it never runs in the workbench's origin",
+            description = "For an HTML original, ?table=T&row=R&col=C (a value's provenance: 1-based data table, row and grid "
+                    + "column) marks that cell (id gongkai-cell, so that #gongkai-cell scrolls to it); still sandboxed.")
+    public Response original(@PathParam("documentId") String documentId, @QueryParam("table") String table,
+            @QueryParam("row") String row, @QueryParam("col") String col) {
         StoredReport stored = find(documentId);
+        boolean html = OriginalDocument.isHtml(stored.detectedType(), stored.declaredContentType());
+        boolean atCell = table != null || row != null || col != null;
+        if (atCell && !html) {
+            throw problem(Response.Status.BAD_REQUEST, "No cell view", "只有 HTML 原文可以定位到单元格。 Only HTML originals open at a cell.");
+        }
+        int t = atCell ? cellIndex(table, "table") : 0;
+        int r = atCell ? cellIndex(row, "row") : 0;
+        int c = atCell ? cellIndex(col, "col") : 0;
         InputStream in = blobs.open(stored.sha256()).orElseThrow(() -> notFound("原文件不在存储中。"));
         StreamingOutput body = out -> {
             try (in) {
                 in.transferTo(out);
             }
         };
+        String type = OriginalDocument.contentType(stored.detectedType(), stored.declaredContentType(), stored.encoding());
+        if (atCell) {
+            String marked;
+            try (in) {
+                if (stored.size() > MAX_MARKED_BYTES) {
+                    throw problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too large to mark", "原文过大，请直接打开原文件。 The original is too large to mark.");
+                }
+                marked = HtmlCellMarker.marked(new String(in.readAllBytes(), OriginalDocument.charset(stored.encoding())), t, r, c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (marked != null) {
+                byte[] bytes = marked.getBytes(StandardCharsets.UTF_8);
+                body = out -> out.write(bytes);
+                type = "text/html; charset=UTF-8";
+            } else {
+                // the cell is not in the page as stored (the page changed shape?): shown as stored, from the top
+                InputStream again = blobs.open(stored.sha256()).orElseThrow(() -> notFound("原文件不在存储中。"));
+                body = out -> {
+                    try (again) {
+                        again.transferTo(out);
+                    }
+                };
+            }
+        }
         return Response.ok(body)
-                .header(HttpHeaders.CONTENT_TYPE, OriginalDocument.contentType(stored.detectedType(), stored.declaredContentType(), stored.encoding()))
+                .header(HttpHeaders.CONTENT_TYPE, type)
                 .header("Content-Disposition", OriginalDocument.contentDisposition(stored.detectedType(), stored.declaredContentType(),
                         stored.fileName(), stored.documentId()))
                 .header("Content-Security-Policy", OriginalDocument.contentSecurityPolicy(stored.detectedType(), stored.declaredContentType()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, max-age=3600")
                 .build();
+    }
+
+    /** An HTML original larger than this is opened as stored (at the top) rather than parsed to mark a cell. */
+    private static final long MAX_MARKED_BYTES = 20_000_000;
+
+    private int cellIndex(String value, String name) {
+        int n = value == null || value.isBlank() ? 0 : parseInt(value, name);
+        if (n < 1 || n > 10_000) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad cell", "table、row、col 须同时给出，且为 1 到 10000 的整数。 table, row and col are 1..10000.");
+        }
+        return n;
     }
 
     @GET

@@ -207,9 +207,28 @@ class WorkbenchPagesTest {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", startsWith("inline;"));
 
+        // opened at a value's table cell: that cell marked for #gongkai-cell, the page still sandboxed and escaped
+        String tables = "<html><body><p>&lt;img src=x onerror=alert(1)&gt;</p><table><tr><td>项目</td><td>自然人</td></tr>"
+                + "<tr><td>新收</td><td>28</td></tr></table>" + UUID.randomUUID() + "</body></html>";
+        String tablesId = validated("某局", tables, "text/html", List.of());
+        String marked = given().get("/reports/" + tablesId + "/original?table=1&row=2&col=2").then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", startsWith("sandbox;"))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asString();
+        assertTrue(java.util.regex.Pattern.compile("<td id=\"gongkai-cell\"[^>]*>28</td>").matcher(marked).find(), marked);
+        assertTrue(marked.contains("&lt;img src=x onerror=alert(1)&gt;"), marked);
+        given().get("/reports/" + tablesId + "/original?table=1&row=2").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports/" + tablesId + "/original?table=1&row=x&col=1").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports/" + tablesId + "/original?table=1&row=0&col=1").then().statusCode(400).contentType("application/problem+json");
+        // a cell the page does not have: the page as stored
+        given().get("/reports/" + tablesId + "/original?table=4&row=2&col=2").then().statusCode(200)
+                .body(not(containsString("gongkai-cell")));
+
         String text = "第一行\n第二行 <b>粗</b>\n" + UUID.randomUUID();
         String textId = validated("某局", text, "text/plain", List.of());
         String source = given().get("/reports/" + textId + "/source?line=2").then().statusCode(200).extract().asString();
+        given().get("/reports/" + textId + "/original?table=1&row=1&col=1").then().statusCode(400).contentType("application/problem+json");
         assertTrue(source.contains("<li id=\"L2\" class=\"marked\">第二行 &lt;b&gt;粗&lt;/b&gt;</li>"), source);
     }
 
