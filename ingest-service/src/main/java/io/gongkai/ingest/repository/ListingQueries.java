@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The workbench's list and overview questions answered over the slim listing's rows in memory (plain Java): the
  * same answers the read model's MongoDB queries gave, in MongoDB's order (a missing value below every other; ties
- * by id in the same direction).
+ * by id in the same direction). Pages use its filters, orders and walks; the counts and the overview are answered by
+ * {@link ListingIndex}, and the passes over every row here ({@link #count}, {@link #byLevelAndYear}, {@link #below},
+ * {@link #governmentsWithReport}, {@link #years}, {@link #agency}) are the reference ListingIndexTest holds it to.
  */
 final class ListingQueries {
 

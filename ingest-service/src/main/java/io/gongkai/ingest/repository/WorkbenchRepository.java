@@ -268,6 +268,45 @@ public class WorkbenchRepository {
     }
 
     /**
+     * Where page N of the problem list starts: after the first {@code skip} matching findings (null: at the start).
+     * A walk of the rows newest first that counts each row's matching findings (from the index's row set for a narrow
+     * filter), as the report list passes over (N-1)×size rows for its page N; past the end, a position after the last.
+     */
+    public ProblemCursor problemCursorAt(ReportFilter filter, String severity, String code, long skip) {
+        if (skip <= 0) {
+            return null;
+        }
+        var wanted = ListingQueries.matching(filter);
+        List<ListingRow> candidates = filter.region() == null && filter.agency() == null && severity == null && code == null ? null
+                : listing.index().candidates(filter, severity, code);
+        if (candidates != null) {
+            candidates.sort(ListingQueries.NEWEST_FIRST);
+        }
+        long passed = 0;
+        ListingRow last = null;
+        int lastCount = 0;
+        for (ListingRow r : candidates != null ? candidates : listing.newestFirst()) {
+            if (r.problems().isEmpty() || !wanted.test(r)) {
+                continue;
+            }
+            int matching = 0;
+            for (String k : r.problems()) {
+                matching += problemMatches(k, severity, code) ? 1 : 0;
+            }
+            if (matching == 0) {
+                continue;
+            }
+            if (passed + matching > skip) {
+                return new ProblemCursor(new Date(r.received()), r.id(), (int) (skip - passed));
+            }
+            passed += matching;
+            last = r;
+            lastCount = matching;
+        }
+        return last == null ? null : new ProblemCursor(new Date(last.received()), last.id(), lastCount);
+    }
+
+    /**
      * How many findings the problem list holds under a filter: added up from the index's cells; with an agency term,
      * over the rows of the names that contain it.
      */

@@ -282,11 +282,20 @@ public class WorkbenchResource {
     public TemplateInstance problemsPage(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
             @QueryParam("code") String code, @QueryParam("region") String region, @QueryParam("after") String after,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam("page") String page) {
         ProblemFilter filter = problemFilter(agency, year, level, template, severity, code, region);
         int pageSize = pageSize(size);
-        ProblemList.Page rows = problems.page(filter, problemCursor(after), pageSize);
-        return Templates.problems(new ProblemsPage(filter, pageSize, rows.total(), rows.rows(), query(filter), after != null, rows.next()));
+        Integer number = page == null || page.isBlank() ? null : parseInt(page, "page");
+        if (number != null && (number < 1 || number > MAX_PAGE)) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad page", "页码须在 1 到 " + MAX_PAGE + " 之间。 page must be 1.." + MAX_PAGE + ".");
+        }
+        // page=N alone: found by counting findings; with after (the next-page link): the keyset position, N its number
+        WorkbenchRepository.ProblemCursor from = after != null ? problemCursor(after)
+                : number != null ? problems.start(filter, number, pageSize) : null;
+        ProblemList.Page rows = problems.page(filter, from, pageSize);
+        int shown = number != null ? number : after == null ? 1 : 0;
+        return Templates.problems(new ProblemsPage(filter, pageSize, rows.total(), rows.rows(), query(filter), shown != 1, rows.next(),
+                shown));
     }
 
     @GET
