@@ -70,6 +70,8 @@ final class ListingIndex {
     }
 
     private final Map<String, Map<Facet, Cell>> cube = new HashMap<>();
+    /** The same counts per agency name, for a count with an agency term: a pass over the names, not the rows. */
+    private final Map<String, Map<Facet, Cell>> byAgencyCells = new HashMap<>();
     /** scope → year (null allowed) → division just below (or {@value #ITSELF}) → documents, with errors, late, copied */
     private final Map<String, Map<Integer, Map<String, long[]>>> below = new HashMap<>();
     /** year → the last code of a government's chain → its reports */
@@ -94,9 +96,12 @@ final class ListingIndex {
         size += sign;
         Facet facet = Facet.of(r);
         List<String> chain = r.regions();
-        cell(ALL, facet, r, sign);
+        cell(cube, ALL, facet, r, sign);
+        if (r.agency() != null) {
+            cell(byAgencyCells, r.agency(), facet, r, sign);
+        }
         for (String code : chain) {
-            cell(code, facet, r, sign);
+            cell(cube, code, facet, r, sign);
             rows(byRegion, code, r, sign);
         }
         if (r.agency() != null) {
@@ -131,8 +136,8 @@ final class ListingIndex {
         }
     }
 
-    private void cell(String scope, Facet facet, ListingRow r, int sign) {
-        Map<Facet, Cell> cells = cube.computeIfAbsent(scope, k -> new HashMap<>());
+    private static void cell(Map<String, Map<Facet, Cell>> counts, String scope, Facet facet, ListingRow r, int sign) {
+        Map<Facet, Cell> cells = counts.computeIfAbsent(scope, k -> new HashMap<>());
         Cell cell = cells.computeIfAbsent(facet, k -> new Cell());
         cell.rows += sign;
         for (String key : r.problems()) {
@@ -142,6 +147,9 @@ final class ListingIndex {
         }
         if (cell.empty()) {
             cells.remove(facet);
+            if (cells.isEmpty()) {
+                counts.remove(scope);
+            }
         }
     }
 
@@ -156,26 +164,61 @@ final class ListingIndex {
         }
     }
 
-    private Collection<Cell> cells(String region, ReportFilter filter) {
-        Map<Facet, Cell> cells = cube.getOrDefault(region == null ? ALL : region, Map.of());
+    /**
+     * The cells that match a filter: of the region (or the store), or with an agency term of the names that contain
+     * it; null for both a region and an agency term (the caller counts the region's rows).
+     */
+    private Collection<Cell> cells(ReportFilter filter) {
         List<Cell> out = new ArrayList<>();
-        cells.forEach((facet, cell) -> {
-            if (filter == null || facet.matches(filter)) {
-                out.add(cell);
+        if (filter.agency() == null) {
+            cube.getOrDefault(filter.region() == null ? ALL : filter.region(), Map.of()).forEach((facet, cell) -> {
+                if (facet.matches(filter)) {
+                    out.add(cell);
+                }
+            });
+            return out;
+        }
+        if (filter.region() != null) {
+            return null;
+        }
+        Predicate<String> term = ListingQueries.nameContains(filter.agency());
+        byAgencyCells.forEach((name, cells) -> {
+            if (term.test(name)) {
+                cells.forEach((facet, cell) -> {
+                    if (facet.matches(filter)) {
+                        out.add(cell);
+                    }
+                });
             }
         });
         return out;
     }
 
-    /** How many rows match a filter without an agency term (with one: count its {@link #candidates}). */
+    /** How many rows match a filter: added up from cells (for a region and an agency term both, the region's rows tested). */
     synchronized long count(ReportFilter filter) {
-        return cells(filter.region(), filter).stream().mapToLong(c -> c.rows).sum();
+        Collection<Cell> cells = cells(filter);
+        if (cells == null) {
+            return ListingQueries.count(new ArrayList<>(byRegion.getOrDefault(filter.region(), Set.of())), filter);
+        }
+        return cells.stream().mapToLong(c -> c.rows).sum();
     }
 
-    /** How many findings of the rows matching a filter without an agency term match severity and code (null: any). */
+    /** How many findings of the rows matching a filter match severity and code (null: any). */
     synchronized long countProblems(ReportFilter filter, String severity, String code) {
+        Collection<Cell> cells = cells(filter);
         long n = 0;
-        for (Cell cell : cells(filter.region(), filter)) {
+        if (cells == null) {
+            var wanted = ListingQueries.matching(filter);
+            for (ListingRow r : byRegion.getOrDefault(filter.region(), Set.of())) {
+                if (wanted.test(r)) {
+                    for (String k : r.problems()) {
+                        n += WorkbenchRepository.problemMatches(k, severity, code) ? 1 : 0;
+                    }
+                }
+            }
+            return n;
+        }
+        for (Cell cell : cells) {
             for (var e : cell.problems.entrySet()) {
                 if (WorkbenchRepository.problemMatches(e.getKey(), severity, code)) {
                     n += e.getValue();
@@ -261,7 +304,15 @@ final class ListingIndex {
             options.add(byRegion.getOrDefault(filter.region(), Set.of()));
         }
         if (filter.agency() != null) {
-            options.add(named(filter.agency()));
+            // sized first: the rows of a term most names contain are not gathered only to be passed over
+            Predicate<String> term = ListingQueries.nameContains(filter.agency());
+            long named = 0;
+            for (var e : byAgency.entrySet()) {
+                named += term.test(e.getKey()) ? e.getValue().size() : 0;
+            }
+            if (named * 8L <= size) {
+                options.add(named(filter.agency()));
+            }
         }
         if (severity != null || code != null) {
             Set<ListingRow> found = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -101,10 +101,9 @@ public class WorkbenchRepository {
     }
 
 
-    /** Counted from the index's cells; with an agency term, over the rows of the names that contain it. */
+    /** Counted from the index's cells (of the store, a region, or the agency names that contain the term). */
     public long count(ReportFilter filter) {
-        ListingIndex index = listing.index();
-        return filter.agency() == null ? index.count(filter) : ListingQueries.count(index.named(filter.agency()), filter);
+        return listing.index().count(filter);
     }
 
     public Optional<StoredReport> find(String documentId) {
@@ -307,30 +306,11 @@ public class WorkbenchRepository {
     }
 
     /**
-     * How many findings the problem list holds under a filter: added up from the index's cells; with an agency term,
-     * over the rows of the names that contain it.
+     * How many findings the problem list holds under a filter: added up from the index's cells (of the store, a
+     * region, or the agency names that contain the term).
      */
     public long countProblems(ReportFilter filter, String severity, String code) {
-        ListingIndex index = listing.index();
-        if (filter.agency() == null) {
-            return index.countProblems(filter, severity, code);
-        }
-        var wanted = ListingQueries.matching(filter);
-        long n = 0;
-        for (ListingRow r : index.named(filter.agency())) {
-            List<String> problems = r.problems();
-            if (problems.isEmpty() || !wanted.test(r)) {
-                continue;
-            }
-            if (severity == null && code == null) {
-                n += problems.size();
-            } else {
-                for (String k : problems) {
-                    n += problemMatches(k, severity, code) ? 1 : 0;
-                }
-            }
-        }
-        return n;
+        return listing.index().countProblems(filter, severity, code);
     }
 
     /** What a validated document's packed payload holds ({@code {"report": …, "findings": […]}}). */
