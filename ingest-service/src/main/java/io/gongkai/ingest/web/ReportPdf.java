@@ -231,6 +231,7 @@ public final class ReportPdf {
         }
         float pad = 2;
         float leading = size * 1.3f;
+        y -= 4; // clear of the caption's descenders
         boolean[][] taken = new boolean[n][cols];
         List<Placed> placed = new ArrayList<>();
         for (int r = 0; r < n; r++) {
