@@ -210,7 +210,42 @@ class WorkbenchBrowserIT {
         assertTrue(text.startsWith("\uFEFF机关,年度"), text);
         assertTrue(text.contains("APPLICATIONS_TOTAL_ROW"), text);
         assertTrue(text.contains("/reports/" + documentId + "#cell-" + FLAGGED_CELL), "rows link to the report's cell");
+
+        // The same report as an HTML page written by LibreOffice Writer (the sample's lines as paragraphs and its tab
+        // lines as tables, saved by Writer: its own markup, fonts and paragraphs in cells): uploaded, its flagged value
+        // followed to the original, which opens at the table cell the value was read from, marked.
+        browser.get(base + "/upload");
+        if (browser.findElement(By.id("token")).getAttribute("value").isEmpty()) {
+            browser.findElement(By.id("token")).sendKeys(TOKEN);
+        }
+        browser.findElement(By.id("files")).sendKeys(HTML_SAMPLE.toString());
+        By htmlRow = By.xpath("//tr[td[1][normalize-space()='" + HTML_SAMPLE.getFileName() + "']]");
+        wait.until(ExpectedConditions.attributeToBe(htmlRow, "data-state", "VALIDATED"));
+        browser.get(browser.findElement(htmlRow).findElement(By.cssSelector("td.result a")).getAttribute("href"));
+        WebElement htmlCell = browser.findElement(By.cssSelector("td[data-path='" + FLAGGED_CELL + "']"));
+        // the same row's check: the cell is flagged, or used by the finding on its row
+        assertTrue(htmlCell.getAttribute("class").matches(".*\\b(sev-error|involved)\\b.*"), htmlCell.getAttribute("class"));
+        String htmlValue = htmlCell.findElement(By.tagName("a")).getText();
+        htmlCell.findElement(By.tagName("a")).click();
+        WebElement htmlPanel = browser.findElement(By.id("cell-" + FLAGGED_CELL));
+        wait.until(ExpectedConditions.visibilityOf(htmlPanel));
+        String atCell = htmlPanel.findElement(By.cssSelector("a.open-source")).getAttribute("href");
+        assertTrue(atCell.contains("/original?table=") && atCell.endsWith("#gongkai-cell"), atCell);
+        browser.get(atCell);
+        WebElement marked = browser.findElement(By.id("gongkai-cell"));
+        assertEquals(htmlValue, marked.getText().strip(), "the marked cell holds the value");
+        assertTrue(marked.getAttribute("style").contains("outline"), marked.getAttribute("style"));
+        // scrolled to it: the cell is below the first screen of a page several screens long, and the window shows it
+        long top = marked.getLocation().getY();
+        assertTrue(top > browser.manage().window().getSize().getHeight(), "the cell is below the first screen: " + top);
+        Object scrolled = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", marked);
+        assertEquals(Boolean.TRUE, scrolled, "the marked cell is in view");
+        shot("html-cell");
     }
+
+    /** The flagged sample as an HTML page saved by LibreOffice Writer (see the test's last part). */
+    private static final Path HTML_SAMPLE = ROOT.resolve("e2e-tests/src/test/resources/workbench/004_libreoffice.html");
 
     /** The PDF the browser finished downloading, or null. */
     private static Path pdfDownloaded() {

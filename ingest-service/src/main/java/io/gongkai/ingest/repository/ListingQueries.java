@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The workbench's list and overview questions answered over the slim listing's rows in memory (plain Java): the
  * same answers the read model's MongoDB queries gave, in MongoDB's order (a missing value below every other; ties
- * by id in the same direction).
+ * by id in the same direction). Pages use its filters, orders and walks; the counts and the overview are answered by
+ * {@link ListingIndex}, and the passes over every row here ({@link #count}, {@link #byLevelAndYear}, {@link #below},
+ * {@link #governmentsWithReport}, {@link #years}, {@link #agency}) are the reference ListingIndexTest holds it to.
  */
 final class ListingQueries {
 
@@ -137,12 +139,23 @@ final class ListingQueries {
         return out;
     }
 
-    /**
-     * {@link #page} in the order of receipt, over the rows already sorted newest first: a walk from the cursor (found
-     * by binary search) that stops once the page is full, instead of a pass over every row.
-     */
+    /** The order of a sort, descending (newest first, most errors first, agency names from the end). */
+    static Comparator<ListingRow> descending(ReportSort sort) {
+        return ascending(sort).reversed();
+    }
+
+    /** {@link #pageSorted} in the order of receipt. */
     static List<ListingRow> pageByReceipt(List<ListingRow> newestFirst, ReportFilter filter, boolean ascending, ListCursor after,
             boolean forward, int skip, int size) {
+        return pageSorted(newestFirst, filter, ReportSort.RECEIVED, ascending, after, forward, skip, size);
+    }
+
+    /**
+     * {@link #page} over the rows already sorted in the sort's descending order ({@link #descending}): a walk from the
+     * cursor (found by binary search) that stops once the page is full, instead of a pass over every row.
+     */
+    static List<ListingRow> pageSorted(List<ListingRow> newestFirst, ReportFilter filter, ReportSort sort, boolean ascending,
+            ListCursor after, boolean forward, int skip, int size) {
         boolean up = ascending == forward;
         Predicate<ListingRow> wanted = matching(filter);
         int n = newestFirst.size();
@@ -157,7 +170,7 @@ final class ListingQueries {
             // first index whose row is below the cursor (the list is descending)
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (compareToCursor(newestFirst.get(mid), afterKey, after.documentId()) < 0) {
+                if (compareToCursor(newestFirst.get(mid), sort, afterKey, after.documentId()) < 0) {
                     hi = mid;
                 } else {
                     lo = mid + 1;
@@ -166,7 +179,7 @@ final class ListingQueries {
             from = lo;
             if (up) {
                 // rows equal to the cursor sit just before `lo`; above it means strictly greater
-                while (from > 0 && compareToCursor(newestFirst.get(from - 1), afterKey, after.documentId()) <= 0) {
+                while (from > 0 && compareToCursor(newestFirst.get(from - 1), sort, afterKey, after.documentId()) <= 0) {
                     from--;
                 }
             }
@@ -193,8 +206,8 @@ final class ListingQueries {
         return out;
     }
 
-    private static int compareToCursor(ListingRow r, Object afterKey, String afterId) {
-        int c = compareValues(key(r, ReportSort.RECEIVED), afterKey);
+    private static int compareToCursor(ListingRow r, ReportSort sort, Object afterKey, String afterId) {
+        int c = compareValues(key(r, sort), afterKey);
         return c != 0 ? c : r.id().compareTo(afterId);
     }
 

@@ -24,6 +24,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,48 +93,62 @@ public class ListingRepository {
     }
 
     /**
-     * All rows as of a directory state (leaf → revision held), handed out as is while nothing changed; sorted newest
-     * first (the list's and the problem list's default order) when first asked: from the previous state's sorted rows
-     * when few buckets changed (those buckets' old rows left out, their new ones merged in: a pass, not a sort).
+     * All rows as of a directory state (leaf → revision held), handed out as is while nothing changed; sorted in an
+     * order of the list (descending: newest first, most errors first…) when first asked: from the previous state's
+     * rows in that order when few buckets changed (those buckets' old rows left out, their new ones merged in: a pass,
+     * not a sort).
      */
     private static final class Snapshot {
         final Map<String, Long> revs;
         final Map<String, List<ListingRow>> byLeaf;
         final List<ListingRow> rows;
-        private volatile List<ListingRow> newestFirst;
-        /** The previous state, while this one's sorted rows are not made yet (never a chain: only a sorted state). */
-        private Snapshot before;
+        private final Map<ReportSort, List<ListingRow>> sorted = new EnumMap<>(ReportSort.class);
+        /** The previous state's rows by leaf and sorted orders, to merge from (not the previous state itself: no chain). */
+        private Map<String, List<ListingRow>> beforeByLeaf;
+        private Map<ReportSort, List<ListingRow>> beforeSorted;
 
         Snapshot(Map<String, Long> revs, Map<String, List<ListingRow>> byLeaf, List<ListingRow> rows, Snapshot previous) {
             this.revs = revs;
             this.byLeaf = byLeaf;
             this.rows = rows;
-            this.before = previous != null && previous.newestFirst != null ? previous : null;
-        }
-
-        synchronized List<ListingRow> newestFirst() {
-            List<ListingRow> sorted = newestFirst;
-            if (sorted == null) {
-                sorted = before != null ? merged(before) : null;
-                if (sorted == null) {
-                    List<ListingRow> copy = new ArrayList<>(rows);
-                    copy.sort(ListingQueries.NEWEST_FIRST);
-                    sorted = java.util.Collections.unmodifiableList(copy);
+            if (previous != null) {
+                synchronized (previous) {
+                    if (!previous.sorted.isEmpty()) {
+                        beforeByLeaf = previous.byLeaf;
+                        beforeSorted = new EnumMap<>(previous.sorted);
+                    }
                 }
-                newestFirst = sorted;
-                before = null;
             }
-            return sorted;
         }
 
-        private List<ListingRow> merged(Snapshot previous) {
-            Set<ListingRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        synchronized List<ListingRow> sorted(ReportSort sort) {
+            List<ListingRow> out = sorted.get(sort);
+            if (out == null) {
+                Comparator<ListingRow> order = ListingQueries.descending(sort);
+                List<ListingRow> was = beforeSorted == null ? null : beforeSorted.get(sort);
+                out = was != null ? merged(was, order) : null;
+                if (out == null) {
+                    List<ListingRow> copy = new ArrayList<>(rows);
+                    copy.sort(order);
+                    out = Collections.unmodifiableList(copy);
+                }
+                sorted.put(sort, out);
+                if (sorted.size() == ReportSort.values().length) {
+                    beforeByLeaf = null;
+                    beforeSorted = null;
+                }
+            }
+            return out;
+        }
+
+        private List<ListingRow> merged(List<ListingRow> previous, Comparator<ListingRow> order) {
+            Set<ListingRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
             List<ListingRow> added = new ArrayList<>();
-            Set<String> leaves = new HashSet<>(previous.byLeaf.keySet());
+            Set<String> leaves = new HashSet<>(beforeByLeaf.keySet());
             leaves.addAll(byLeaf.keySet());
             int changed = 0;
             for (String leaf : leaves) {
-                List<ListingRow> was = previous.byLeaf.get(leaf);
+                List<ListingRow> was = beforeByLeaf.get(leaf);
                 List<ListingRow> now = byLeaf.get(leaf);
                 if (was != now) {
                     changed++;
@@ -145,14 +163,14 @@ public class ListingRepository {
             if (changed * 8 > leaves.size()) {
                 return null; // most of it changed: sorting anew is as cheap
             }
-            added.sort(ListingQueries.NEWEST_FIRST);
+            added.sort(order);
             List<ListingRow> out = new ArrayList<>(rows.size());
             int i = 0;
-            for (ListingRow r : previous.newestFirst) {
+            for (ListingRow r : previous) {
                 if (gone.contains(r)) {
                     continue;
                 }
-                while (i < added.size() && ListingQueries.NEWEST_FIRST.compare(added.get(i), r) < 0) {
+                while (i < added.size() && order.compare(added.get(i), r) < 0) {
                     out.add(added.get(i++));
                 }
                 out.add(r);
@@ -160,7 +178,7 @@ public class ListingRepository {
             while (i < added.size()) {
                 out.add(added.get(i++));
             }
-            return java.util.Collections.unmodifiableList(out);
+            return Collections.unmodifiableList(out);
         }
     }
 
@@ -171,6 +189,15 @@ public class ListingRepository {
     /** The leaves as last read from the directory or made here; a write to a bucket no longer a leaf is refused by its guard. */
     private volatile Set<String> leaves = Set.of(ROOT);
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
+    /**
+     * Counts and indexes of the rows, brought up to the current snapshot when asked ({@link #index()}): the rows that
+     * left and entered since wait in {@link #pendingOut} and {@link #pendingIn}, so that a page that needs no count
+     * (the list in its own order) never waits for it. Guarded by {@link #advance}.
+     */
+    private ListingIndex index = new ListingIndex();
+    private final List<ListingRow> pendingOut = new ArrayList<>();
+    private final List<ListingRow> pendingIn = new ArrayList<>();
+    private final Object advance = new Object();
     private volatile boolean built;
 
     public ListingRepository(MongoClient mongo, IngestConfig config) {
@@ -184,7 +211,7 @@ public class ListingRepository {
     void warmUp(@Observes StartupEvent start) {
         Thread.ofVirtual().name("listing-warm-up").start(() -> {
             try {
-                rows();
+                index();
             } catch (RuntimeException e) {
                 LOG.warnf(e, "reading the workbench listing at start failed; the first page will read it");
             }
@@ -363,7 +390,29 @@ public class ListingRepository {
 
     /** The same rows, newest first ({@link ListingQueries#NEWEST_FIRST}): sorted once per change of the listing. */
     public List<ListingRow> newestFirst() {
-        return current().newestFirst();
+        return sorted(ReportSort.RECEIVED);
+    }
+
+    /** The same rows in an order of the list, descending ({@link ListingQueries#descending}). */
+    public List<ListingRow> sorted(ReportSort sort) {
+        return current().sorted(sort);
+    }
+
+    /** Counts and indexes of the rows, as of now ({@link ListingIndex}). */
+    ListingIndex index() {
+        current();
+        synchronized (advance) {
+            if (pendingOut.size() + pendingIn.size() > 2L * snapshot.rows.size() + 4 * MAX_ROWS) {
+                // more changes waiting than rows: made anew from the rows is cheaper
+                index = new ListingIndex();
+                index.update(List.of(), snapshot.rows);
+            } else if (!pendingOut.isEmpty() || !pendingIn.isEmpty()) {
+                index.update(pendingOut, pendingIn);
+            }
+            pendingOut.clear();
+            pendingIn.clear();
+            return index;
+        }
     }
 
     private Snapshot current() {
@@ -391,26 +440,50 @@ public class ListingRepository {
                 held.put(leaf, b.rev());
             }
         }
-        Snapshot last = snapshot;
-        if (last.revs.equals(held)) {
-            return last;
+        if (snapshot.revs.equals(held)) {
+            return snapshot;
         }
-        List<ListingRow> all = new ArrayList<>();
-        Map<String, List<ListingRow>> byLeaf = new HashMap<>();
-        for (String leaf : held.keySet()) {
-            List<ListingRow> rows = cache.get(leaf).rows();
-            byLeaf.put(leaf, rows);
-            all.addAll(rows);
+        synchronized (advance) {
+            Snapshot last = snapshot;
+            if (last.revs.equals(held)) {
+                return last;
+            }
+            List<ListingRow> all = new ArrayList<>();
+            Map<String, List<ListingRow>> byLeaf = new HashMap<>();
+            for (String leaf : held.keySet()) {
+                Bucket bucket = cache.get(leaf);
+                List<ListingRow> rows = bucket != null ? bucket.rows() : last.byLeaf.getOrDefault(leaf, List.of());
+                byLeaf.put(leaf, rows);
+                all.addAll(rows);
+            }
+            // the index follows the rows (when next asked): the old rows of the buckets that changed out, their new ones in
+            List<ListingRow> out = pendingOut;
+            List<ListingRow> in = pendingIn;
+            Set<String> leaves = new HashSet<>(last.byLeaf.keySet());
+            leaves.addAll(byLeaf.keySet());
+            for (String leaf : leaves) {
+                List<ListingRow> was = last.byLeaf.get(leaf);
+                List<ListingRow> now = byLeaf.get(leaf);
+                if (was != now) {
+                    out.addAll(was == null ? List.of() : was);
+                    in.addAll(now == null ? List.of() : now);
+                }
+            }
+            Snapshot next = new Snapshot(held, byLeaf, Collections.unmodifiableList(all), last);
+            snapshot = next;
+            return next;
         }
-        Snapshot next = new Snapshot(held, byLeaf, java.util.Collections.unmodifiableList(all), last);
-        snapshot = next;
-        return next;
     }
 
     /** Forgets the rows held in memory (the benchmark's cold reads). */
     public void forgetCached() {
-        cache.clear();
-        snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
+        synchronized (advance) {
+            cache.clear();
+            snapshot = new Snapshot(Map.of(), Map.of(), List.of(), null);
+            index = new ListingIndex();
+            pendingOut.clear();
+            pendingIn.clear();
+        }
     }
 
     /** Buckets in the listing (leaves), for the benchmark's report. */

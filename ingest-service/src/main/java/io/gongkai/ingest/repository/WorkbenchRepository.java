@@ -79,9 +79,12 @@ public class WorkbenchRepository {
     /** The same, {@code skip} rows passed over first (page N of the list: its first row is row (N-1)×size+1). */
     public List<ReportListing> list(ReportFilter filter, ReportSort sort, boolean ascending, ListCursor after, boolean forward, int skip,
             int size) {
-        List<ListingRow> rows = sort == ReportSort.RECEIVED
-                ? ListingQueries.pageByReceipt(listing.newestFirst(), filter, ascending, after, forward, skip, size)
-                : ListingQueries.page(listing.rows(), filter, sort, ascending, after, forward, skip, size);
+        // the rows of a narrow filter (a region, an agency term) from the index, else a walk of the rows in that order
+        List<ListingRow> candidates = filter.region() == null && filter.agency() == null ? null
+                : listing.index().candidates(filter, null, null);
+        List<ListingRow> rows = candidates != null
+                ? ListingQueries.page(candidates, filter, sort, ascending, after, forward, skip, size)
+                : ListingQueries.pageSorted(listing.sorted(sort), filter, sort, ascending, after, forward, skip, size);
         return rows.stream().map(ListingRow::listing).toList();
     }
 
@@ -98,8 +101,9 @@ public class WorkbenchRepository {
     }
 
 
+    /** Counted from the index's cells (of the store, a region, or the agency names that contain the term). */
     public long count(ReportFilter filter) {
-        return ListingQueries.count(listing.rows(), filter);
+        return listing.index().count(filter);
     }
 
     public Optional<StoredReport> find(String documentId) {
@@ -109,45 +113,49 @@ public class WorkbenchRepository {
 
     /** The other reports of the same agency (exactly that name), by year, for the links between an agency's years. */
     public List<ReportListing> sameAgency(String agency, String exceptDocumentId) {
-        return ListingQueries.agency(listing.rows(), agency).stream().filter(r -> !r.id().equals(exceptDocumentId))
+        return agencyRows(agency).stream().filter(r -> !r.id().equals(exceptDocumentId))
                 .sorted(Comparator.comparing(ListingRow::year, Comparator.nullsFirst(Comparator.<Integer>naturalOrder())).reversed())
                 .limit(50).map(ListingRow::listing).toList();
     }
 
+    private List<ListingRow> agencyRows(String agency) {
+        return listing.index().agency(agency).stream().filter(r -> !r.failed()).toList();
+    }
+
     /**
-     * Documents counted by administrative level and report year, in one aggregation over the store or over one
-     * region (null: all, failed documents included, which have neither level nor year).
+     * Documents counted by administrative level and report year, over the store or one region (null: all, failed
+     * documents included, which have neither level nor year): added up from the index's cells.
      */
     public List<LevelYearCount> countByLevelAndYear(String region) {
-        return ListingQueries.byLevelAndYear(listing.rows(), region);
+        return listing.index().byLevelAndYear(region);
     }
 
 
 
     /**
-     * The reports of a region (null: the whole country) and year, counted by the division just below it: the
-     * region's chain of codes has {@code depth} codes before that division's (0 for the provinces). Reports placed in
-     * the region itself, not below it, are counted under the key null. Failed documents have no region.
+     * The reports of a region (null: the whole country) and year (null: every year), counted by the division just
+     * below it in the reports' chains of codes (the provinces for the country). Reports placed in the region itself,
+     * not below it, are counted under the key "null". Failed documents have no region.
      */
-    public Map<String, RegionCount> countBelow(String region, int depth, Integer year) {
-        return ListingQueries.below(listing.rows(), region, depth, year);
+    public Map<String, RegionCount> countBelow(String region, Integer year) {
+        return listing.index().below(region, year);
     }
 
     /** The divisions, in a region (null: anywhere), whose own government has a report for the year. */
     public Set<String> governmentsWithReport(String region, int year) {
-        return ListingQueries.governmentsWithReport(listing.rows(), region, year);
+        return listing.index().governmentsWithReport(region, year);
     }
 
     /** The report years present in a region (null: anywhere), newest first. */
     public List<Integer> years(String region) {
-        return ListingQueries.years(listing.rows(), region);
+        return listing.index().years(region);
     }
 
 
 
     /** One agency's read reports (exactly that name), oldest year first, without their section texts. */
     public List<StoredReport> agencyYears(String agency, int limit) {
-        List<String> ids = ListingQueries.agency(listing.rows(), agency).stream().filter(r -> "VALIDATED".equals(r.status()))
+        List<String> ids = agencyRows(agency).stream().filter(r -> "VALIDATED".equals(r.status()))
                 .sorted(Comparator.comparing(ListingRow::year, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
                         .thenComparingLong(ListingRow::received))
                 .limit(limit).map(ListingRow::id).toList();
@@ -195,13 +203,29 @@ public class WorkbenchRepository {
      */
     public ProblemPage problemPage(ReportFilter filter, String severity, String code, ProblemCursor after, int size) {
         var wanted = ListingQueries.matching(filter);
-        // every row gives at least one finding, so a page needs at most size + 1 rows: walked newest first from the cursor
-        List<ListingRow> rows = new ArrayList<>(size + 1);
-        for (ListingRow r : listing.newestFirst()) {
-            if (after != null && (r.received() > after.receivedAt().getTime()
-                    || r.received() == after.receivedAt().getTime() && r.id().compareTo(after.documentId()) > 0)) {
-                continue;
+        // every row gives at least one finding, so a page needs at most size + 1 rows: walked newest first from the
+        // cursor, over the rows of a narrow filter (region, agency, finding) from the index, else over all rows
+        List<ListingRow> candidates = filter.region() == null && filter.agency() == null && severity == null && code == null ? null
+                : listing.index().candidates(filter, severity, code);
+        if (candidates != null) {
+            candidates.sort(ListingQueries.NEWEST_FIRST);
+        }
+        List<ListingRow> walked = candidates != null ? candidates : listing.newestFirst();
+        // the rows newer than the cursor's report form the head of the list: skipped by a binary search
+        int lo = 0;
+        int hi = after == null ? 0 : walked.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            ListingRow r = walked.get(mid);
+            if (r.received() > after.receivedAt().getTime()
+                    || r.received() == after.receivedAt().getTime() && r.id().compareTo(after.documentId()) > 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
+        }
+        List<ListingRow> rows = new ArrayList<>(size + 1);
+        for (ListingRow r : walked.subList(lo, walked.size())) {
             if (!r.problems().isEmpty() && wanted.test(r) && r.problems().stream().anyMatch(k -> problemMatches(k, severity, code))) {
                 rows.add(r);
                 if (rows.size() > size) {
@@ -242,24 +266,51 @@ public class WorkbenchRepository {
         return new ProblemPage(out, next);
     }
 
-    /** How many findings the problem list holds under a filter: one aggregation over the stored summaries. */
-    public long countProblems(ReportFilter filter, String severity, String code) {
+    /**
+     * Where page N of the problem list starts: after the first {@code skip} matching findings (null: at the start).
+     * A walk of the rows newest first that counts each row's matching findings (from the index's row set for a narrow
+     * filter), as the report list passes over (N-1)×size rows for its page N; past the end, a position after the last.
+     */
+    public ProblemCursor problemCursorAt(ReportFilter filter, String severity, String code, long skip) {
+        if (skip <= 0) {
+            return null;
+        }
         var wanted = ListingQueries.matching(filter);
-        long n = 0;
-        for (ListingRow r : listing.rows()) {
-            List<String> problems = r.problems();
-            if (problems.isEmpty() || !wanted.test(r)) {
+        List<ListingRow> candidates = filter.region() == null && filter.agency() == null && severity == null && code == null ? null
+                : listing.index().candidates(filter, severity, code);
+        if (candidates != null) {
+            candidates.sort(ListingQueries.NEWEST_FIRST);
+        }
+        long passed = 0;
+        ListingRow last = null;
+        int lastCount = 0;
+        for (ListingRow r : candidates != null ? candidates : listing.newestFirst()) {
+            if (r.problems().isEmpty() || !wanted.test(r)) {
                 continue;
             }
-            if (severity == null && code == null) {
-                n += problems.size();
-            } else {
-                for (String k : problems) {
-                    n += problemMatches(k, severity, code) ? 1 : 0;
-                }
+            int matching = 0;
+            for (String k : r.problems()) {
+                matching += problemMatches(k, severity, code) ? 1 : 0;
             }
+            if (matching == 0) {
+                continue;
+            }
+            if (passed + matching > skip) {
+                return new ProblemCursor(new Date(r.received()), r.id(), (int) (skip - passed));
+            }
+            passed += matching;
+            last = r;
+            lastCount = matching;
         }
-        return n;
+        return last == null ? null : new ProblemCursor(new Date(last.received()), last.id(), lastCount);
+    }
+
+    /**
+     * How many findings the problem list holds under a filter: added up from the index's cells (of the store, a
+     * region, or the agency names that contain the term).
+     */
+    public long countProblems(ReportFilter filter, String severity, String code) {
+        return listing.index().countProblems(filter, severity, code);
     }
 
     /** What a validated document's packed payload holds ({@code {"report": …, "findings": […]}}). */
@@ -291,7 +342,7 @@ public class WorkbenchRepository {
                 payload.report(), payload.findings() == null ? List.of() : payload.findings());
     }
 
-    private static boolean problemMatches(String key, String severity, String code) {
+    static boolean problemMatches(String key, String severity, String code) {
         int colon = key.indexOf(':');
         return (severity == null || key.substring(0, colon).equals(severity)) && (code == null || key.substring(colon + 1).equals(code));
     }

@@ -66,6 +66,11 @@ public class ProblemList {
         return new Page(rows, reports.countProblems(filter.reports(), filter.severity(), filter.code()), page.next());
     }
 
+    /** Where page {@code number} (1-based) of {@code size} rows starts (null: the first page). */
+    public WorkbenchRepository.ProblemCursor start(ProblemFilter filter, int number, int size) {
+        return reports.problemCursorAt(filter.reports(), filter.severity(), filter.code(), (long) (number - 1) * size);
+    }
+
     public void forEach(ProblemFilter filter, Consumer<ProblemRow> sink) {
         reports.forEachWithFindings(filter.reports(), report -> {
             for (Finding finding : report.findings()) {

@@ -30,6 +30,10 @@ public record ReportPage(StoredReport document, ReportTables tables, List<Report
         return OriginalDocument.isText(document.detectedType(), document.declaredContentType());
     }
 
+    public boolean htmlSource() {
+        return OriginalDocument.isHtml(document.detectedType(), document.declaredContentType());
+    }
+
     public boolean pdfSource() {
         return OriginalDocument.isPdf(document.detectedType(), document.declaredContentType());
     }

@@ -132,15 +132,8 @@ public final class ReportPdf {
                 paragraph("[" + f.number() + "] " + f.severityLabel() + " " + f.finding().code() + "：" + nz(f.finding().message()) + where,
                         10, SEVERITY.getOrDefault(f.severity(), Color.BLACK));
             }
-            heading("表格数据（有问题的单元格按严重程度着色，方括号内为问题编号）");
-            for (ReportTables.Cell c : tables.allCells()) {
-                if (c.display().isEmpty() && !c.marked()) {
-                    continue;
-                }
-                String marks = c.marks().isEmpty() ? "" : "  " + c.marks();
-                Color color = c.flagged() ? SEVERITY.getOrDefault(c.severity(), Color.BLACK) : Color.BLACK;
-                paragraph(c.place() + "：" + c.display() + marks, 9, color);
-            }
+            heading("表格（按官方格式排列；有问题的单元格按严重程度着色，方括号内为问题编号）");
+            officialTables(tables);
         }
         List<Section> sections = page.sections();
         if (!sections.isEmpty()) {
@@ -155,6 +148,207 @@ public final class ReportPdf {
                 y -= 4;
             }
         }
+    }
+
+    /** A cell of a table drawn in the official layout: its text, spans, text colour and background (null: none). */
+    private record Box(String text, int colspan, int rowspan, Color color, Color fill) {
+
+        static Box label(String text, int colspan, int rowspan) {
+            return new Box(text, colspan, rowspan, Color.BLACK, LABEL);
+        }
+    }
+
+    private static final Color LABEL = new Color(0xF2, 0xF2, 0xF2);
+    private static final Color GRID = new Color(0x80, 0x80, 0x80);
+    private static final Map<String, Color> FILL = Map.of("error", new Color(0xFD, 0xE2, 0xE2), "warning", new Color(0xFF, 0xF1, 0xD6),
+            "info", new Color(0xE3, 0xEC, 0xFA));
+
+    /** The three tables as the web page lays them out ({@link ReportTables}): the same rows, merged label cells and headers. */
+    private void officialTables(ReportTables t) throws IOException {
+        paragraph("二、主动公开政府信息情况", 10.5f, Color.BLACK);
+        List<List<Box>> two = new ArrayList<>();
+        for (ReportTables.Block b : t.disclosure()) {
+            two.add(List.of(Box.label(b.caption(), 4, 1)));
+            two.add(b.header().stream().map(h -> Box.label(h.text(), h.colspan(), 1)).toList());
+            b.rows().forEach(r -> two.add(row(r)));
+        }
+        if (two.isEmpty()) {
+            paragraph("未读出此表。", 9, Color.DARK_GRAY);
+        } else {
+            grid(two, new float[] {0.4f, 0.2f, 0.2f, 0.2f}, 8);
+        }
+        y -= 6;
+        paragraph("三、收到和处理政府信息公开申请情况", 10.5f, Color.BLACK);
+        List<List<Box>> three = new ArrayList<>();
+        three.add(List.of(Box.label("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), Box.label("申请人情况", 7, 1)));
+        three.add(List.of(Box.label("自然人", 1, 2), Box.label("法人或其他组织", 5, 1), Box.label("总计", 1, 2)));
+        three.add(t.applicantHeader().subList(1, 6).stream().map(h -> Box.label(h.text(), 1, 1)).toList());
+        t.applications().forEach(r -> three.add(row(r)));
+        float value = 0.58f / 7;
+        grid(three, new float[] {0.07f, 0.13f, 0.22f, value, value, value, value, value, value, value}, 7);
+        y -= 6;
+        paragraph("四、政府信息公开行政复议、行政诉讼情况", 10.5f, Color.BLACK);
+        List<List<Box>> four = new ArrayList<>();
+        four.add(List.of(Box.label("行政复议", 5, 2), Box.label("行政诉讼", 10, 1)));
+        four.add(List.of(Box.label("未经复议直接起诉", 5, 1), Box.label("复议后起诉", 5, 1)));
+        List<Box> columns = new ArrayList<>();
+        t.reviewGroups().forEach(g -> t.reviewColumns().forEach(c -> columns.add(Box.label(c.label(), 1, 1))));
+        four.add(columns);
+        four.add(t.reviews().stream().map(ReportPdf::value).toList());
+        float[] fifteen = new float[15];
+        java.util.Arrays.fill(fifteen, 1f / 15);
+        grid(four, fifteen, 6.5f);
+    }
+
+    private static List<Box> row(ReportTables.Row r) {
+        List<Box> boxes = new ArrayList<>();
+        r.labels().forEach(l -> boxes.add(Box.label(l.text(), l.colspan(), l.rowspan())));
+        r.cells().forEach(c -> boxes.add(value(c)));
+        return boxes;
+    }
+
+    private static Box value(ReportTables.Cell c) {
+        String marks = c.marks().isEmpty() ? "" : " " + c.marks();
+        Color color = c.flagged() ? SEVERITY.getOrDefault(c.severity(), Color.BLACK) : Color.BLACK;
+        return new Box(c.display() + marks, c.colspan(), 1, color, c.flagged() ? FILL.get(c.severity()) : null);
+    }
+
+    private record Placed(Box box, int row, int col, List<String> lines) {
+    }
+
+    /**
+     * Draws a table: cells placed as HTML places them (each in the first free column of its row, spans filled),
+     * rows as tall as their wrapped text, a merged cell taller than its rows making its last row taller; a table
+     * that does not fit goes on over the next page, a merged cell cut by the break drawn on both.
+     */
+    private void grid(List<List<Box>> rows, float[] fractions, float size) throws IOException {
+        int cols = fractions.length;
+        int n = rows.size();
+        float[] x = new float[cols + 1];
+        x[0] = MARGIN;
+        for (int i = 0; i < cols; i++) {
+            x[i + 1] = x[i] + fractions[i] * WIDTH;
+        }
+        float pad = 2;
+        float leading = size * 1.3f;
+        y -= 4; // clear of the caption's descenders
+        boolean[][] taken = new boolean[n][cols];
+        List<Placed> placed = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            int c = 0;
+            for (Box box : rows.get(r)) {
+                while (c < cols && taken[r][c]) {
+                    c++;
+                }
+                if (c >= cols) {
+                    break;
+                }
+                int lastCol = Math.min(cols, c + Math.max(1, box.colspan()));
+                for (int rr = r; rr < Math.min(n, r + Math.max(1, box.rowspan())); rr++) {
+                    for (int cc = c; cc < lastCol; cc++) {
+                        taken[rr][cc] = true;
+                    }
+                }
+                placed.add(new Placed(box, r, c, wrap(drawableText(box.text()), size, x[lastCol] - x[c] - 2 * pad)));
+                c = lastCol;
+            }
+        }
+        float[] h = new float[n];
+        java.util.Arrays.fill(h, leading + 2 * pad);
+        for (Placed p : placed) {
+            if (p.box().rowspan() <= 1) {
+                h[p.row()] = Math.max(h[p.row()], p.lines().size() * leading + 2 * pad);
+            }
+        }
+        for (Placed p : placed) {
+            int last = Math.min(n, p.row() + p.box().rowspan()) - 1;
+            if (last > p.row()) {
+                float have = 0;
+                for (int r = p.row(); r <= last; r++) {
+                    have += h[r];
+                }
+                h[last] += Math.max(0, p.lines().size() * leading + 2 * pad - have);
+            }
+        }
+        // rows to pages, then each page's part of every cell
+        float pageTop = PDRectangle.A4.getHeight() - MARGIN;
+        int[] page = new int[n];
+        float[] top = new float[n];
+        int pages = 0;
+        float cursor = y;
+        for (int r = 0; r < n; r++) {
+            if (cursor - h[r] < MARGIN && cursor < pageTop) {
+                pages++;
+                cursor = pageTop;
+            }
+            page[r] = pages;
+            top[r] = cursor;
+            cursor -= h[r];
+        }
+        for (int pg = 0; pg <= pages; pg++) {
+            if (pg > 0) {
+                newPage();
+            }
+            for (Placed p : placed) {
+                int from = p.row();
+                int to = Math.min(n, p.row() + Math.max(1, p.box().rowspan())) - 1;
+                while (from <= to && page[from] < pg) {
+                    from++;
+                }
+                while (to >= from && page[to] > pg) {
+                    to--;
+                }
+                if (from > to) {
+                    continue;
+                }
+                float x0 = x[p.col()];
+                float x1 = x[Math.min(cols, p.col() + Math.max(1, p.box().colspan()))];
+                float yTop = top[from];
+                float yBottom = top[to] - h[to];
+                if (p.box().fill() != null) {
+                    out.setNonStrokingColor(p.box().fill());
+                    out.addRect(x0, yBottom, x1 - x0, yTop - yBottom);
+                    out.fill();
+                }
+                out.setStrokingColor(GRID);
+                out.setLineWidth(0.5f);
+                out.addRect(x0, yBottom, x1 - x0, yTop - yBottom);
+                out.stroke();
+                if (from == p.row()) {
+                    for (int i = 0; i < p.lines().size(); i++) {
+                        out.beginText();
+                        out.setFont(font, size);
+                        out.setNonStrokingColor(p.box().color());
+                        out.newLineAtOffset(x0 + pad, yTop - pad - size - i * leading + size * 0.15f);
+                        out.showText(p.lines().get(i));
+                        out.endText();
+                    }
+                }
+            }
+        }
+        y = cursor;
+    }
+
+    /** Text broken into lines that fit the width (by characters: Chinese has no spaces); at least one line. */
+    private List<String> wrap(String clean, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < clean.length()) {
+            int end = start;
+            float used = 0;
+            while (end < clean.length()) {
+                int cp = clean.codePointAt(end);
+                float w = font.getStringWidth(new String(Character.toChars(cp))) / 1000 * size;
+                if (used + w > width && end > start) {
+                    break;
+                }
+                used += w;
+                end += Character.charCount(cp);
+            }
+            lines.add(clean.substring(start, end));
+            start = end;
+        }
+        return lines.isEmpty() ? List.of("") : lines;
     }
 
     private static final Map<String, Color> SEVERITY = Map.of("error", new Color(0xB0, 0x1E, 0x1E), "warning", new Color(0x9A, 0x5B, 0x00),

@@ -146,23 +146,70 @@ public class WorkbenchResource {
 
     @GET
     @Path("reports/{documentId}/original")
-    @Operation(summary = "The stored original document, served so that it never runs in the workbench's origin")
-    public Response original(@PathParam("documentId") String documentId) {
+    @Operation(summary = "The stored original document, served so that it never runs in the workbench's origin",
+            description = "For an HTML original, ?table=T&row=R&col=C (a value's provenance: 1-based data table, row and grid "
+                    + "column) marks that cell (id gongkai-cell, so that #gongkai-cell scrolls to it); still sandboxed.")
+    public Response original(@PathParam("documentId") String documentId, @QueryParam("table") String table,
+            @QueryParam("row") String row, @QueryParam("col") String col) {
         StoredReport stored = find(documentId);
+        boolean html = OriginalDocument.isHtml(stored.detectedType(), stored.declaredContentType());
+        boolean atCell = table != null || row != null || col != null;
+        if (atCell && !html) {
+            throw problem(Response.Status.BAD_REQUEST, "No cell view", "只有 HTML 原文可以定位到单元格。 Only HTML originals open at a cell.");
+        }
+        int t = atCell ? cellIndex(table, "table") : 0;
+        int r = atCell ? cellIndex(row, "row") : 0;
+        int c = atCell ? cellIndex(col, "col") : 0;
         InputStream in = blobs.open(stored.sha256()).orElseThrow(() -> notFound("原文件不在存储中。"));
         StreamingOutput body = out -> {
             try (in) {
                 in.transferTo(out);
             }
         };
+        String type = OriginalDocument.contentType(stored.detectedType(), stored.declaredContentType(), stored.encoding());
+        if (atCell) {
+            String marked;
+            try (in) {
+                if (stored.size() > MAX_MARKED_BYTES) {
+                    throw problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too large to mark", "原文过大，请直接打开原文件。 The original is too large to mark.");
+                }
+                marked = HtmlCellMarker.marked(new String(in.readAllBytes(), OriginalDocument.charset(stored.encoding())), t, r, c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (marked != null) {
+                byte[] bytes = marked.getBytes(StandardCharsets.UTF_8);
+                body = out -> out.write(bytes);
+                type = "text/html; charset=UTF-8";
+            } else {
+                // the cell is not in the page as stored (the page changed shape?): shown as stored, from the top
+                InputStream again = blobs.open(stored.sha256()).orElseThrow(() -> notFound("原文件不在存储中。"));
+                body = out -> {
+                    try (again) {
+                        again.transferTo(out);
+                    }
+                };
+            }
+        }
         return Response.ok(body)
-                .header(HttpHeaders.CONTENT_TYPE, OriginalDocument.contentType(stored.detectedType(), stored.declaredContentType(), stored.encoding()))
+                .header(HttpHeaders.CONTENT_TYPE, type)
                 .header("Content-Disposition", OriginalDocument.contentDisposition(stored.detectedType(), stored.declaredContentType(),
                         stored.fileName(), stored.documentId()))
                 .header("Content-Security-Policy", OriginalDocument.contentSecurityPolicy(stored.detectedType(), stored.declaredContentType()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, max-age=3600")
                 .build();
+    }
+
+    /** An HTML original larger than this is opened as stored (at the top) rather than parsed to mark a cell. */
+    private static final long MAX_MARKED_BYTES = 20_000_000;
+
+    private int cellIndex(String value, String name) {
+        int n = value == null || value.isBlank() ? 0 : parseInt(value, name);
+        if (n < 1 || n > 10_000) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad cell", "table、row、col 须同时给出，且为 1 到 10000 的整数。 table, row and col are 1..10000.");
+        }
+        return n;
     }
 
     @GET
@@ -200,8 +247,7 @@ public class WorkbenchResource {
         Division division = where.region() == null ? null : Divisions.get().byAnyCode(where.region());
         List<Integer> years = reports.years(where.region());
         Integer chosen = where.year() != null ? where.year() : years.isEmpty() ? null : years.get(0);
-        int depth = division == null ? 0 : Divisions.get().chain(division).size();
-        var below = reports.countBelow(where.region(), depth, chosen);
+        var below = reports.countBelow(where.region(), chosen);
         var withReport = division == null || chosen == null ? java.util.Set.<String>of() : reports.governmentsWithReport(where.region(), chosen);
         return Templates.overview(OverviewPage.of(division, reports.countByLevelAndYear(where.region()), chosen, years, below, withReport));
     }
@@ -236,11 +282,20 @@ public class WorkbenchResource {
     public TemplateInstance problemsPage(@QueryParam("agency") String agency, @QueryParam("year") String year,
             @QueryParam("level") String level, @QueryParam("template") String template, @QueryParam("severity") String severity,
             @QueryParam("code") String code, @QueryParam("region") String region, @QueryParam("after") String after,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam("page") String page) {
         ProblemFilter filter = problemFilter(agency, year, level, template, severity, code, region);
         int pageSize = pageSize(size);
-        ProblemList.Page rows = problems.page(filter, problemCursor(after), pageSize);
-        return Templates.problems(new ProblemsPage(filter, pageSize, rows.total(), rows.rows(), query(filter), after != null, rows.next()));
+        Integer number = page == null || page.isBlank() ? null : parseInt(page, "page");
+        if (number != null && (number < 1 || number > MAX_PAGE)) {
+            throw problem(Response.Status.BAD_REQUEST, "Bad page", "页码须在 1 到 " + MAX_PAGE + " 之间。 page must be 1.." + MAX_PAGE + ".");
+        }
+        // page=N alone: found by counting findings; with after (the next-page link): the keyset position, N its number
+        WorkbenchRepository.ProblemCursor from = after != null ? problemCursor(after)
+                : number != null ? problems.start(filter, number, pageSize) : null;
+        ProblemList.Page rows = problems.page(filter, from, pageSize);
+        int shown = number != null ? number : after == null ? 1 : 0;
+        return Templates.problems(new ProblemsPage(filter, pageSize, rows.total(), rows.rows(), query(filter), shown != 1, rows.next(),
+                shown));
     }
 
     @GET

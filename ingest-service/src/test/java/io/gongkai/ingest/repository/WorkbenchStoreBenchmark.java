@@ -93,16 +93,21 @@ class WorkbenchStoreBenchmark {
             time("/reports?region=410000 page", listing, () -> workbench.list(province, ReportSort.RECEIVED, false, null, true, 21));
             time("/reports?region=410000 count", listing, () -> workbench.count(province));
             time("/reports?region=410724 page", listing, () -> workbench.list(county, ReportSort.RECEIVED, false, null, true, 21));
-            time("/problems first page (rows)", listing, () -> problems.page(new ProblemFilter(all, null, null), null, 20));
+            time("/problems first page (rows + total)", listing, () -> problems.page(new ProblemFilter(all, null, null), null, 20));
             List<String> problemIds = problemFirst.reports().stream().map(WorkbenchRepository.ReportFindings::documentId).toList();
             time("/problems first page: its rows' places", listing, () -> workbench.problemPage(all, null, null, null, 20));
             time("/problems first page: its " + problemIds.size() + " reports read", listing, () -> workbench.withFindings(problemIds));
             time("/problems next page (keyset)", listing, () -> workbench.problemPage(all, null, null, problemFirst.next(), 20));
             time("/problems total (count)", listing, () -> workbench.countProblems(all, null, null));
+            time("/problems?region=410724 first page", listing, () -> problems.page(new ProblemFilter(county, null, null), null, 20));
+            time("/problems?code=COPIED_TEXT first page", listing, () -> problems.page(new ProblemFilter(all, null, "COPIED_TEXT"), null, 20));
             time("/overview levels x years", listing, () -> workbench.countByLevelAndYear(null));
-            time("/overview?region=410000 below", listing, () -> workbench.countBelow("410000", 1, 2023));
+            time("/overview?region=410000 below", listing, () -> workbench.countBelow("410000", 2023));
             time("/overview?region=410000 governments", listing, () -> workbench.governmentsWithReport("410000", 2023));
             time("/overview years", listing, () -> workbench.years(null));
+            time("/overview (all its queries)", listing, () -> List.of(workbench.years(null), workbench.countBelow(null, 2023),
+                    workbench.countByLevelAndYear(null)));
+            time("/agency?name=… (its rows)", listing, () -> workbench.sameAgency(first.get(0).agency(), first.get(0).documentId()));
             // one event's write into the listing (cold: its bucket read from the store first), what issue 14 wants flat:
             // later revisions of the newest reports, made beforehand so that only the write is timed
             List<ListingRow> newest = listing.newestFirst().subList(0, 40);

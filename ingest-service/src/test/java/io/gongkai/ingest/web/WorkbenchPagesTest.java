@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.ingest.repository.WorkbenchRepository;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Provenance;
 import io.gongkai.model.Region;
@@ -207,9 +208,28 @@ class WorkbenchPagesTest {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", startsWith("inline;"));
 
+        // opened at a value's table cell: that cell marked for #gongkai-cell, the page still sandboxed and escaped
+        String tables = "<html><body><p>&lt;img src=x onerror=alert(1)&gt;</p><table><tr><td>项目</td><td>自然人</td></tr>"
+                + "<tr><td>新收</td><td>28</td></tr></table>" + UUID.randomUUID() + "</body></html>";
+        String tablesId = validated("某局", tables, "text/html", List.of());
+        String marked = given().get("/reports/" + tablesId + "/original?table=1&row=2&col=2").then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", startsWith("sandbox;"))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asString();
+        assertTrue(java.util.regex.Pattern.compile("<td id=\"gongkai-cell\"[^>]*>28</td>").matcher(marked).find(), marked);
+        assertTrue(marked.contains("&lt;img src=x onerror=alert(1)&gt;"), marked);
+        given().get("/reports/" + tablesId + "/original?table=1&row=2").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports/" + tablesId + "/original?table=1&row=x&col=1").then().statusCode(400).contentType("application/problem+json");
+        given().get("/reports/" + tablesId + "/original?table=1&row=0&col=1").then().statusCode(400).contentType("application/problem+json");
+        // a cell the page does not have: the page as stored
+        given().get("/reports/" + tablesId + "/original?table=4&row=2&col=2").then().statusCode(200)
+                .body(not(containsString("gongkai-cell")));
+
         String text = "第一行\n第二行 <b>粗</b>\n" + UUID.randomUUID();
         String textId = validated("某局", text, "text/plain", List.of());
         String source = given().get("/reports/" + textId + "/source?line=2").then().statusCode(200).extract().asString();
+        given().get("/reports/" + textId + "/original?table=1&row=1&col=1").then().statusCode(400).contentType("application/problem+json");
         assertTrue(source.contains("<li id=\"L2\" class=\"marked\">第二行 &lt;b&gt;粗&lt;/b&gt;</li>"), source);
     }
 
@@ -378,9 +398,34 @@ class WorkbenchPagesTest {
         for (String id : ids.subList(0, 3)) {
             assertTrue(rest.contains("/reports/" + id + "#"), id);
         }
+        // the same page by its number (the go-to form's request), and back from it by number
+        String secondByNumber = given().get("/problems?agency=" + tag + "&page=2").then().statusCode(200).extract().asString();
+        assertEquals(rows(rest), rows(secondByNumber));
+        assertTrue(!rest.contains("id=\"previous-page\"") && rest.contains("首页"), "page 2's way back is 首页");
+        String firstAgain = given().get("/problems?agency=" + tag + "&page=1").then().statusCode(200).extract().asString();
+        assertEquals(rows(problems), rows(firstAgain));
+        // a page past the end is empty; bad numbers are a problem
+        assertTrue(given().get("/problems?agency=" + tag + "&page=5").then().statusCode(200).extract().asString().contains("没有符合条件的问题"));
+        given().get("/problems?page=0").then().statusCode(400).contentType("application/problem+json");
+        given().get("/problems?page=x").then().statusCode(400).contentType("application/problem+json");
+        // from page 3 on, 上一页 goes back by number; the next page's link carries its number
+        ProblemsPage third = new ProblemsPage(null, 20, 100, List.of(), "agency=x", true, new WorkbenchRepository.ProblemCursor(
+                new java.util.Date(5), "0123456789abcdef0123456789abcdef", 1), 3);
+        assertEquals("/problems?agency=x&size=20&page=2", third.previousLink());
+        assertTrue(third.nextLink().endsWith("&page=4"), third.nextLink());
     }
 
     /** The href of the link with that id, as the browser would follow it. */
+    /** The problem list's rows of a page. */
+    private static List<String> rows(String html) {
+        Matcher m = Pattern.compile("<tr class=\"sev-[a-z]+\">.*?</tr>", Pattern.DOTALL).matcher(html);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
     private static String link(String html, String id) {
         Matcher m = Pattern.compile("href=\"([^\"]*)\" id=\"" + id + "\"").matcher(html);
         assertTrue(m.find(), "a link " + id);
@@ -420,7 +465,12 @@ class WorkbenchPagesTest {
             assertTrue(text.contains("<script>alert('x')</script>县人民政府"), "the agency as text, as written: " + text);
             assertTrue(text.contains("（七）总计 自然人 29，但各项之和为 1。"), "the finding: " + text);
             assertTrue(text.contains("本机关<img src=x onerror=alert(1)>认真落实条例。"), "the section's text: " + text);
-            assertTrue(Pattern.compile("：29\\s+\\[1\\]").matcher(text).find(), "the flagged cell's value with its finding's number: " + text);
+            assertTrue(Pattern.compile("(^|\\s)29 \\[1\\]").matcher(text).find(), "the flagged cell's value with its finding's number: " + text);
+            // the tables in the official layout: their header and merged label cells, as the page draws them
+            for (String label : List.of("申请人情况", "自然人 法人或其他组织 总计", "（七）总计 29 [1] 29", "（三）不予公开 1.属于国家秘密",
+                    "未经复议直接起诉 复议后起诉")) {
+                assertTrue(text.contains(label), label + " in " + text);
+            }
         }
         given().get("/reports/0123456789abcdef0123456789abcdef/pdf").then().statusCode(404);
     }
