@@ -15,6 +15,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.gongkai.common.store.PackedJson;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.model.events.DocumentStatus;
 import io.gongkai.model.events.RawDocumentEvent;
@@ -125,13 +126,13 @@ public class DocumentRepository {
     static Document unpacked(Document stored) {
         Binary payload = stored.get(PAYLOAD, Binary.class);
         if (payload != null) {
-            Document values = PackedJson.unpack(payload);
+            Document values = PackedJson.unpackDocument(payload);
             stored.remove(PAYLOAD);
             stored.append("report", values.get("report")).append("findings", values.get("findings"));
         }
         Binary reading = (Binary) stored.remove(READING);
         if (reading != null && stored.get("report") instanceof Document report) {
-            Document trail = PackedJson.unpack(reading);
+            Document trail = PackedJson.unpackDocument(reading);
             report.put("provenance", trail.get("provenance"));
             report.put("extractionFindings", trail.get("extractionFindings"));
         }

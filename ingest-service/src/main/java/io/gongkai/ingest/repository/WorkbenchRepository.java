@@ -18,6 +18,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import io.gongkai.common.store.PackedJson;
 import io.gongkai.ingest.config.IngestConfig;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Report;

@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gongkai.common.store.PackedJson;
 import io.gongkai.model.CellPath;
 import io.gongkai.model.Finding;
 import io.gongkai.model.Region;
@@ -143,7 +144,7 @@ public class ValidatedReportRepository {
             try {
                 Binary payload = d.get(PAYLOAD, Binary.class);
                 if (payload != null) {
-                    report = json.readValue(PackedJson.unpack(payload), Payload.class).report();
+                    report = json.readValue(PackedJson.unpackJson(payload), Payload.class).report();
                 } else if (d.get("report") instanceof Document legacy) { // stored by an earlier version, as a tree
                     report = json.readValue(legacy.toJson(), Report.class);
                 }
@@ -183,7 +184,7 @@ public class ValidatedReportRepository {
 
     private Report readHistory(String documentId, Binary history) {
         try {
-            return json.readValue(PackedJson.unpack(history), Report.class);
+            return json.readValue(PackedJson.unpackJson(history), Report.class);
         } catch (IOException e) {
             throw new IllegalStateException("stored report " + documentId + " cannot be read", e);
         }
@@ -214,14 +215,14 @@ public class ValidatedReportRepository {
         reads.histories.remove(documentId);
         Binary payload;
         try {
-            payload = PackedJson.pack(json.writeValueAsBytes(new Payload(entry.report(), entry.findings())));
+            payload = PackedJson.packJson(json.writeValueAsBytes(new Payload(entry.report(), entry.findings())));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         Binary history = null;
         if (entry.report() != null) {
             try {
-                history = PackedJson.pack(json.writeValueAsBytes(historyView(entry.report())));
+                history = PackedJson.packJson(json.writeValueAsBytes(historyView(entry.report())));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
