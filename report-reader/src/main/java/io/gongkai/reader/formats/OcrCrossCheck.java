@@ -50,6 +50,10 @@ final class OcrCrossCheck {
             }
         });
         out.addAll(columns(report.applications()));
+        Finding otherHandling = otherHandlingUnread(report.applications());
+        if (otherHandling != null) {
+            out.add(otherHandling);
+        }
         for (ReviewGroup g : ReviewGroup.values()) {
             Map<String, BigDecimal> fields = report.reviewsAndLawsuits().get(g.key());
             if (fields != null && !sumHolds(fields, "total")) {
@@ -105,6 +109,34 @@ final class OcrCrossCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * （六）其他处理 is one row in the 2019 layout and three in 2021's; a scan that read none of the three split rows
+     * cannot tell which the report printed (the labels that tell are the ones unread), so the single row's cells,
+     * absent from the report, are named too: a value the report prints there is not silently missing.
+     */
+    private static Finding otherHandlingUnread(Map<String, Map<String, BigDecimal>> rows) {
+        if (rows.isEmpty() || rows.containsKey(ApplicationRow.OTHER_HANDLING.key())) {
+            return null;
+        }
+        List<ApplicationRow> split = List.of(ApplicationRow.OTHER_OVERDUE_CORRECTION, ApplicationRow.OTHER_OVERDUE_FEE,
+                ApplicationRow.OTHER_OTHER);
+        for (ApplicationRow r : split) {
+            Map<String, BigDecimal> fields = rows.get(r.key());
+            if (fields != null && fields.values().stream().anyMatch(java.util.Objects::nonNull)) {
+                return null;
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        for (ApplicationRow r : List.of(ApplicationRow.OTHER_HANDLING, split.get(0), split.get(1), split.get(2))) {
+            for (ApplicantColumn c : ApplicantColumn.values()) {
+                paths.add(new CellPath(Report.APPLICATIONS, r.key(), c.key()).format());
+            }
+        }
+        return new Finding(OCR_UNCONFIRMED, Severity.warning, paths,
+                "表三“（六）其他处理”一行（或其分项）OCR 未能识别，数值留空，请对照原件。"
+                        + " OCR read no value of （六）其他处理 (one row or three): left null.");
     }
 
     /** The sum of the rows' cells in the column; null when one is missing. */

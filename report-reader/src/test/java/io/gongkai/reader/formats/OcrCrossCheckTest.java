@@ -43,6 +43,22 @@ class OcrCrossCheckTest {
         assertTrue(flagged(findings, "activeDisclosure.rules.inForce"), findings.toString());
     }
 
+    @Test
+    void otherHandlingUnreadInEitherLayoutIsNamed() throws Exception {
+        Report seed = new ReportTextParser().parse(RenderingsTest.seedText("000_f8a12ae11966356f"));
+        Map<String, Map<String, BigDecimal>> applications = new LinkedHashMap<>();
+        seed.applications().forEach((row, fields) -> applications.put(row, new LinkedHashMap<>(fields)));
+        for (String row : List.of("otherOverdueCorrection", "otherOverdueFee", "otherOther")) {
+            applications.get(row).replaceAll((k, v) -> null);
+        }
+        Report read = new Report(seed.agency(), seed.year(), seed.administrativeLevel(), seed.publishedOn(),
+                seed.templateVersion(), seed.activeDisclosure(), applications, seed.reviewsAndLawsuits(), seed.provenance(),
+                seed.units(), seed.sections(), List.of());
+        List<Finding> findings = OcrCrossCheck.check(read);
+        assertTrue(flagged(findings, "applications.otherHandling.total"), "the 2019 layout's single row: " + findings);
+        assertTrue(!flagged(OcrCrossCheck.check(seed), "applications.otherHandling.total"), "read: nothing to name");
+    }
+
     private static boolean flagged(List<Finding> findings, String path) {
         return findings.stream().anyMatch(f -> f.code().equals(OcrCrossCheck.OCR_UNCONFIRMED) && f.paths().contains(path));
     }
