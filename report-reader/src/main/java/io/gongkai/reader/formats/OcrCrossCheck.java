@@ -30,9 +30,19 @@ final class OcrCrossCheck {
         List<String> unchecked = new ArrayList<>();
         report.activeDisclosure().forEach((row, fields) -> fields.keySet()
                 .forEach(f -> unchecked.add(new CellPath(Report.ACTIVE_DISCLOSURE, row, f).format())));
+        // A row of the format's table 二 that OCR did not find at all is null: named here too, never silent.
+        if (!"pre2019".equals(report.templateVersion())) {
+            for (io.gongkai.model.DisclosureItem item : io.gongkai.model.DisclosureItem.values()) {
+                if (!report.activeDisclosure().containsKey(item.key())) {
+                    ("2019".equals(report.templateVersion()) ? item.fields2019() : item.fields2021())
+                            .forEach(f -> unchecked.add(new CellPath(Report.ACTIVE_DISCLOSURE, item.key(), f).format()));
+                }
+            }
+        }
         if (!unchecked.isEmpty()) {
             out.add(new Finding(OCR_UNCONFIRMED, Severity.info, unchecked,
-                    "表二的数值由 OCR 识别，表内没有可核对的勾稽关系，请对照原件。 Table 2 was read by OCR and has no identity to confirm it."));
+                    "表二的数值由 OCR 识别（未识别出的留空），表内没有可核对的勾稽关系，请对照原件。"
+                            + " Table 2 was read by OCR (what it did not find is null) and has no identity to confirm it."));
         }
         report.applications().forEach((row, fields) -> {
             if (!sumHolds(fields, ApplicantColumn.TOTAL.key())) {
@@ -40,6 +50,10 @@ final class OcrCrossCheck {
             }
         });
         out.addAll(columns(report.applications()));
+        Finding otherHandling = otherHandlingUnread(report.applications());
+        if (otherHandling != null) {
+            out.add(otherHandling);
+        }
         for (ReviewGroup g : ReviewGroup.values()) {
             Map<String, BigDecimal> fields = report.reviewsAndLawsuits().get(g.key());
             if (fields != null && !sumHolds(fields, "total")) {
@@ -59,11 +73,14 @@ final class OcrCrossCheck {
     /**
      * Table 三's column identities, per applicant column: 本年新收 + 上年结转 = （七）总计 + 结转下年度, and （七）总计 =
      * the sum of the results （一）…（六）. Two misreads can make a row add up (a 0 read as 1 in a column and in the
-     * total); the column they sit in then does not. The cells of a column whose identity fails are flagged; an
-     * identity with a cell missing is not judged (that cell's row is flagged already).
+     * total); the column they sit in then does not. The cells of a column whose identity fails, or cannot be
+     * judged for a missing cell, are flagged.
      */
     private static List<Finding> columns(Map<String, Map<String, BigDecimal>> rows) {
         List<Finding> out = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return out; // no table 三 read (a 2008-format report): nothing to check
+        }
         boolean split = !rows.containsKey(ApplicationRow.OTHER_HANDLING.key());
         List<ApplicationRow> results = ApplicationRow.rows(split).stream()
                 .filter(r -> r.role() == ApplicationRow.Role.OUTCOME).toList();
@@ -73,11 +90,13 @@ final class OcrCrossCheck {
             BigDecimal total = sum(rows, column, List.of(ApplicationRow.TOTAL_HANDLED));
             BigDecimal outcomes = sum(rows, column, results);
             List<ApplicationRow> doubtful = new ArrayList<>();
-            if (intake != null && handled != null && intake.compareTo(handled) != 0) {
+            // An identity that fails, or that a missing cell leaves unjudged: a row that adds up is no proof on its
+            // own (digits dropped alike in a row, 30 → 0 and 31 → 3, keep its sum), so its column must add up too.
+            if (intake == null || handled == null || intake.compareTo(handled) != 0) {
                 doubtful.addAll(List.of(ApplicationRow.NEW_RECEIVED, ApplicationRow.CARRIED_OVER, ApplicationRow.TOTAL_HANDLED,
                         ApplicationRow.CARRIED_FORWARD));
             }
-            if (total != null && outcomes != null && total.compareTo(outcomes) != 0) {
+            if (total == null || outcomes == null || total.compareTo(outcomes) != 0) {
                 doubtful.addAll(results);
                 doubtful.add(ApplicationRow.TOTAL_HANDLED);
             }
@@ -85,10 +104,39 @@ final class OcrCrossCheck {
                 List<String> paths = doubtful.stream().distinct()
                         .map(r -> new CellPath(Report.APPLICATIONS, r.key(), column.key()).format()).toList();
                 out.add(new Finding(OCR_UNCONFIRMED, Severity.warning, paths, "表三“" + column.label()
-                        + "”一列由 OCR 识别，列内合计不符，可能识别有误。 OCR values of this column do not add up."));
+                        + "”一列由 OCR 识别，列内合计不符或有缺失值无法核对，可能识别有误。"
+                        + " OCR values of this column do not add up or cannot be checked (a value is missing)."));
             }
         }
         return out;
+    }
+
+    /**
+     * （六）其他处理 is one row in the 2019 layout and three in 2021's; a scan that read none of the three split rows
+     * cannot tell which the report printed (the labels that tell are the ones unread), so the single row's cells,
+     * absent from the report, are named too: a value the report prints there is not silently missing.
+     */
+    private static Finding otherHandlingUnread(Map<String, Map<String, BigDecimal>> rows) {
+        if (rows.isEmpty() || rows.containsKey(ApplicationRow.OTHER_HANDLING.key())) {
+            return null;
+        }
+        List<ApplicationRow> split = List.of(ApplicationRow.OTHER_OVERDUE_CORRECTION, ApplicationRow.OTHER_OVERDUE_FEE,
+                ApplicationRow.OTHER_OTHER);
+        for (ApplicationRow r : split) {
+            Map<String, BigDecimal> fields = rows.get(r.key());
+            if (fields != null && fields.values().stream().anyMatch(java.util.Objects::nonNull)) {
+                return null;
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        for (ApplicationRow r : List.of(ApplicationRow.OTHER_HANDLING, split.get(0), split.get(1), split.get(2))) {
+            for (ApplicantColumn c : ApplicantColumn.values()) {
+                paths.add(new CellPath(Report.APPLICATIONS, r.key(), c.key()).format());
+            }
+        }
+        return new Finding(OCR_UNCONFIRMED, Severity.warning, paths,
+                "表三“（六）其他处理”一行（或其分项）OCR 未能识别，数值留空，请对照原件。"
+                        + " OCR read no value of （六）其他处理 (one row or three): left null.");
     }
 
     /** The sum of the rows' cells in the column; null when one is missing. */

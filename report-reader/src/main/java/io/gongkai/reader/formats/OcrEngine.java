@@ -24,10 +24,14 @@ public final class OcrEngine {
 
     private final String command;
     private final boolean available;
+    /** The model figures are read with on their own: eng where installed (chi_sim reads a lone 1 as 工 or nothing). */
+    private final String digitsLanguage;
 
     public OcrEngine(String command) {
         this.command = command;
-        this.available = probe(command);
+        String languages = probe(command);
+        this.available = languages.contains("chi_sim");
+        this.digitsLanguage = languages.lines().anyMatch(l -> l.strip().equals("eng")) ? "eng" : "chi_sim";
     }
 
     /** Whether the tesseract command runs and has the chi_sim language. */
@@ -40,7 +44,7 @@ public final class OcrEngine {
      * each row of a table without rulings on one line).
      */
     String recognise(BufferedImage image, int pageIndex) throws IOException {
-        return run(List.of(image), DPI, 4, "txt", List.of("preserve_interword_spaces=1"), pageIndex + 1);
+        return run(List.of(image), DPI, 4, "txt", "chi_sim", List.of("preserve_interword_spaces=1"), pageIndex + 1);
     }
 
     /** One word Tesseract recognised: its text, box (pixels), confidence (0..100) and line of its layout. */
@@ -52,7 +56,7 @@ public final class OcrEngine {
      * time. {@code psm} is Tesseract's page segmentation mode.
      */
     List<Word> words(BufferedImage image, int dpi, int psm, int pageNumber) throws IOException {
-        return parseTsv(run(List.of(image), dpi, psm, "tsv", List.of(), pageNumber));
+        return parseTsv(run(List.of(image), dpi, psm, "tsv", "chi_sim", List.of(), pageNumber));
     }
 
     /**
@@ -60,25 +64,27 @@ public final class OcrEngine {
      * list of image files (the model is loaded once): one string per image, its words joined without a gap.
      */
     List<String> texts(List<BufferedImage> images, int dpi, int psm, int pageNumber) throws IOException {
-        return texts(images, dpi, psm, List.of(), pageNumber);
+        return texts(images, dpi, psm, "chi_sim", List.of(), pageNumber);
     }
 
     /**
      * The same with only digits allowed: a cell whose lone {@code 0} the general model reads as punctuation
-     * (a {@code ，} or {@code 。}) reads as a digit when nothing but digits may come out.
+     * (a {@code ，} or {@code 。}) reads as a digit when nothing but digits may come out; read with the English
+     * model where installed, whose digits are surer than chi_sim's (a lone 1 that chi_sim reads as nothing).
      */
     List<String> digits(List<BufferedImage> images, int dpi, int psm, int pageNumber) throws IOException {
-        return texts(images, dpi, psm, List.of("tessedit_char_whitelist=0123456789"), pageNumber);
+        return texts(images, dpi, psm, digitsLanguage, List.of("tessedit_char_whitelist=0123456789"), pageNumber);
     }
 
-    private List<String> texts(List<BufferedImage> images, int dpi, int psm, List<String> config, int pageNumber)
+    private List<String> texts(List<BufferedImage> images, int dpi, int psm, String language, List<String> config,
+            int pageNumber)
             throws IOException {
         if (images.isEmpty()) {
             return List.of();
         }
         String[] out = new String[images.size()];
         java.util.Arrays.fill(out, "");
-        for (String row : run(images, dpi, psm, "tsv", config, pageNumber).split("\n")) {
+        for (String row : run(images, dpi, psm, "tsv", language, config, pageNumber).split("\n")) {
             String[] f = row.split("\t", -1);
             if (f.length < 12 || !f[0].equals("5") || f[11].isBlank()) {
                 continue;
@@ -98,8 +104,8 @@ public final class OcrEngine {
      * waiting can time out, and a process still running when the parse is abandoned is killed; the temporary files
      * are removed whatever happens.
      */
-    private String run(List<BufferedImage> images, int dpi, int psm, String format, List<String> config, int pageNumber)
-            throws IOException {
+    private String run(List<BufferedImage> images, int dpi, int psm, String format, String language, List<String> config,
+            int pageNumber) throws IOException {
         Path dir = Files.createTempDirectory("gongkai-ocr-");
         Process p = null;
         try {
@@ -111,7 +117,7 @@ public final class OcrEngine {
             }
             Path input = images.size() == 1 ? dir.resolve("0.png") : Files.writeString(dir.resolve("images.txt"), list);
             Path base = dir.resolve("out");
-            List<String> cmd = new java.util.ArrayList<>(List.of(command, input.toString(), base.toString(), "-l", "chi_sim",
+            List<String> cmd = new java.util.ArrayList<>(List.of(command, input.toString(), base.toString(), "-l", language,
                     "--psm", String.valueOf(psm), "--dpi", String.valueOf(dpi)));
             config.forEach(c -> cmd.addAll(List.of("-c", c)));
             if (format.equals("tsv")) {
@@ -167,16 +173,17 @@ public final class OcrEngine {
                 "第 " + pages + " 页为扫描图像，文字经 OCR 识别，数值可能有误。 Pages " + pages + " were read by OCR.");
     }
 
-    private static boolean probe(String command) {
+    /** The languages the command lists, one a line; "" when it does not run. */
+    private static String probe(String command) {
         try {
             Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("chi_sim");
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
         } catch (IOException e) {
-            return false;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "";
         }
     }
 }

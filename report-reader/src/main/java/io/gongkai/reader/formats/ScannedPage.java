@@ -136,7 +136,9 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                 BufferedImage crop = crop(c, px);
                 if (crop != null && inked(crop)) {
                     int kind = c.y1() - c.y0() <= ONE_LINE ? 0 : 1;
-                    crops.get(kind).add(crop);
+                    // A cell the page read as a few characters at most (a figure, or nothing) is read at a figure's best
+                    // size; a label at the scan's own (smaller characters lose their strokes).
+                    crops.get(kind).add(short_(table.texts()[i]) ? toGlyphHeight(crop) : crop);
                     where.get(kind).add(new int[] {t, i});
                 }
             }
@@ -149,8 +151,14 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                 String number = number(read.get(k));
                 int[] w = where.get(kind).get(k);
                 String[] texts = tables.get(w[0]).texts();
+                if (number == null && number(texts[w[1]]) != null && short_(read.get(k))) {
+                    // The page read a figure where the cell's own short reading is none (0四): the page's stands
+                    // (checked by the table's identities like any other); a label read in full is kept.
+                    number = number(texts[w[1]]);
+                }
                 texts[w[1]] = number != null ? number : likelierText(texts[w[1]], read.get(k));
-                if (kind == 0 && number == null && mayBeAFigure(read.get(k))) {
+                if (number == null && (mayBeAFigure(read.get(k))
+                        || (short_(read.get(k)) && amongFigures(tables.get(w[0]), w[1])))) {
                     again.add(crops.get(kind).get(k));
                     againWhere.add(w);
                 }
@@ -195,6 +203,115 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         long ideographs = s.codePoints().filter(c -> Character.isIdeographic(c)).count();
         boolean figureLike = s.codePoints().anyMatch(c -> Character.isDigit(c) || (c < 128 && Character.isLetter(c)));
         return s.codePoints().noneMatch(Character::isLetterOrDigit) || (figureLike && ideographs <= 1);
+    }
+
+    /** At most 3 characters besides spaces: a figure misread, not a label (labels of value rows are longer). */
+    private static boolean short_(String text) {
+        return text.codePoints().filter(c -> !Character.isWhitespace(c)).count() <= 3;
+    }
+
+    /**
+     * Whether the cell stands where figures stand: its grid column and its row each hold figures in at least two
+     * other cells (a value cell of table 三; a header cell's row holds none), or its row holds at least four figures
+     * and no cell of more than 3 characters (a values row without a label, table 四's). A label of a value row is
+     * in a column of labels.
+     */
+    static boolean amongFigures(PdfLatticeTables.PageTable table, int index) {
+        List<Lattice.Cell> cells = table.lattice().cells();
+        Lattice.Cell me = cells.get(index);
+        int inColumn = 0;
+        int inRow = 0;
+        boolean wordsInRow = false;
+        for (int i = 0; i < cells.size(); i++) {
+            Lattice.Cell c = cells.get(i);
+            if (i == index) {
+                continue;
+            }
+            boolean figure = number(table.texts()[i]) != null;
+            if (c.column() == me.column() && c.colSpan() == 1 && c.row() != me.row() && figure) {
+                inColumn++;
+            }
+            if (c.row() == me.row() && c.rowSpan() == 1) {
+                inRow += figure ? 1 : 0;
+                wordsInRow |= !figure && !short_(table.texts()[i]);
+            }
+        }
+        return (inColumn >= 2 && inRow >= 2) || (inRow >= 4 && !wordsInRow);
+    }
+
+    /**
+     * The crop scaled so that its tallest character is {@link #GLYPH_PX} pixels high: Tesseract reads a lone digit
+     * of a 300 dpi scan (30-40 px) worse than the same digit smaller (a 1 read as 工, a 0 beside a speck as 间).
+     * Specks (components under {@link #MIN_GLYPH_PIXELS}) do not count; a crop without a character is kept as is.
+     */
+    static BufferedImage toGlyphHeight(BufferedImage crop) {
+        int h = tallestComponent(crop);
+        if (h <= 0) {
+            return crop;
+        }
+        double scale = Math.max(0.25, Math.min(2.0, GLYPH_PX / (double) h));
+        if (Math.abs(scale - 1) < 0.05) {
+            return crop;
+        }
+        int w = Math.max(1, (int) Math.round(crop.getWidth() * scale));
+        int ht = Math.max(1, (int) Math.round(crop.getHeight() * scale));
+        BufferedImage out = new BufferedImage(w, ht, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(crop, 0, 0, w, ht, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Target height in pixels of a cell's tallest character for Tesseract (measured on tilted, noisy scans). */
+    private static final int GLYPH_PX = 22;
+    /** Ink components with fewer pixels are specks, not strokes (a 300 dpi digit has hundreds). */
+    private static final int MIN_GLYPH_PIXELS = 30;
+
+    /** The height of the tallest 8-connected component of ink (below 128) with at least MIN_GLYPH_PIXELS pixels. */
+    private static int tallestComponent(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        java.awt.image.Raster r = image.getRaster();
+        boolean[] seen = new boolean[w * h];
+        int[] stack = new int[w * h];
+        int tallest = 0;
+        for (int start = 0; start < w * h; start++) {
+            if (seen[start] || r.getSample(start % w, start / w, 0) >= 128) {
+                continue;
+            }
+            int top = h;
+            int bottom = -1;
+            int size = 0;
+            int sp = 0;
+            stack[sp++] = start;
+            seen[start] = true;
+            while (sp > 0) {
+                int p = stack[--sp];
+                int x = p % w;
+                int y = p / w;
+                size++;
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
+                            int q = ny * w + nx;
+                            if (!seen[q] && r.getSample(nx, ny, 0) < 128) {
+                                seen[q] = true;
+                                stack[sp++] = q;
+                            }
+                        }
+                    }
+                }
+            }
+            if (size >= MIN_GLYPH_PIXELS) {
+                tallest = Math.max(tallest, bottom - top + 1);
+            }
+        }
+        return tallest;
     }
 
     /** A cell at most this tall (PDF units) holds one line of text. */

@@ -52,8 +52,14 @@ final class ReviewsTableReader {
                 if (firstDataLine < 0) {
                     firstDataLine = line.number;
                 }
-                for (LineItem item : tokens.items()) {
-                    if (item instanceof Cell c) {
+                List<LineItem> items = tokens.items();
+                for (int k = 0; k < items.size(); k++) {
+                    Cell c = items.get(k) instanceof Cell cell ? cell
+                            // A field of text where a number belongs (an OCR misread, 不详): that cell is no
+                            // number, its place in the row stays, so the other fourteen are still told apart.
+                            : items.get(k) instanceof LabelItem l && inValueSlot(tokens, k, numbers)
+                                    ? new Cell(Cell.Kind.TEXT, l.raw().strip(), null, null, l.line()) : null;
+                    if (c != null) {
                         cells.add(c);
                         if (run == 0) {
                             cellRuns.add(new ArrayList<>());
@@ -145,6 +151,29 @@ final class ReviewsTableReader {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the label at {@code k} of a data row stands in a value cell: a short field of a table grid (cells
+     * split by tabs or bars) with numbers on its line, after a cell, or first on a line whose fields, it
+     * included, make whole groups of five where the cells alone do not. The data row prints no label of its own.
+     */
+    private static boolean inValueSlot(LineTokenizer.Tokens tokens, int k, int numbers) {
+        if (!tokens.fieldSeparated() || numbers == 0 || !(tokens.items().get(k) instanceof LabelItem l)
+                || l.compact().length() > 6) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (tokens.items().get(i) instanceof Cell) {
+                return true;
+            }
+        }
+        int cellsOnLine = 0;
+        for (LineItem item : tokens.items()) {
+            cellsOnLine += item instanceof Cell ? 1 : 0;
+        }
+        int fields = tokens.items().size();
+        return fields % FIELDS.size() == 0 && cellsOnLine % FIELDS.size() != 0;
     }
 
     private static boolean isBlankRow(LineTokenizer.Tokens tokens) {

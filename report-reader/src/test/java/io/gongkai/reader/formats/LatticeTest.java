@@ -343,4 +343,25 @@ class LatticeTest {
         assertEquals("总.计", ScannedPage.likelierText("总.计", "|7计"));
         assertEquals("子以公开", ScannedPage.likelierText("予以公", "子以公开"), "a tie: the cell's own");
     }
+
+    @Test
+    void aCellIsScaledSoItsTallestCharacterIsAFiguresBestSizeAndSpecksDoNotCount() {
+        java.awt.image.BufferedImage cell = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = cell.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(90, 60, 8, 66); // a 1, 66 px tall
+        g.fillRect(20, 10, 3, 3); // specks of dust, far from it
+        g.fillRect(150, 180, 4, 4);
+        g.dispose();
+        java.awt.image.BufferedImage scaled = ScannedPage.toGlyphHeight(cell);
+        assertEquals(200 * 22 / 66.0, scaled.getHeight(), 1.0, "the 1's height, not the specks' span, sets the scale");
+        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(50, 50, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D w = blank.createGraphics();
+        w.setColor(java.awt.Color.WHITE);
+        w.fillRect(0, 0, 50, 50);
+        w.dispose();
+        assertEquals(blank, ScannedPage.toGlyphHeight(blank), "nothing to measure: kept as is");
+    }
 }

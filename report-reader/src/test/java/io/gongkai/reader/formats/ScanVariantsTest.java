@@ -75,16 +75,16 @@ class ScanVariantsTest {
     static Stream<Arguments> scans() {
         List<Arguments> out = new ArrayList<>();
         for (String seed : System.getProperty("scan.seeds", "000_f8a12ae11966356f").split(",")) {
-            for (Variant v : Variant.values()) {
-                // By default the two noisiest (a minute or more each); -Dscan.variant=all for every one.
-                String only = System.getProperty("scan.variant", "TILT_03_NOISY,TILT_15_NOISY_BLUR");
-                if (!only.equals("all") && !List.of(only.split(",")).contains(v.name())) {
-                    continue;
-                }
-                out.add(Arguments.of(seed, v));
-            }
+            variants().forEach(v -> out.add(Arguments.of(seed, v)));
         }
         return out.stream();
+    }
+
+    /** By default the two noisiest (a minute or more each); -Dscan.variant=all for every one. */
+    private static List<Variant> variants() {
+        String only = System.getProperty("scan.variant", "TILT_03_NOISY,TILT_15_NOISY_BLUR");
+        return java.util.Arrays.stream(Variant.values())
+                .filter(v -> only.equals("all") || List.of(only.split(",")).contains(v.name())).toList();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -103,12 +103,56 @@ class ScanVariantsTest {
         Files.writeString(results.resolve(seed + ".txt"), source.text());
         ExpectedReport expected = ExpectedReport.load(ExpectedReport.SAMPLES, seed);
         Report want = new io.gongkai.reader.parsing.ReportTextParser().parse(RenderingsTest.seedText(seed));
+        score(seed, variant, got, want.cells());
+        assertEquals(expected.report().get("year").asInt(), got.year(), seed + " year");
+    }
+
+    /**
+     * A real report as published (a corpus PDF that Word exported, its tables fully ruled), rasterised by poppler
+     * at 200 dpi and degraded the same way: the scans nobody prints for a test. {@code -Dscan.corpus=all} for the
+     * three corpus PDFs (the first by default), skipped where the corpus is absent.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("corpusScans")
+    void aScannedPublishedReportReadsThroughTheGridAndNoWrongNumberIsSilent(String name, Variant variant) throws Exception {
+        assumeTrue(ocr.available(), "tesseract with chi_sim is not installed (apt-get install tesseract-ocr-chi-sim)");
+        assumeTrue(Files.isExecutable(PDFTOPPM), "pdftoppm is not installed (apt-get install poppler-utils)");
+        Path pdf = ExpectedReport.CORPUS.resolve(name + ".pdf");
+        assumeTrue(Files.isReadable(pdf), "corpus PDF " + pdf.toAbsolutePath() + " is absent: skipped");
+        byte[] scan = scanOf(name, pdf, variant);
+        SourceText source = new PdfTextReader(ocr, 500).read(scan);
+        Report got = new ReportReader(ocr, 500).parse(source);
+        Path results = DIR.resolve("results").resolve(variant.name());
+        ExpectedReport.writeResult(results, name, got);
+        Files.writeString(results.resolve(name + ".txt"), source.text());
+        ExpectedReport expected = ExpectedReport.load(ExpectedReport.CORPUS, name);
+        Map<String, BigDecimal> want = new TreeMap<>();
+        for (String table : List.of(Report.ACTIVE_DISCLOSURE, Report.APPLICATIONS, Report.REVIEWS_AND_LAWSUITS)) {
+            expected.report().get(table).properties().forEach(row -> row.getValue().properties().forEach(f -> want.put(
+                    table + "." + row.getKey() + "." + f.getKey(), f.getValue().isNull() ? null : f.getValue().decimalValue())));
+        }
+        score(name, variant, got, want);
+        assertEquals(expected.report().get("year").asInt(), got.year(), name + " year");
+    }
+
+    static Stream<Arguments> corpusScans() {
+        List<String> all = List.of("006_huaian-szf_2024", "007_huaian-hongzequ_2023", "008_huaian-hongzequ_2024");
+        String which = System.getProperty("scan.corpus", all.get(0));
+        List<Arguments> out = new ArrayList<>();
+        for (String name : which.equals("all") ? all : List.of(which.split(","))) {
+            variants().forEach(v -> out.add(Arguments.of(name, v)));
+        }
+        return out.stream();
+    }
+
+    /** Counts cells right, wrong and blank against {@code want}, prints them, and fails on a wrong value without a finding. */
+    private static void score(String seed, Variant variant, Report got, Map<String, BigDecimal> want) {
         int right = 0;
         int wrongNumbers = 0;
         int blanks = 0;
         int flaggedWrong = 0;
         List<String> silent = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> cell : want.cells().entrySet()) {
+        for (Map.Entry<String, BigDecimal> cell : want.entrySet()) {
             BigDecimal g = got.cells().get(cell.getKey());
             BigDecimal w = cell.getValue();
             boolean same = w == null ? g == null : g != null && g.compareTo(w) == 0;
@@ -129,16 +173,15 @@ class ScanVariantsTest {
         synchronized (SCORES) {
             int[] s = SCORES.computeIfAbsent(variant.name(), k -> new int[6]);
             s[0] += right;
-            s[1] += want.cells().size();
+            s[1] += want.size();
             s[2] += wrongNumbers;
             s[3] += flaggedWrong;
             s[4] += blanks;
             s[5] += codes.size();
         }
-        System.out.println(seed + " " + variant + ": " + right + "/" + want.cells().size() + " right, " + wrongNumbers
+        System.out.println(seed + " " + variant + ": " + right + "/" + want.size() + " right, " + wrongNumbers
                 + " wrong numbers (" + flaggedWrong + " flagged), " + blanks + " blank; findings " + codes
                 + (silent.isEmpty() ? "" : "\n  unflagged: " + silent));
-        assertEquals(expected.report().get("year").asInt(), got.year(), seed + " year");
         assertTrue(silent.isEmpty(), seed + " " + variant + " values differ without a finding:\n" + String.join("\n", silent));
     }
 
@@ -166,6 +209,12 @@ class ScanVariantsTest {
                     "--print-to-pdf=" + pdf, page.toUri().toString()));
         }
         assumeTrue(Files.isRegularFile(pdf), "chromium made no PDF of " + seed);
+        return scanOf(seed, pdf, variant);
+    }
+
+    /** The PDF rasterised by pdftoppm at 200 dpi, each page degraded and wrapped as an image-only PDF. */
+    static byte[] scanOf(String seed, Path pdf, Variant variant) throws Exception {
+        Path dir = Files.createDirectories(DIR.resolve(seed));
         Path pngs = Files.createDirectories(dir.resolve("png"));
         try (Stream<Path> made = Files.list(pngs)) {
             if (made.findAny().isEmpty()) {

@@ -205,6 +205,24 @@ class ReportTextParserTest {
     }
 
     @Test
+    void aTextCellInTableFoursValuesRowIsNullInItsPlaceNotTheWholeRow() throws IOException {
+        // An OCR misread (a 1 read as 工) or a 不详 where a figure belongs: that cell is no number, the other
+        // fourteen keep their columns.
+        String text = text("002_e0ae7886d21f5780").replace("\n1\t0\t0\t0\t1\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\n",
+                "\n工\t0\t0\t0\t1\t1\t0\t0\t不详\t1\t0\t0\t0\t0\t0\n");
+        Report report = parser.parse(text);
+        assertNull(report.value("reviewsAndLawsuits.review.upheld"));
+        assertEquals("工", report.provenance().get("reviewsAndLawsuits.review.upheld").rawText());
+        assertNull(report.value("reviewsAndLawsuits.lawsuitDirect.pending"));
+        assertEquals(new BigDecimal("1"), report.value("reviewsAndLawsuits.review.total"));
+        assertEquals(new BigDecimal("1"), report.value("reviewsAndLawsuits.lawsuitDirect.upheld"));
+        assertEquals(new BigDecimal("1"), report.value("reviewsAndLawsuits.lawsuitDirect.total"));
+        assertEquals(new BigDecimal("0"), report.value("reviewsAndLawsuits.lawsuitAfterReview.total"));
+        assertTrue(report.extractionFindings().stream().noneMatch(f -> f.code().equals("UNREADABLE_TABLE")),
+                report.extractionFindings().toString());
+    }
+
+    @Test
     void negativeAndFractionalCountsAreReadAsPrinted() throws IOException {
         String text = text("002_e0ae7886d21f5780").replace("行政规范性文件\t3\t3\t21", "行政规范性文件\t-3\t1.5\t21.0");
         Report report = parser.parse(text);
