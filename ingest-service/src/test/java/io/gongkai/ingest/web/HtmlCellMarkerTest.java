@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gongkai.model.Provenance;
+import io.gongkai.reader.formats.DocumentType;
+import io.gongkai.reader.formats.OcrEngine;
+import io.gongkai.reader.formats.ReportReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -73,5 +83,37 @@ class HtmlCellMarkerTest {
         assertEquals("x", HtmlCellMarker.cell(Jsoup.parse(page), 1, 1, 200).text());
         assertNull(HtmlCellMarker.cell(Jsoup.parse(page), 1, 1, 201));
         assertEquals("x", HtmlCellMarker.cell(Jsoup.parse(page), 1, 2, 1).text());
+    }
+
+    /**
+     * The marker keeps its own copy of how report-reader's HtmlReader numbers tables, rows and grid columns (ingest does
+     * not read documents): on a page an office suite wrote and on the page above, every value the reader read is in
+     * the cell the marker finds for its provenance.
+     */
+    @Test
+    void theMarkerAndTheReaderAgreeOnEveryCellOfARealPage() throws Exception {
+        byte[] office = Files.readAllBytes(Path.of("..", "e2e-tests", "src", "test", "resources", "workbench", "004_libreoffice.html"));
+        for (byte[] page : List.of(office, PAGE.getBytes(StandardCharsets.UTF_8))) {
+            ReportReader.Result read = new ReportReader(new OcrEngine("tesseract"), 10).read(page, DocumentType.HTML);
+            Document doc = Jsoup.parse(new String(page, StandardCharsets.UTF_8));
+            List<String> disagreements = new ArrayList<>();
+            int checked = 0;
+            for (Map.Entry<String, Provenance> value : read.report().provenance().entrySet()) {
+                Provenance at = value.getValue();
+                if (at.table() == null || at.row() == null || at.tableColumn() == null || at.rawText() == null) {
+                    continue;
+                }
+                Element cell = HtmlCellMarker.cell(doc, at.table(), at.row(), at.tableColumn());
+                String found = cell == null ? null : cell.text().replaceAll("\\s+", "");
+                if (!at.rawText().replaceAll("\\s+", "").equals(found)) {
+                    disagreements.add(value.getKey() + " read as '" + at.rawText() + "' at " + at + ", marker finds '" + found + "'");
+                }
+                checked++;
+            }
+            assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
+            if (page == office) {
+                assertTrue(checked > 100, "the office page's three tables give their cells' provenance: " + checked);
+            }
+        }
     }
 }
