@@ -294,6 +294,16 @@ class WorkbenchPagesTest {
         one = one.substring(0, one.indexOf("</tr>"));
         assertTrue(one.contains("<del>本机关&lt;img src=x onerror=alert(1)&gt;认真落实条例。</del>"), one);
         given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
+
+        // a second file of the 2023 report (its PDF, say) is linked as a rendition, 2024 as another year
+        String rendition = validated(agency, unique("2023 PDF"), "text/plain", List.of());
+        String report = given().get("/reports/" + first).then().statusCode(200).extract().asString();
+        String renditions = report.substring(report.indexOf("<p class=\"renditions\">"));
+        renditions = renditions.substring(0, renditions.indexOf("</p>"));
+        assertTrue(renditions.contains("/reports/" + rendition + "\"") && !renditions.contains(id), renditions);
+        String years = report.substring(report.indexOf("<p class=\"years\">"));
+        years = years.substring(0, years.indexOf("</p>"));
+        assertTrue(years.contains("/reports/" + id + "\">2024</a>") && !years.contains(rendition), years);
     }
 
     @Test
