@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeCommandsTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    /** A Markdown link or image, or an HTML one's href or src (the README's screenshot table). */
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)|(?:href|src)=\"([^\"]+)\"");
 
     @Test
     void theReadmesRunAndTestCommandsAreTheOnesCiRuns() throws IOException {
@@ -45,7 +46,7 @@ class ReadmeCommandsTest {
         for (Path page : pages) {
             Matcher link = LINK.matcher(Files.readString(page));
             while (link.find()) {
-                String target = link.group(1);
+                String target = link.group(1) != null ? link.group(1) : link.group(2);
                 if (target.matches("^[a-z]+:.*") || target.startsWith("#")) {
                     continue;   // a URL or an anchor of the same page
                 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * One agency's years side by side: every cell of the three tables as a row, one column per year, each value marked
- * where it rose or fell from the year before and where a finding is about it; and the findings of each year.
+ * where it rose or fell from the year before and where a finding is about it; the six sections' text year against
+ * year; and the findings of each year.
  */
 public record AgencyPage(String agency, List<StoredReport> years, List<Row> rows) {
 
@@ -64,6 +65,11 @@ public record AgencyPage(String agency, List<StoredReport> years, List<Row> rows
             }
         }
         return gravest;
+    }
+
+    /** Each pair of neighbouring years' section texts: sentences dropped, added and kept. */
+    public List<SectionComparison> textComparison() {
+        return SectionComparison.of(years);
     }
 
     /** The key figures over the years, as a small chart. */

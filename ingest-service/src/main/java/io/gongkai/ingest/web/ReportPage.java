@@ -9,6 +9,18 @@ import java.util.List;
 /** One report: its document, its tables laid out as the format prints them, its findings, sections and other years. */
 public record ReportPage(StoredReport document, ReportTables tables, List<ReportListing> otherYears) {
 
+    /** The agency's other documents of this report's year: renditions of the same report (HTML page, PDF, Word). */
+    public List<ReportListing> renditions() {
+        Integer year = document.report() == null ? null : document.report().year();
+        return year == null ? List.of() : otherYears.stream().filter(y -> year.equals(y.year())).toList();
+    }
+
+    /** The agency's documents of other years. */
+    public List<ReportListing> yearsBesides() {
+        Integer year = document.report() == null ? null : document.report().year();
+        return otherYears.stream().filter(y -> year == null || !year.equals(y.year())).toList();
+    }
+
     public boolean hasReport() {
         return document.report() != null;
     }

@@ -257,7 +257,8 @@ class WorkbenchPagesTest {
         String agency = "比较县人民政府 " + UUID.randomUUID().toString().substring(0, 8);
         String first = validated(agency, unique("2023"), "text/plain", List.of());
         Report later = new Report(agency, 2024, "county", null, "2021", Map.of(), Map.of("totalHandled",
-                Map.of("naturalPerson", new BigDecimal(35), "total", new BigDecimal(35))), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+                Map.of("naturalPerson", new BigDecimal(35), "total", new BigDecimal(35))), Map.of(), Map.of(), Map.of(),
+                List.of(new Section(5, Section.HEADINGS.get(4), 40, 42, "新问题 <b>不会</b> 照抄。")), List.of());
         String id = given().header("Authorization", SUBMIT).contentType("text/plain").body(unique("2024").getBytes(StandardCharsets.UTF_8))
                 .post("/api/documents").then().statusCode(202).extract().path("documentId");
         connector.source("extracted-status").send(List.of(json.writeValueAsString(
@@ -283,7 +284,26 @@ class WorkbenchPagesTest {
         assertTrue(page.contains("<title>办理总计 2023：29</title>") && page.contains("<title>办理总计 2024：35</title>"), page);
         assertTrue(page.contains("<title>新收申请 2023：28</title>") && !page.contains("新收申请 2024"), page);
         assertTrue(page.contains("<title id=\"key-figures-title\">" + agency + " 主要数字</title>"), page);
+        // the section texts year against year: what 2024 dropped of 2023's section 五 and what it wrote instead, escaped
+        int comparison = page.indexOf("<h3>2023 → 2024 年度</h3>");
+        assertTrue(comparison > 0, page);
+        String five = page.substring(page.indexOf("五、存在的主要问题及改进情况", comparison));
+        five = five.substring(0, five.indexOf("</tr>"));
+        assertTrue(five.contains("<ins>新问题 &lt;b&gt;不会&lt;/b&gt; 照抄。</ins>") && !five.contains("<del>"), five);
+        String one = page.substring(page.indexOf("一、总体情况", comparison));
+        one = one.substring(0, one.indexOf("</tr>"));
+        assertTrue(one.contains("<del>本机关&lt;img src=x onerror=alert(1)&gt;认真落实条例。</del>"), one);
         given().get("/agency?name=没有这个机关").then().statusCode(404).contentType("application/problem+json");
+
+        // a second file of the 2023 report (its PDF, say) is linked as a rendition, 2024 as another year
+        String rendition = validated(agency, unique("2023 PDF"), "text/plain", List.of());
+        String report = given().get("/reports/" + first).then().statusCode(200).extract().asString();
+        String renditions = report.substring(report.indexOf("<p class=\"renditions\">"));
+        renditions = renditions.substring(0, renditions.indexOf("</p>"));
+        assertTrue(renditions.contains("/reports/" + rendition + "\"") && !renditions.contains(id), renditions);
+        String years = report.substring(report.indexOf("<p class=\"years\">"));
+        years = years.substring(0, years.indexOf("</p>"));
+        assertTrue(years.contains("/reports/" + id + "\">2024</a>") && !years.contains(rendition), years);
     }
 
     @Test
