@@ -296,6 +296,10 @@ final class GridTable {
      */
     private boolean writeValues(Placed[] cells, int r, int[] columns, boolean valueRequired, int table,
             StringBuilder out, List<LineOrigin> origins) {
+        int shift = raggedShift(cells, r, columns);
+        if (shift > 0) {
+            columns = java.util.Arrays.stream(columns).map(c -> c + shift).toArray();
+        }
         int first = java.util.Arrays.stream(columns).min().orElse(0);
         List<String> fields = new ArrayList<>();
         for (int c = 0; c < first; c++) {
@@ -322,6 +326,59 @@ final class GridTable {
         out.append(String.join("\t", fields)).append('\n');
         origins.add(new LineOrigin(null, table, r + 1, written.get(0), List.copyOf(written)));
         return true;
+    }
+
+    /**
+     * How far a ragged row stands right of the header's columns: hand-made and converted tables give a row an extra
+     * cell before its label (a spacer, a group label repeated), so its label sits under the first value column and its
+     * values one or two columns further right. The shift is taken only when a label (no value) stands in the first
+     * value column (four characters or more: a row label, not a short text value such as 不详) and every shifted
+     * column of the row is its own cell holding a value or nothing, the last (the total) a value.
+     */
+    private int raggedShift(Placed[] cells, int r, int[] columns) {
+        int first = java.util.Arrays.stream(columns).min().orElse(0);
+        if (columns.length == 0 || !isLabelCell(cells, r, first)) {
+            return 0;
+        }
+        for (int k = 1; k <= 2; k++) {
+            if (k == 2 && !isLabelCell(cells, r, first + 1) && !isEmptyCell(cells, r, first + 1)) {
+                return 0;
+            }
+            boolean fits = true;
+            boolean anyValue = false;
+            for (int c : columns) {
+                int shifted = c + k;
+                Placed p = shifted < width ? cells[shifted] : null;
+                if (p == null || p.row() != r || p.column() != shifted) {
+                    fits = false;
+                    break;
+                }
+                String text = oneLine(p.text());
+                if (!text.isEmpty() && !HeaderColumns.isValue(text)) {
+                    fits = false;
+                    break;
+                }
+                anyValue |= !text.isEmpty();
+            }
+            // the band's last column (a total) holds a value: a short text value such as 不详 in the first column
+            // of a row with a trailing empty cell is no label, and must not pull the row's values left
+            int last = java.util.Arrays.stream(columns).max().orElse(0) + k;
+            if (fits && anyValue && !oneLine(cells[last].text()).isEmpty()) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private boolean isLabelCell(Placed[] cells, int r, int c) {
+        Placed p = c < width ? cells[c] : null;
+        return p != null && p.row() == r && p.column() == c && !p.text().isBlank() && !HeaderColumns.isValue(p.text())
+                && oneLine(p.text()).codePoints().filter(Character::isIdeographic).count() >= 4;
+    }
+
+    private boolean isEmptyCell(Placed[] cells, int r, int c) {
+        Placed p = c < width ? cells[c] : null;
+        return p == null || p.row() != r || p.text().isBlank();
     }
 
     private boolean hasValue(Placed[] cells, int r) {

@@ -45,6 +45,24 @@ class GridTableTest {
     }
 
     @Test
+    void aRaggedRowWithAnExtraCellBeforeItsLabelIsReadFromItsOwnCells() {
+        GridTable grid = new GridTable();
+        grid.add(0, "（本列数据的勾稽关系为：……）", 1, 2);
+        row(grid, 0, APPLICANTS);
+        row(grid, 1, "三、本年度办理结果", "（一）予以公开", "1", "0", "0", "0", "0", "0", "1", "");
+        row(grid, 2, "", "（三）不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "2", "2");
+        row(grid, 3, "", "", "（四）无法提供", "不详", "0", "0", "0", "0", "0", "");
+        List<LineOrigin> origins = new ArrayList<>();
+        List<String> lines = lines(grid, origins);
+        assertEquals("三、本年度办理结果\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1", lines.get(1));
+        assertEquals("（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t2\t2", lines.get(2),
+                "the label stood under the first value column, the values one column further right");
+        assertEquals(List.of(4, 5, 6, 7, 8, 9, 10), origins.get(2).valueColumns(), "provenance names the cells read");
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9), origins.get(3).valueColumns(),
+                "a short text value (不详) in a value column is no label: the row is not shifted");
+    }
+
+    @Test
     void withoutAHeaderTheValueColumnsAreTheColumnsThatHoldValuesAnywhere() {
         GridTable grid = new GridTable();
         row(grid, 0, "", "数据1", "数据2", "数据3", "");
