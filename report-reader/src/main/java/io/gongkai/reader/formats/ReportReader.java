@@ -83,7 +83,8 @@ public final class ReportReader {
 
     /** Parses already extracted text fetched from {@code sourceUrl} (may be null); provenance lines are mapped back. */
     public Report parse(SourceText source, String sourceUrl) {
-        Report report = parser.parse(source.text(), sourceUrl);
+        boolean ocr = source.findings().stream().anyMatch(f -> f.code().equals(OcrEngine.OCR_USED));
+        Report report = parser.parse(source.text(), sourceUrl, ocr);
         Map<String, Provenance> mapped = new LinkedHashMap<>(Math.max(16, report.provenance().size() * 2));
         report.provenance().forEach((path, p) -> mapped.put(path, locate(p, source)));
         Report located = report.withProvenance(mapped);
@@ -91,7 +92,7 @@ public final class ReportReader {
             return located;
         }
         List<Finding> more = new ArrayList<>(source.findings());
-        if (source.findings().stream().anyMatch(f -> f.code().equals(OcrEngine.OCR_USED))) {
+        if (ocr) {
             more.addAll(OcrCrossCheck.check(located));
         }
         return located.withExtractionFindings(more);

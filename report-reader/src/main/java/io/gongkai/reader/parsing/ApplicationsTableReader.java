@@ -99,8 +99,14 @@ final class ApplicationsTableReader {
     }
 
     static TableOutput read(List<Line> lines, int from, int to, String fallbackLayout) {
+        return read(lines, from, to, fallbackLayout, false);
+    }
+
+    /** @param ocr whether the text came from OCR (labels a character off then name their row) */
+    static TableOutput read(List<Line> lines, int from, int to, String fallbackLayout, boolean ocr) {
         TableOutput out = new TableOutput(Report.APPLICATIONS);
         Walker walker = new Walker();
+        walker.ocr = ocr;
         walker.walk(lines, from, to);
         Map<String, CollectedRow> rows = walker.rows;
         boolean split = rows.containsKey(ApplicationRow.OTHER_OVERDUE_CORRECTION.key())
@@ -283,6 +289,22 @@ final class ApplicationsTableReader {
     /** Row labels of table 三, with the group cell they stand under as context. */
     private static final class Walker extends LabelledTableWalker {
         private int group = -1;
+
+        /** The leaf rows' template wording; not 其他处理, a group cell in the 2021 layout and a row in 2019's. */
+        private static final Map<String, String> LEAF_LABELS = new java.util.LinkedHashMap<>();
+
+        static {
+            TEMPLATE.forEach((row, label) -> {
+                if (row != ApplicationRow.OTHER_HANDLING) {
+                    LEAF_LABELS.put(row.key(), TextNormalizer.compact(label));
+                }
+            });
+        }
+
+        @Override
+        Map<String, String> templateLabels() {
+            return LEAF_LABELS;
+        }
 
         @Override
         Classification classify(LabelItem label) {

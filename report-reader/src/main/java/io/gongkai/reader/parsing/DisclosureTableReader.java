@@ -3,6 +3,7 @@ package io.gongkai.reader.parsing;
 import io.gongkai.model.DisclosureItem;
 import io.gongkai.model.Report;
 import java.util.List;
+import java.util.Map;
 
 /** Reads table 二 (主动公开政府信息情况) in the 2021 or the 2019 layout. */
 final class DisclosureTableReader {
@@ -16,6 +17,11 @@ final class DisclosureTableReader {
     }
 
     static TableOutput read(List<Line> lines, int from, int to, String fallbackLayout) {
+        return read(lines, from, to, fallbackLayout, false);
+    }
+
+    /** @param ocr whether the text came from OCR (labels a character off then name their row) */
+    static TableOutput read(List<Line> lines, int from, int to, String fallbackLayout, boolean ocr) {
         TableOutput out = new TableOutput(Report.ACTIVE_DISCLOSURE);
         int score2021 = 0;
         int score2019 = 0;
@@ -25,7 +31,7 @@ final class DisclosureTableReader {
             score2019 += count(c, MARKERS_2019);
         }
         String layout = score2021 == 0 && score2019 == 0 ? null : score2019 > score2021 ? "2019" : "2021";
-        Walker walker = new Walker(layout == null ? "2021" : layout);
+        Walker walker = new Walker(layout == null ? "2021" : layout, ocr);
         walker.walk(lines, from, to);
         if (layout == null && !walker.rows.isEmpty()) {
             // No column header to go by: rows that only the 2019 layout has decide, else the other tables or the year.
@@ -33,7 +39,7 @@ final class DisclosureTableReader {
                     || walker.rows.containsKey(DisclosureItem.CENTRALIZED_PROCUREMENT.key());
             layout = only2019 ? "2019" : fallbackLayout == null ? "2021" : fallbackLayout;
             if (layout.equals("2019")) {
-                walker = new Walker(layout);
+                walker = new Walker(layout, ocr);
                 walker.walk(lines, from, to);
             }
         }
@@ -162,8 +168,20 @@ final class DisclosureTableReader {
     private static final class Walker extends LabelledTableWalker {
         private final String layout;
 
-        Walker(String layout) {
+        Walker(String layout, boolean ocr) {
             this.layout = layout;
+            this.ocr = ocr;
+        }
+
+        @Override
+        Map<String, String> templateLabels() {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (DisclosureItem item : DisclosureItem.values()) {
+                if (!fields(item, layout).isEmpty()) {
+                    out.put(item.key(), TextNormalizer.compact(label(item, layout)));
+                }
+            }
+            return out;
         }
 
         @Override

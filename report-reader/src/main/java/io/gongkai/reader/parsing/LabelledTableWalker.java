@@ -42,8 +42,29 @@ abstract class LabelledTableWalker {
     /** Which block each row was found in: a group cell (第二十条第（五）项, 信息内容) starts the next. */
     private int block;
     private CollectedRow current;
+    /** Whether the text came from OCR: only then may a label a character off name a row (see {@link OcrLabels}). */
+    boolean ocr;
+    /** Rows named by {@link OcrLabels} rather than by their printed words: a row found by its words replaces one. */
+    private final java.util.Set<CollectedRow> nearMisses = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     abstract Classification classify(LabelItem label);
+
+    /** The table's row labels as the template prints them, compact, by key: what OCR misreadings are matched to. */
+    Map<String, String> templateLabels() {
+        return Map.of();
+    }
+
+    /** The row an OCR label names though it matches no row's words, or null. */
+    private String nearMiss(LabelItem label) {
+        if (!ocr) {
+            return null;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>(rows.keySet());
+        if (current != null) {
+            taken.add(current.key);
+        }
+        return OcrLabels.match(label.compact(), templateLabels(), taken);
+    }
 
     abstract int width(String key);
 
@@ -62,11 +83,18 @@ abstract class LabelledTableWalker {
             for (LineItem item : tokens.items()) {
                 if (item instanceof LabelItem label) {
                     Classification c = classify(label);
+                    String nearMiss = c.kind() == Kind.CONTINUATION ? nearMiss(label) : null;
+                    if (nearMiss != null) {
+                        c = Classification.row(nearMiss);
+                    }
                     switch (c.kind()) {
                         case ROW -> {
                             close();
                             current = new CollectedRow(c.key(), width(c.key()), label, false);
                             current.block = block;
+                            if (nearMiss != null) {
+                                nearMisses.add(current);
+                            }
                             lastRowKey = c.key();
                             takeGluedDigits(current, label);
                             cellsOnLine = false;
@@ -176,7 +204,7 @@ abstract class LabelledTableWalker {
             return;
         }
         CollectedRow earlier = rows.get(row.key);
-        if (earlier == null) {
+        if (earlier == null || (nearMisses.contains(earlier) && !nearMisses.contains(row))) {
             rows.put(row.key, row);
         } else {
             // A sentence before the table can name a row ("主动公开规范性文件 5 件"); the complete row is the table's.

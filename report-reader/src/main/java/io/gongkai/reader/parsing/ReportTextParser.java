@@ -40,6 +40,15 @@ public final class ReportTextParser {
      * @throws NotAReportException when the text is empty or is not an annual report
      */
     public Report parse(String text, String sourceUrl) {
+        return parse(text, sourceUrl, false);
+    }
+
+    /**
+     * @param ocr whether the text came from OCR: a row label a character off the template's then names its row when
+     *            exactly one row of the table is that close (never for a text layer, whose labels are as printed)
+     * @throws NotAReportException when the text is empty or is not an annual report
+     */
+    public Report parse(String text, String sourceUrl, boolean ocr) {
         if (text == null || LineTokenizer.isBlank(text)) {
             throw new NotAReportException(EMPTY);
         }
@@ -51,14 +60,14 @@ public final class ReportTextParser {
 
         Regions regions = Regions.of(lines, headings);
         TableOutput applications = regions.table3 == null ? absent(Report.APPLICATIONS)
-                : ApplicationsTableReader.read(lines, regions.table3[0], regions.table3[1], yearLayout);
+                : ApplicationsTableReader.read(lines, regions.table3[0], regions.table3[1], yearLayout, ocr);
         TableOutput disclosure = regions.table2 == null ? absent(Report.ACTIVE_DISCLOSURE)
                 : DisclosureTableReader.read(lines, regions.table2[0], regions.table2[1],
-                        applications.layout != null ? applications.layout : yearLayout);
+                        applications.layout != null ? applications.layout : yearLayout, ocr);
         if (regions.table3 != null && applications.found && disclosure.layout != null
                 && !applications.layoutFromLabels && !disclosure.layout.equals(applications.layout)) {
             // Table 三 showed neither form of （六）其他处理: follow table 二's layout rather than the year.
-            applications = ApplicationsTableReader.read(lines, regions.table3[0], regions.table3[1], disclosure.layout);
+            applications = ApplicationsTableReader.read(lines, regions.table3[0], regions.table3[1], disclosure.layout, ocr);
         }
         TableOutput reviews = regions.table4 == null ? absent(Report.REVIEWS_AND_LAWSUITS)
                 : ReviewsTableReader.read(lines, regions.table4[0], regions.table4[1]);

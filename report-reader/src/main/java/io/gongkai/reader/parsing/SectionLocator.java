@@ -120,22 +120,7 @@ final class SectionLocator {
         if (words.length() < 4) {
             return false;
         }
-        return commonSubsequence(words, official) * 4 >= 3 * Math.max(words.length(), official.length());
-    }
-
-    /** The length of the longest common subsequence of two short strings (dynamic programming, two rows). */
-    private static int commonSubsequence(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                current[j] = a.charAt(i - 1) == b.charAt(j - 1) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return OcrLabels.close(words, official);
     }
 
     private static boolean hasKeyword(String rest, int number) {
