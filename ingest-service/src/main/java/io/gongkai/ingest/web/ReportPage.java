@@ -50,6 +50,21 @@ public record ReportPage(StoredReport document, ReportTables tables, List<Report
         return OriginalDocument.isPdf(document.detectedType(), document.declaredContentType());
     }
 
+    /**
+     * The findings about the whole section rather than a sentence of it (COPIED_TEXT, FEE_NOT_REPORTED): they quote
+     * nothing the text shows, so the section itself is marked with them.
+     */
+    public List<ReportTables.NumberedFinding> sectionFindings(Section section) {
+        if (tables == null) {
+            return List.of();
+        }
+        List<SectionText.Part> parts = parts(section);
+        return tables.findings().stream()
+                .filter(f -> f.finding().paths().contains("sections." + section.number()))
+                .filter(f -> parts.stream().noneMatch(p -> p.findings().contains(f.number())))
+                .toList();
+    }
+
     /** The section's text in parts, the sentences that text findings quote marked. */
     public List<SectionText.Part> parts(Section section) {
         return SectionText.parts(section, tables == null ? List.of() : tables.findings());

@@ -505,5 +505,19 @@ class WorkbenchPagesTest {
         assertTrue(page.contains("<mark class=\"said sev-warning\" title=\"问题 [1]\">本机关&lt;img src=x onerror=alert(1)&gt;认真落实条例。</mark>"),
                 page.substring(page.indexOf("id=\"sections\"")));
         assertFalse(page.contains("<img src=x"), "the marked text is escaped");
+        assertFalse(page.contains("flagged-section"), "a finding that quotes its sentence marks the sentence, not the section");
+    }
+
+    @Test
+    void aFindingAboutAWholeSectionMarksTheSection() throws Exception {
+        Finding copied = new Finding("COPIED_TEXT", Severity.warning, List.of("sections.1"),
+                "第一部分与 <b>另一份报告</b> 的文字 92% 相同。");
+        String id = validated("照抄县人民政府", unique("报告"), "text/plain", List.of(copied));
+        String page = given().get("/reports/" + id).then().statusCode(200).extract().asString();
+        String one = page.substring(page.indexOf("id=\"section-1\"") - 60);
+        one = one.substring(0, one.indexOf("</summary>"));
+        assertTrue(one.contains("flagged-section") && one.contains("open") && one.contains("[1] COPIED_TEXT"), one);
+        assertTrue(page.contains("<p class=\"section-finding sev-warning\">[1] 第一部分与 &lt;b&gt;另一份报告&lt;/b&gt; 的文字 92% 相同。</p>"),
+                page.substring(page.indexOf("id=\"sections\"")));
     }
 }
