@@ -87,16 +87,8 @@ final class ReadingOrderPlacement {
         if (start == raw.length() || start == 0 || start < raw.length() - 6) {
             return null;
         }
-        // Or set off by a space after a label's comma ("（二）部分公开（区分处理的， 0": LibreOffice's wrapped label).
-        int end = start;
-        while (end > 0 && raw.charAt(end - 1) == ' ') {
-            end--;
-        }
-        if (end == 0) {
-            return null;
-        }
-        char before = raw.charAt(end - 1);
-        if (!Character.isIdeographic(before) && "）)】]".indexOf(before) < 0 && (end == start || "，、".indexOf(before) < 0)) {
+        char before = raw.charAt(start - 1);
+        if (!Character.isIdeographic(before) && "）)】]".indexOf(before) < 0) {
             return null;
         }
         Cell c = LineTokenizer.gluedNumber(raw.substring(start), label.line());
