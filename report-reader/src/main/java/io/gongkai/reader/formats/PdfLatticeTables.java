@@ -245,6 +245,16 @@ final class PdfLatticeTables {
                 if (t.isEmpty()) {
                     continue;
                 }
+                if (cell.row() == row && cell.rowSpan() > 1 && above.row() + above.rowSpan() - 1 == last
+                        && !compact(above.text()).isEmpty()) {
+                    // A group label the page break cut too ("（六）其他处" | "理", over the cut row and the rows
+                    // after it): it stays a cell of its own, as such cells always have; it must not start an item.
+                    if (t.chars().anyMatch(Character::isDigit) || ITEM_NUMBER.matcher(t).lookingAt()
+                            || HeaderColumns.isValue(t)) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (cell.row() != row || cell.rowSpan() != 1 || above.row() + above.rowSpan() - 1 != last
                         || compact(above.text()).isEmpty() || t.chars().anyMatch(Character::isDigit)) {
                     return false;
