@@ -216,8 +216,9 @@ final class PdfLatticeTables {
          * the third on the next). Such a fragment has the last row's cells (the same column spans), text only in
          * cells where the last row has text, no number or no-value mark, none under a value, and does not start an
          * item of its own (一、 （一） 1. …):
-         * its text is then added to the last row's cells. A row left blank but for its own label (every zero left
-         * blank) starts with its item number and stays a row.
+         * its text is then added to the last row's cells. A group label cut with it and spanning the rows after it
+         * stays a cell of its own. A row left blank but for its own label (every zero left blank) starts with its
+         * item number and stays a row.
          */
         private boolean continuesLastRow(PageTable next, int[] columns, int row) {
             int last = grid.rowCount() - 1;
@@ -243,6 +244,16 @@ final class PdfLatticeTables {
                 }
                 String t = compact(next.texts()[i]);
                 if (t.isEmpty()) {
+                    continue;
+                }
+                if (cell.row() == row && cell.rowSpan() > 1 && above.row() + above.rowSpan() - 1 == last
+                        && !compact(above.text()).isEmpty()) {
+                    // A group label the page break cut too ("（六）其他处" | "理", over the cut row and the rows
+                    // after it): it stays a cell of its own, as such cells always have; it must not start an item.
+                    if (t.chars().anyMatch(Character::isDigit) || ITEM_NUMBER.matcher(t).lookingAt()
+                            || HeaderColumns.isValue(t)) {
+                        return false;
+                    }
                     continue;
                 }
                 if (cell.row() != row || cell.rowSpan() != 1 || above.row() + above.rowSpan() - 1 != last

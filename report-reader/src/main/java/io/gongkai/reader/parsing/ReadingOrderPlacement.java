@@ -150,16 +150,23 @@ final class ReadingOrderPlacement {
         }
         List<Cell> all = new ArrayList<>();
         runs.forEach(all::addAll);
-        List<Cell[][]> blocks = blockReadings(all, rows, columns, rowCheck);
-        if (blocks == null) {
-            return null; // too many readings to tell: nothing is proven
-        }
-        for (Cell[][] grid : blocks) {
-            if (identities.test(values(grid))) {
-                found.putIfAbsent(key(grid), grid);
+        // Whole rows first; only where none adds up, blocks of rows written as two bands of columns (LibreOffice's PDFs:
+        // the first columns of every row on a page, then the rest), a wider set of readings that must again hold one.
+        for (boolean bands : new boolean[] {false, true}) {
+            List<Cell[][]> blocks = blockReadings(all, rows, columns, rowCheck, bands);
+            if (blocks == null) {
+                return null; // too many readings to tell: nothing is proven
+            }
+            for (Cell[][] grid : blocks) {
+                if (identities.test(values(grid))) {
+                    found.putIfAbsent(key(grid), grid);
+                }
+            }
+            if (!found.isEmpty()) {
+                return only(found);
             }
         }
-        return only(found);
+        return null;
     }
 
     private static Cell[][] only(Map<List<BigDecimal>, Cell[][]> found) {
@@ -203,6 +210,16 @@ final class ReadingOrderPlacement {
      * up: the readings of rows i.. depend only on i, as every block takes whole rows.
      */
     static List<Cell[][]> blockReadings(List<Cell> values, int rows, int columns, Predicate<BigDecimal[]> rowCheck) {
+        return blockReadings(values, rows, columns, rowCheck, false);
+    }
+
+    /**
+     * Like {@link #blockReadings(List, int, int, Predicate)}; with {@code bands}, a block of rows may also be written as
+     * two bands of columns, the first columns of all its rows, then the others (pdftotext reads a table LibreOffice
+     * drew as two text columns), as {@link #bandReadings} reads them. Null when there are too many readings to follow.
+     */
+    static List<Cell[][]> blockReadings(List<Cell> values, int rows, int columns, Predicate<BigDecimal[]> rowCheck,
+            boolean bands) {
         if (values.size() != rows * columns) {
             return List.of();
         }
@@ -224,11 +241,20 @@ final class ReadingOrderPlacement {
                     if (!ok) {
                         continue;
                     }
-                    for (Cell[][] rest : suffix.get(i + k)) {
-                        Cell[][] grid = new Cell[k + rest.length][];
-                        System.arraycopy(block, 0, grid, 0, k);
-                        System.arraycopy(rest, 0, grid, k, rest.length);
-                        here.putIfAbsent(key(grid), grid);
+                    prepend(block, suffix.get(i + k), here);
+                }
+                for (int w = 1; bands && k > 1 && w < columns; w++) {
+                    for (Cell[][] block : bandReadings(values.subList(i * columns, (i + k) * columns), k, columns, w)) {
+                        boolean ok = true;
+                        for (int row = 0; row < k && ok; row++) {
+                            ok = rowCheck.test(values(new Cell[][] {block[row]})[0]);
+                        }
+                        if (ok) {
+                            prepend(block, suffix.get(i + k), here);
+                        }
+                    }
+                    if (here.size() > MAX_READINGS) {
+                        return null;
                     }
                 }
             }
@@ -238,6 +264,41 @@ final class ReadingOrderPlacement {
             suffix.set(i, List.copyOf(here.values()));
         }
         return suffix.get(0);
+    }
+
+    /**
+     * The readings of k rows written as two bands: the first w columns of every row, row by row (beside their labels,
+     * as reading order writes them), then the other columns, the first m rows of them column by column (m from 1, row
+     * by row, to k, all column by column) and the rest row by row: how pdftotext reads the right-hand text column of
+     * a table it took for two.
+     */
+    private static List<Cell[][]> bandReadings(List<Cell> values, int k, int columns, int w) {
+        List<Cell[][]> out = new ArrayList<>();
+        int right = columns - w;
+        for (int m = 1; m <= k; m++) {
+            Cell[][] block = new Cell[k][columns];
+            for (int r = 0; r < k; r++) {
+                for (int c = 0; c < w; c++) {
+                    block[r][c] = values.get(r * w + c);
+                }
+                for (int c = 0; c < right; c++) {
+                    int at = k * w + (r < m ? c * m + r : m * right + (r - m) * right + c);
+                    block[r][w + c] = values.get(at);
+                }
+            }
+            out.add(block);
+        }
+        return out;
+    }
+
+    /** Adds to {@code into} each reading of the rows below {@code block} with the block on top. */
+    private static void prepend(Cell[][] block, List<Cell[][]> below, Map<List<BigDecimal>, Cell[][]> into) {
+        for (Cell[][] rest : below) {
+            Cell[][] grid = new Cell[block.length + rest.length][];
+            System.arraycopy(block, 0, grid, 0, block.length);
+            System.arraycopy(rest, 0, grid, block.length, rest.length);
+            into.putIfAbsent(key(grid), grid);
+        }
     }
 
     private static BigDecimal[][] values(Cell[][] grid) {

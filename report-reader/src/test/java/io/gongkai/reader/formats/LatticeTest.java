@@ -183,6 +183,41 @@ class LatticeTest {
     }
 
     @Test
+    void aRowCutInsideItsLabelIsJoinedWhereItsGroupLabelIsCutWithIt() {
+        // Columns: group 0-60, label 60-160, value 160-200. Page 1: header; （六）其他处 over rows 1 and 2 (no
+        // ruling between them in the group column); the last row's label cut by the page break.
+        List<Ruling> page1 = List.of(h(0, 200, 0), h(0, 200, 20), h(60, 200, 40), h(0, 200, 60), v(0, 0, 60),
+                v(60, 0, 60), v(160, 0, 60), v(200, 0, 60));
+        List<Glyph> first = new ArrayList<>(text("分组", 2, 14, 9, 0));
+        first.addAll(text("项目", 62, 14, 9, 0));
+        first.addAll(text("数量", 162, 14, 9, 0));
+        first.addAll(text("（六）其他处", 2, 34, 9, 1));
+        first.addAll(text("1.逾期", 62, 34, 9, 1));
+        first.addAll(text("5", 170, 34, 5, 1));
+        first.addAll(text("2.逾期未按", 62, 54, 9, 2));
+        first.addAll(text("3", 170, 54, 5, 2));
+        // Page 2: the rest of the group label over the cut row and the next (no ruling between them there).
+        List<Ruling> page2 = List.of(h(0, 200, 0), h(60, 200, 20), h(0, 200, 40), v(0, 0, 40), v(60, 0, 40),
+                v(160, 0, 40), v(200, 0, 40));
+        for (String group : List.of("理", "（七）总计")) {
+            List<Glyph> second = new ArrayList<>(text(group, 2, 14, 9, 0));
+            second.addAll(text("收费", 62, 14, 9, 0));
+            second.addAll(text("3.其他", 62, 34, 9, 1));
+            second.addAll(text("7", 170, 34, 5, 1));
+            PdfLatticeTables.Stitched table = new PdfLatticeTables.Stitched(PdfLatticeTables.find(1, page1, 3, first).get(0));
+            assertTrue(table.continueWith(PdfLatticeTables.find(2, page2, 2, second).get(0)));
+            String text = lines(table);
+            assertTrue(text.contains("3.其他\t7"), text);
+            if (group.equals("理")) {
+                assertTrue(text.contains("2.逾期未按收费\t3"), text);
+            } else {
+                // A group cell that starts an item of its own: the row under it is a row, not the rest of one.
+                assertTrue(text.contains("2.逾期未按\t3"), text);
+            }
+        }
+    }
+
+    @Test
     void aRowWhoseValueIsANoValueMarkAtTheTopOfTheNextPageStaysARow() {
         // 行政处罚 1048 closes page 1; 行政强制 with its value printed "—" (or 无) opens page 2. The mark is a value,
         // not the rest of a cut label: joining them gave "行政处罚行政强制 1048—" and lost 1048.

@@ -111,6 +111,33 @@ class ReadingOrderPlacementTest {
     }
 
     @Test
+    void rowsWrittenAsALeftAndARightBandOfColumnsAreReadWhereNothingElseAddsUp() {
+        // Rows (a, b, c, a + b + c): [2, 1, 0, 3], [4, 0, 1, 5], [1, 2, 2, 5] written as LibreOffice's PDFs come out of
+        // pdftotext: the first two columns of every row, then the other two, their first two rows a column at a time;
+        // then the column totals [7, 3, 3, 13] as a row.
+        Predicate<BigDecimal[]> rowAddsUp = r -> r[0].add(r[1]).add(r[2]).compareTo(r[3]) == 0;
+        Predicate<BigDecimal[][]> columnTotals = v -> {
+            for (int c = 0; c < 4; c++) {
+                if (v[0][c].add(v[1][c]).add(v[2][c]).compareTo(v[3][c]) != 0) {
+                    return false;
+                }
+            }
+            return Arrays.stream(v).allMatch(rowAddsUp);
+        };
+        List<List<Cell>> runs = List.of(run(2, 1), run(4, 0), run(1, 2), run(0, 1, 3, 5, 2, 5), run(7, 3, 3, 13));
+        Cell[][] grid = ReadingOrderPlacement.placeRowsOrColumns(runs, 4, 4, columnTotals, rowAddsUp);
+        assertNotNull(grid);
+        assertEquals(List.of(2L, 1L, 0L, 3L), row(grid[0]));
+        assertEquals(List.of(4L, 0L, 1L, 5L), row(grid[1]));
+        assertEquals(List.of(1L, 2L, 2L, 5L), row(grid[2]));
+        assertEquals(List.of(7L, 3L, 3L, 13L), row(grid[3]));
+        // One value off: no reading, banded or not, adds up.
+        assertNull(ReadingOrderPlacement.placeRowsOrColumns(
+                List.of(run(2, 1), run(4, 0), run(1, 2), run(0, 1, 3, 5, 2, 5), run(7, 3, 3, 14)), 4, 4, columnTotals,
+                rowAddsUp));
+    }
+
+    @Test
     void valueRunsTakeNumbersOnTheirOwnLinesAndAfterText() {
         List<Line> lines = Line.split("规章\n1\n0\n11\n行政规范性文件 8\n26 66\n（四）\n无\n法提供\n3");
         List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, 0, lines.size());
