@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The HTTP calls of a submit: POST a file to ingest-service and read a document's state. A busy front door
@@ -90,6 +93,95 @@ final class IngestClient {
             retries++;
             pause.seconds(wait); // the server said when to come back
         }
+    }
+
+    /**
+     * Sends files in one {@code POST /api/documents/batch} (multipart, a field {@code file} per file, streamed from
+     * disk) and returns one answer per file, in the files' order. A busy front door (429, 503: nothing of the request
+     * was taken, or what was is the same bytes again) is asked again after its {@code Retry-After}, the whole batch; a
+     * refusal of the whole request (400, 413 …) is every file's answer; a file refused on its own gets its problem.
+     */
+    List<Submitted> submitBatch(List<Path> files) throws InterruptedException {
+        String boundary = "gongkai-" + UUID.randomUUID();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/documents/batch"))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        long giveUp = System.nanoTime() + patience.toNanos();
+        int retries = 0;
+        while (true) {
+            long wait;
+            String busy;
+            try {
+                HttpResponse<String> r = http.send(request.POST(multipart(boundary, files)).build(), HttpResponse.BodyHandlers.ofString());
+                int status = r.statusCode();
+                if (status == 200) {
+                    return items(files, JSON.readTree(r.body()).path("items"), retries);
+                }
+                if (status != 429 && status != 503) {
+                    return all(files, retries, "HTTP " + status + ": " + problem(r.body()));
+                }
+                busy = "HTTP " + status + ": " + problem(r.body());
+                wait = Math.max(1, r.headers().firstValueAsLong("Retry-After").orElse(1));
+            } catch (ConnectException e) {
+                busy = "no answer from " + base;
+                wait = 1;
+            } catch (IOException e) {
+                busy = e.getClass().getSimpleName() + ": " + e.getMessage();
+                wait = 1;
+            }
+            if (System.nanoTime() + wait * 1_000_000_000L > giveUp) {
+                return all(files, retries, busy + " (gave up after " + patience.toSeconds() + " s)");
+            }
+            retries++;
+            pause.seconds(wait); // the server said when to come back
+        }
+    }
+
+    /** The answer's items matched to the files by position (the service answers in the order the request carried). */
+    private static List<Submitted> items(List<Path> files, JsonNode items, int retries) {
+        if (!items.isArray() || items.size() != files.size()) {
+            return all(files, retries, "the batch answer has " + items.size() + " items for " + files.size() + " files");
+        }
+        List<Submitted> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode item = items.get(i);
+            String id = item.path("documentId").asText(null);
+            if (id != null && !item.has("problem")) {
+                out.add(new Submitted(files.get(i), id, !item.path("created").asBoolean(true), retries, null));
+            } else {
+                JsonNode p = item.path("problem");
+                out.add(new Submitted(files.get(i), null, false, retries,
+                        "HTTP " + p.path("status").asText("?") + ": " + problem(p.toString())));
+            }
+        }
+        return out;
+    }
+
+    private static List<Submitted> all(List<Path> files, int retries, String error) {
+        return files.stream().map(f -> new Submitted(f, null, false, retries, error)).toList();
+    }
+
+    /** A multipart/form-data body, each file streamed from disk when sent (a batch may be tens of MB). */
+    static HttpRequest.BodyPublisher multipart(String boundary, List<Path> files) throws IOException {
+        List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+        for (Path f : files) {
+            String type = DocumentFiles.mediaType(f) == null ? "application/octet-stream" : DocumentFiles.mediaType(f);
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + formName(f.getFileName().toString()) + "\"\r\nContent-Type: " + type + "\r\n\r\n";
+            parts.add(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8));
+            parts.add(HttpRequest.BodyPublishers.ofFile(f));
+            parts.add(HttpRequest.BodyPublishers.ofString("\r\n", StandardCharsets.UTF_8));
+        }
+        parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+        return HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
+    }
+
+    /** A file name as browsers put it in a form (UTF-8, with quote and line breaks percent-encoded, as the HTML spec says). */
+    static String formName(String name) {
+        return name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** The document's state as the read API shows it, or null when it does not answer (yet). */

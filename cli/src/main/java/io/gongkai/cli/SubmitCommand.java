@@ -42,6 +42,14 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "Submits in flight at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--batch", defaultValue = "1",
+            description = "Files per request: above 1, POST /api/documents/batch with up to this many files (1 to 500, "
+                    + "at most 48 MB a request; default ${DEFAULT-VALUE}: one POST /api/documents per file).")
+    int batch;
+
+    /** A batch request stays under ingest-service's 60 MB body limit (quarkus.http.limits.max-body-size). */
+    static final long BATCH_MAX_BYTES = 48L << 20;
+
     @Option(names = "--journal", description = "Record accepted files here and skip those already recorded (resume).")
     Path journal;
 
@@ -68,6 +76,10 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (concurrency < 1 || concurrency > 64) {
             err.println("--concurrency must be 1 to 64");
+            return 2;
+        }
+        if (batch < 1 || batch > 500) {
+            err.println("--batch must be 1 to 500");
             return 2;
         }
         List<Path> files;
@@ -99,23 +111,27 @@ final class SubmitCommand implements Callable<Integer> {
                         files.size() - toSend.size(), files.size(), journal, toSend.size());
             }
             Progress progress = new Progress("submitted", toSend.size(), err, terminal);
-            List<Future<IngestClient.Submitted>> answers = new ArrayList<>();
-            for (Path f : toSend) {
+            List<Future<List<IngestClient.Submitted>>> answers = new ArrayList<>();
+            for (List<Path> chunk : chunks(toSend)) {
                 answers.add(pool.submit(() -> {
-                    IngestClient.Submitted s = client.submit(f);
-                    if (s.accepted() && log != null) {
-                        log.accepted(f, s.documentId());
+                    List<IngestClient.Submitted> got = chunk.size() == 1 && batch == 1 ? List.of(client.submit(chunk.getFirst()))
+                            : client.submitBatch(chunk);
+                    for (IngestClient.Submitted s : got) { // the journal and the progress per file, batch or not
+                        if (s.accepted() && log != null) {
+                            log.accepted(s.file(), s.documentId());
+                        }
+                        progress.step(s.accepted());
+                        if (!s.accepted()) {
+                            err.printf("%n  %s: %s%n", s.file().getFileName(), s.error());
+                        }
                     }
-                    progress.step(s.accepted());
-                    if (!s.accepted()) {
-                        err.printf("%n  %s: %s%n", f.getFileName(), s.error());
-                    }
-                    return s;
+                    return got;
                 }));
             }
-            for (Future<IngestClient.Submitted> a : answers) {
-                IngestClient.Submitted s = a.get();
-                submitted.put(s.file(), s);
+            for (Future<List<IngestClient.Submitted>> a : answers) {
+                for (IngestClient.Submitted s : a.get()) {
+                    submitted.put(s.file(), s);
+                }
             }
             if (!toSend.isEmpty()) {
                 progress.maybePrint(true);
@@ -130,6 +146,27 @@ final class SubmitCommand implements Callable<Integer> {
         print(files, submitted, results);
         boolean allAccepted = submitted.values().stream().allMatch(IngestClient.Submitted::accepted);
         return allAccepted && allFinal ? 0 : 1;
+    }
+
+    /** The files to send, a request's worth each: one file, or up to {@code --batch} files and 48 MB. */
+    List<List<Path>> chunks(List<Path> files) throws java.io.IOException {
+        List<List<Path>> out = new ArrayList<>();
+        List<Path> current = new ArrayList<>();
+        long bytes = 0;
+        for (Path f : files) {
+            long size = java.nio.file.Files.size(f);
+            if (!current.isEmpty() && (current.size() == batch || bytes + size > BATCH_MAX_BYTES)) {
+                out.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(f);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     private boolean awaitResults(IngestClient client, ExecutorService pool, Map<Path, IngestClient.Submitted> submitted,

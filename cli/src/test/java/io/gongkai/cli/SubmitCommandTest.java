@@ -38,6 +38,8 @@ class SubmitCommandTest {
     private final Map<String, AtomicInteger> postsByFile = new ConcurrentHashMap<>();
     private final AtomicInteger gets = new AtomicInteger();
     private final List<Long> pauses = new CopyOnWriteArrayList<>();
+    /** The file names of each batch request, as the stand-in read them from the multipart body. */
+    private final List<List<String>> batches = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -52,6 +54,10 @@ class SubmitCommandTest {
     }
 
     private void handle(HttpExchange x) throws IOException {
+        if (x.getRequestURI().getPath().equals("/api/documents/batch")) {
+            handleBatch(x);
+            return;
+        }
         String file = java.net.URLDecoder.decode(String.valueOf(x.getRequestHeaders().getFirst("X-File-Name")), StandardCharsets.UTF_8);
         if (x.getRequestMethod().equals("POST")) {
             x.getRequestBody().readAllBytes();
@@ -72,6 +78,40 @@ class SubmitCommandTest {
                             + "\"findings\":[{\"severity\":\"error\"},{\"severity\":\"warning\"},{\"severity\":\"warning\"}]}";
             answer(x, 200, body, null);
         }
+    }
+
+    /**
+     * POST /api/documents/batch as ingest-service answers it: busy (429, Retry-After 5) the first time, then one item per
+     * file in the order sent, a document id for each, a problem for a file named bad*.
+     */
+    private void handleBatch(HttpExchange x) throws IOException {
+        String type = x.getRequestHeaders().getFirst("Content-Type");
+        String boundary = type.substring(type.indexOf("boundary=") + 9);
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"file\"; filename=\"([^\"]*)\"\r\n"
+                + "Content-Type: [^\r]+\r\n\r\n2023年政府信息公开工作年度报告 [^\r]+\r\n--" + java.util.regex.Pattern.quote(boundary)).matcher(body);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        if (!"Bearer secret".equals(x.getRequestHeaders().getFirst("Authorization"))) {
+            answer(x, 401, "{\"title\":\"Unauthorized\"}", null);
+            return;
+        }
+        if (batches.isEmpty() && pauses.isEmpty()) {
+            pauses.add(-1L); // marks the busy answer given, so the next request is taken
+            answer(x, 429, "{\"title\":\"Pipeline behind\"}", "5");
+            return;
+        }
+        batches.add(names);
+        StringBuilder items = new StringBuilder();
+        for (String n : names) {
+            postsByFile.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            items.append(items.isEmpty() ? "" : ",").append(n.startsWith("bad")
+                    ? "{\"fileName\":\"" + n + "\",\"problem\":{\"title\":\"Empty document\",\"status\":400,\"detail\":\"no bytes\"}}"
+                    : "{\"fileName\":\"" + n + "\",\"documentId\":\"id-" + n.hashCode() + "\",\"status\":\"RECEIVED\",\"created\":true}");
+        }
+        answer(x, 200, "{\"items\":[" + items + "]}", null);
     }
 
     private static void answer(HttpExchange x, int status, String body, String retryAfter) throws IOException {
@@ -158,6 +198,36 @@ class SubmitCommandTest {
         assertTrue(r.out().contains("HTTP 415: Unsupported Media Type: 不是年度报告"), r.out());
         assertEquals(1, postsByFile.get("bad.txt").get(), "a refusal is final: not sent again");
         assertTrue(r.out().contains("VALIDATED"), "the other file went on: " + r.out());
+    }
+
+    @Test
+    void aBatchRunSendsNFilesPerRequestAndJournalsEachFile() throws IOException {
+        Path docs = folder("a.txt", "bad.txt", "c.txt", "d.txt", "报告 \"e\".txt");
+        Path journal = dir.resolve("journal.tsv");
+
+        Run r = run("--url", url(), "--token", "secret", "--batch", "2", "--concurrency", "1", "--journal", journal.toString(),
+                docs.toString());
+
+        assertEquals(1, r.exit(), "bad.txt was refused: " + r.err());
+        assertEquals(List.of(List.of("a.txt", "bad.txt"), List.of("c.txt", "d.txt"), List.of("报告 %22e%22.txt")), batches,
+                "two files a request, in order, the last alone; a quote in a name encoded as browsers do");
+        assertTrue(pauses.contains(5L), "the busy answer's Retry-After of 5 s was waited: " + pauses);
+        assertTrue(r.out().contains("HTTP 400: Empty document: no bytes"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("c.txt") && l.endsWith("VALIDATED")), r.out());
+        assertEquals(4, Files.readAllLines(journal).size(), "each accepted file journalled with its id, not the refused one");
+
+        // Run again: only the refused file goes, in a batch of its own.
+        batches.clear();
+        Run second = run("--url", url(), "--token", "secret", "--batch", "2", "--journal", journal.toString(), docs.toString());
+        assertEquals(List.of(List.of("bad.txt")), batches);
+        assertTrue(second.err().contains("4 of 5 files were accepted in an earlier run"), second.err());
+    }
+
+    @Test
+    void aBatchSizeOutOfRangeIsAUsageError() throws IOException {
+        Run r = run("--url", url(), "--batch", "501", folder("a.txt").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--batch must be 1 to 500"), r.err());
     }
 
     @Test

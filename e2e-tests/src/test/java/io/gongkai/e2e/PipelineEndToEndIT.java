@@ -246,6 +246,24 @@ class PipelineEndToEndIT {
         byte[] changed = (new String(sample, StandardCharsets.UTF_8) + "\n\n" + key).getBytes(StandardCharsets.UTF_8);
         String id = JSON.readTree(submit(changed, "text/plain", "after-poison.txt", TOKEN).body()).get("documentId").asText();
         assertEquals("VALIDATED", awaitDone(id).get("status").asText());
+
+        // extract-service replays its dead letters too: the poison record goes back to reports.raw once and, still
+        // unreadable, is dead-lettered again (not lost), and waits there for the next replay (not sent round endlessly).
+        HttpRequest replay = HttpRequest.newBuilder(URI.create(pipeline.extractUrl() + "/api/admin/dead-letters/replay"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> replayed = HTTP.send(replay, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, replayed.statusCode(), replayed.body());
+        assertTrue(JSON.readTree(replayed.body()).at("/replayed/reports.raw.dlq.extract").asLong() >= 1, replayed.body());
+        await("the replayed poison message dead-lettered again").atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> recordsWithKey("reports.raw.dlq.extract", key).size() == 2);
+        assertEquals(2, recordsWithKey("reports.raw", key).size(), "sent back once");
+        // Asked again, it is sent back once more, no more: the replay reads only what was there when it started.
+        assertEquals(200, HTTP.send(replay, HttpResponse.BodyHandlers.ofString()).statusCode());
+        await("the second replay's copy dead-lettered").atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> recordsWithKey("reports.raw.dlq.extract", key).size() == 3);
+        assertEquals(3, recordsWithKey("reports.raw", key).size());
+        assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.extractUrl() + "/api/admin/dead-letters/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test

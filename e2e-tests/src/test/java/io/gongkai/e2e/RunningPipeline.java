@@ -47,7 +47,12 @@ final class RunningPipeline implements AutoCloseable {
         return "http://127.0.0.1:" + services.get(0).port;
     }
 
-    /** The validate-service's base URL (its admin API). */
+    /** The extract-service's base URL (health, metrics and its admin API). */
+    String extractUrl() {
+        return "http://127.0.0.1:" + services.get(1).port;
+    }
+
+        /** The validate-service's base URL (its admin API). */
     String validateUrl() {
         return "http://127.0.0.1:" + services.get(2).port;
     }

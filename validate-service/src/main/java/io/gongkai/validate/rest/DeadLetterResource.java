@@ -2,7 +2,7 @@ package io.gongkai.validate.rest;
 
 import io.gongkai.common.rest.Problem;
 import io.gongkai.common.security.Roles;
-import io.gongkai.validate.messaging.DeadLetterReplay;
+import io.gongkai.messaging.deadletter.DeadLetterReplay;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 /**
  * The admin API (a bearer token of gongkai.auth.admin-tokens): sends this service's dead letters
  * (reports.extracted.dlq.validate, reports.revalidate.dlq.validate) back to their topics once their cause is fixed.
+ * The replay itself is service-messaging's, the same in every service.
  */
 @Path("/api/admin/dead-letters")
 @RolesAllowed(Roles.ADMIN)
