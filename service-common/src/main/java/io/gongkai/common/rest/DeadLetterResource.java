@@ -1,6 +1,5 @@
-package io.gongkai.extract.rest;
+package io.gongkai.common.rest;
 
-import io.gongkai.common.rest.Problem;
 import io.gongkai.common.security.Roles;
 import io.gongkai.messaging.deadletter.DeadLetterReplay;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,12 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.logging.Logger;
 
 /**
- * The admin API (a bearer token of gongkai.auth.admin-tokens): sends this service's dead letters
- * (reports.raw.dlq.extract: records it could not read) back to their topics once their cause is fixed.
- * The replay itself is service-messaging's, the same in every service.
+ * The admin API of every service (a bearer token of gongkai.auth.admin-tokens): sends the service's own dead letters
+ * back to their topics once their cause is fixed (ingest: reports.extracted.dlq.ingest and reports.validated.dlq.ingest,
+ * statuses it could not record; extract: reports.raw.dlq.extract, records it could not read; validate:
+ * reports.extracted.dlq.validate and reports.revalidate.dlq.validate). The replay itself is service-messaging's
+ * {@link DeadLetterReplay}, which finds the topics in the service's channel settings.
  */
 @Path("/api/admin/dead-letters")
 @RolesAllowed(Roles.ADMIN)
@@ -32,6 +35,10 @@ public class DeadLetterResource {
     /** 200 with what was sent back per dead-letter topic; 503 when the broker could not be reached (try again). */
     @POST
     @Path("replay")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replay this service's dead letters", description = "Admin token. Sends each dead letter of "
+            + "the service's dead-letter topics back to its topic once (consumer group SERVICE-dlq-replay); 200 with the "
+            + "counts per topic, 503 problem+json when the broker cannot be reached.")
     public Response replay() {
         try {
             return Response.ok(replay.replay()).build();
