@@ -1,5 +1,6 @@
 package io.gongkai.extract.service;
 
+import io.gongkai.common.store.BlobBucket;
 import io.gongkai.extract.config.ExtractConfig;
 import io.gongkai.reader.formats.DocumentType;
 import io.gongkai.reader.formats.OcrEngine;
@@ -78,7 +79,7 @@ public class ExtractionService {
     }
 
     private ExtractedEvent doExtract(RawDocumentEvent raw) {
-        RawBlobRepository.Blob blob = blobs.find(raw.sha256()).orElse(null);
+        BlobBucket.Blob blob = blobs.find(raw.sha256()).orElse(null);
         if (blob == null) {
             return ExtractedEvent.failed(raw, "原始文件缺失（存储中找不到该哈希）。 The stored bytes of this document are missing.",
                     null, EXTRACTOR_VERSION);
