@@ -61,22 +61,53 @@ final class IngestClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        long giveUp = System.nanoTime() + patience.toNanos();
-        int retries = 0;
-        while (true) {
-            long wait;
-            String busy;
-            try {
-                HttpResponse<String> r = http.send(request.POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return send(() -> request.POST(HttpRequest.BodyPublishers.ofFile(file)).build(), new Outcome<>() {
+            @Override
+            public Submitted answered(HttpResponse<String> r, int retries) throws IOException {
                 int status = r.statusCode();
                 if (status == 200 || status == 201 || status == 202) {
                     String id = JSON.readTree(r.body()).path("documentId").asText(null);
                     return id == null ? new Submitted(file, null, false, retries, "HTTP " + status + " without a documentId")
                             : new Submitted(file, id, status == 200, retries, null);
                 }
+                return new Submitted(file, null, false, retries, "HTTP " + status + ": " + problem(r.body()));
+            }
+
+            @Override
+            public Submitted gaveUp(String reason, int retries) {
+                return new Submitted(file, null, false, retries, reason);
+            }
+        });
+    }
+
+    /** A request built anew for each attempt (a body publisher is read once). */
+    private interface RequestMaker {
+        HttpRequest make() throws IOException;
+    }
+
+    /** What the front door's final answer (any status but 429 and 503) becomes, or the last reason once it gives up. */
+    private interface Outcome<T> {
+        T answered(HttpResponse<String> answer, int retries) throws IOException;
+
+        T gaveUp(String reason, int retries);
+    }
+
+    /**
+     * Sends the request until the front door answers other than busy: a 429 or 503 (nothing of the request was taken,
+     * or what was is the same bytes again) is asked again after its {@code Retry-After}, no answer at all after a
+     * second, until {@code patience} is spent.
+     */
+    private <T> T send(RequestMaker request, Outcome<T> outcome) throws InterruptedException {
+        long giveUp = System.nanoTime() + patience.toNanos();
+        int retries = 0;
+        while (true) {
+            long wait;
+            String busy;
+            try {
+                HttpResponse<String> r = http.send(request.make(), HttpResponse.BodyHandlers.ofString());
+                int status = r.statusCode();
                 if (status != 429 && status != 503) {
-                    return new Submitted(file, null, false, retries, "HTTP " + status + ": " + problem(r.body()));
+                    return outcome.answered(r, retries);
                 }
                 busy = "HTTP " + status + ": " + problem(r.body());
                 wait = Math.max(1, r.headers().firstValueAsLong("Retry-After").orElse(1));
@@ -88,7 +119,7 @@ final class IngestClient {
                 wait = 1;
             }
             if (System.nanoTime() + wait * 1_000_000_000L > giveUp) {
-                return new Submitted(file, null, false, retries, busy + " (gave up after " + patience.toSeconds() + " s)");
+                return outcome.gaveUp(busy + " (gave up after " + patience.toSeconds() + " s)", retries);
             }
             retries++;
             pause.seconds(wait); // the server said when to come back
@@ -109,35 +140,18 @@ final class IngestClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        long giveUp = System.nanoTime() + patience.toNanos();
-        int retries = 0;
-        while (true) {
-            long wait;
-            String busy;
-            try {
-                HttpResponse<String> r = http.send(request.POST(multipart(boundary, files)).build(), HttpResponse.BodyHandlers.ofString());
-                int status = r.statusCode();
-                if (status == 200) {
-                    return items(files, JSON.readTree(r.body()).path("items"), retries);
-                }
-                if (status != 429 && status != 503) {
-                    return all(files, retries, "HTTP " + status + ": " + problem(r.body()));
-                }
-                busy = "HTTP " + status + ": " + problem(r.body());
-                wait = Math.max(1, r.headers().firstValueAsLong("Retry-After").orElse(1));
-            } catch (ConnectException e) {
-                busy = "no answer from " + base;
-                wait = 1;
-            } catch (IOException e) {
-                busy = e.getClass().getSimpleName() + ": " + e.getMessage();
-                wait = 1;
+        return send(() -> request.POST(multipart(boundary, files)).build(), new Outcome<>() {
+            @Override
+            public List<Submitted> answered(HttpResponse<String> r, int retries) throws IOException {
+                return r.statusCode() == 200 ? items(files, JSON.readTree(r.body()).path("items"), retries)
+                        : all(files, retries, "HTTP " + r.statusCode() + ": " + problem(r.body()));
             }
-            if (System.nanoTime() + wait * 1_000_000_000L > giveUp) {
-                return all(files, retries, busy + " (gave up after " + patience.toSeconds() + " s)");
+
+            @Override
+            public List<Submitted> gaveUp(String reason, int retries) {
+                return all(files, retries, reason);
             }
-            retries++;
-            pause.seconds(wait); // the server said when to come back
-        }
+        });
     }
 
     /** The answer's items matched to the files by position (the service answers in the order the request carried). */
