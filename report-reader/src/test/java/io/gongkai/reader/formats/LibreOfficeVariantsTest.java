@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LibreOfficeVariantsTest {
 
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final List<String> BLANKS = List.of("", "/", "—", "无");
 
     /** The renderings and their conversions, kept for a look when a variant fails. */
@@ -43,7 +41,7 @@ class LibreOfficeVariantsTest {
     /** Writes the renderings and converts them all, one soffice run per conversion. */
     @BeforeAll
     void convert() throws IOException, InterruptedException {
-        if (!Files.isExecutable(SOFFICE)) {
+        if (!LibreOffice.installed()) {
             return;
         }
         if (Files.exists(dir)) {
@@ -73,19 +71,7 @@ class LibreOfficeVariantsTest {
     }
 
     private void soffice(Path from, String to, String inFilter, Path out) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SOFFICE.toString(), "-env:UserInstallation=file://" + dir.resolve("profile"),
-                "--headless"));
-        if (inFilter != null) {
-            command.add("--infilter=" + inFilter);
-        }
-        command.addAll(List.of("--convert-to", to, "--outdir", out.toString()));
-        try (Stream<Path> files = Files.list(from)) {
-            files.map(Path::toString).sorted().forEach(command::add);
-        }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
+        LibreOffice.convertFolder(dir.resolve("profile"), from, to, inFilter, out);
     }
 
     private static String name(String seed, int blank, boolean narrow) {
@@ -106,7 +92,7 @@ class LibreOfficeVariantsTest {
     @ParameterizedTest(name = "{0} zeros as \"{1}\", narrow labels {2}")
     @MethodSource("variants")
     void officeSuiteConversionsReadEveryCell(String seed, String blank, boolean narrow) throws IOException {
-        assumeTrue(Files.isExecutable(SOFFICE), "LibreOffice (apt-get install libreoffice-writer-nogui) is absent: skipped");
+        assumeTrue(LibreOffice.installed(), "LibreOffice (apt-get install libreoffice-writer-nogui) is absent: skipped");
         String name = name(seed, BLANKS.indexOf(blank), narrow);
         ExpectedReport expected = BlankCellVariantsTest.expectedWithZerosAs(seed, blank);
         check(name, dir.resolve("html-to-docx").resolve(name + ".docx"), DocumentType.DOCX, expected);

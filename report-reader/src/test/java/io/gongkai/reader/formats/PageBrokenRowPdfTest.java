@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -28,13 +27,12 @@ import org.junit.jupiter.api.Test;
 class PageBrokenRowPdfTest {
 
     private static final Path DIR = Path.of("target", "page-broken-rows").toAbsolutePath();
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final List<String> SEEDS = List.of("000_f8a12ae11966356f", "002_e0ae7886d21f5780");
     private static final int MAX_SHIFT = 14;
 
     @Test
     void aLabelCutByThePageBreakIsJoinedAndEveryCellReadsBack() throws Exception {
-        assumeTrue(Files.isExecutable(SOFFICE), "soffice (apt-get install libreoffice-writer-nogui) absent: skipped");
+        assumeTrue(LibreOffice.installed(), "soffice (apt-get install libreoffice-writer-nogui) absent: skipped");
         Path sources = Files.createDirectories(DIR.resolve("docx"));
         List<Path> docx = new ArrayList<>();
         for (String seed : SEEDS) {
@@ -46,14 +44,7 @@ class PageBrokenRowPdfTest {
             }
         }
         Path pdfs = Files.createDirectories(DIR.resolve("pdf"));
-        List<String> cmd = new ArrayList<>(List.of(SOFFICE.toString(),
-                "-env:UserInstallation=" + DIR.resolve("soffice-profile").toUri(), "--headless", "--convert-to", "pdf",
-                "--outdir", pdfs.toString()));
-        docx.forEach(f -> cmd.add(f.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-        }
+        LibreOffice.convert(DIR.resolve("soffice-profile"), docx, "pdf", null, pdfs);
 
         ReportReader reader = new ReportReader(null, 500);
         List<String> problems = new ArrayList<>();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
@@ -45,7 +44,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAndWordVariantsTest {
 
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final Path dir = Path.of("target", "web-word-variants").toAbsolutePath();
     /** Web-page variants also saved as DOCX by LibreOffice (the Word files that CMS pages become). */
     private static final Set<String> TO_DOCX = Set.of("nested-layout", "split-tables", "spans-as-empty-cells",
@@ -115,7 +113,7 @@ class WebAndWordVariantsTest {
                 Files.write(docx.resolve(v.name() + ".docx"), WordVariants.apply(file, v.rewrite()));
             }
         }
-        if (!Files.isExecutable(SOFFICE)) {
+        if (!LibreOffice.installed()) {
             return;
         }
         for (String seed : RenderingsTest.seeds().toList()) {
@@ -156,19 +154,7 @@ class WebAndWordVariantsTest {
     }
 
     private void soffice(Path from, String to, String inFilter, Path out) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SOFFICE.toString(), "-env:UserInstallation=file://" + dir.resolve("profile"),
-                "--headless"));
-        if (inFilter != null) {
-            command.add("--infilter=" + inFilter);
-        }
-        command.addAll(List.of("--convert-to", to, "--outdir", out.toString()));
-        try (Stream<Path> files = Files.list(from)) {
-            files.map(Path::toString).sorted().forEach(command::add);
-        }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
+        LibreOffice.convertFolder(dir.resolve("profile"), from, to, inFilter, out);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -176,7 +162,7 @@ class WebAndWordVariantsTest {
     void everyVariantReadsEveryCell(String seed, String rendition) throws IOException {
         Path file = dir.resolve(seed).resolve(rendition);
         boolean office = !rendition.startsWith("html/") && !rendition.startsWith("docx/");
-        assumeTrue(!office || Files.isExecutable(SOFFICE), "LibreOffice (soffice) is absent: " + rendition + " skipped");
+        assumeTrue(!office || LibreOffice.installed(), "LibreOffice (soffice) is absent: " + rendition + " skipped");
         assumeTrue(!rendition.equals("docx-to-doc/cells-in-content-controls.doc"), "known limit: the DOC LibreOffice writes"
                 + " from cells in content controls has table paragraphs without properties (PAPX), which POI HWPF cannot"
                 + " place in their table (LibreOffice itself reads them); see docs/known-limits.md");
