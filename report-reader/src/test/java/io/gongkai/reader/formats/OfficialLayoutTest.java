@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OfficialLayoutTest {
 
     static final Path TEMPLATE = Path.of("..", "..", "shared", "domain-reports", "template_govnianbao_政务公开年报模版.docx");
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final Path DIR = Path.of("target", "official-layout").toAbsolutePath();
     static final int SEEDS = 24;
 
@@ -95,7 +93,7 @@ class OfficialLayoutTest {
             }
             words.add(word);
         }
-        if (!Files.isExecutable(SOFFICE)) {
+        if (!LibreOffice.installed()) {
             return;
         }
         for (Rendition r : Rendition.values()) {
@@ -134,13 +132,7 @@ class OfficialLayoutTest {
     }
 
     private static void soffice(List<Path> files, String to, Path out) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SOFFICE.toString(), "-env:UserInstallation=" + DIR.resolve("profile").toUri(),
-                "--headless", "--convert-to", to, "--outdir", out.toString()));
-        files.forEach(f -> command.add(f.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
+        LibreOffice.convert(DIR.resolve("profile"), files, to, null, out);
     }
 
     static Stream<Arguments> renditions() {
@@ -178,7 +170,7 @@ class OfficialLayoutTest {
     @MethodSource("renditions")
     void everyCellReadsBack(Rendition rendition, int seed) throws IOException {
         assumeTrue(Files.isRegularFile(TEMPLATE), "the official layout is not at " + TEMPLATE.toAbsolutePath() + ": skipped");
-        assumeTrue(rendition == Rendition.POI_DOCX || Files.isExecutable(SOFFICE),
+        assumeTrue(rendition == Rendition.POI_DOCX || LibreOffice.installed(),
                 "LibreOffice (apt-get install libreoffice-writer-nogui) is absent: skipped");
         Filled f = filled.get(seed);
         Path file = rendition.file(seed);

@@ -38,7 +38,6 @@ class ReadingOrderTextTest {
     private static final Path DIR = Path.of("target", "reading-order").toAbsolutePath();
     private static final Path PDFTOTEXT = Path.of("/usr/bin/pdftotext");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
     private static final List<String> CORPUS_PDFS = List.of("006_huaian-szf_2024", "007_huaian-hongzequ_2023",
             "008_huaian-hongzequ_2024");
     private static final Map<String, int[]> SCORES = new TreeMap<>();
@@ -216,12 +215,8 @@ class ReadingOrderTextTest {
                 printToPdf(narrowPage, narrow.resolve(seed + ".pdf"));
             }
         }
-        if (Files.isExecutable(SOFFICE)) {
-            List<String> cmd = new ArrayList<>(List.of(SOFFICE.toString(),
-                    "-env:UserInstallation=" + DIR.resolve("soffice-profile").toUri(), "--headless", "--convert-to", "pdf",
-                    "--outdir", Files.createDirectories(DIR.resolve("soffice")).toString()));
-            docx.forEach(f -> cmd.add(f.toString()));
-            run(cmd);
+        if (LibreOffice.installed()) {
+            LibreOffice.convert(DIR.resolve("soffice-profile"), docx, "pdf", null, Files.createDirectories(DIR.resolve("soffice")));
         }
     }
 

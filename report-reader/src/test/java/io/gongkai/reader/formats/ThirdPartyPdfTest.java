@@ -43,7 +43,6 @@ class ThirdPartyPdfTest {
 
     static final Path DIR = Path.of("target", "third-party-pdf").toAbsolutePath();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SOFFICE = Path.of("/usr/bin/soffice");
 
     /** How the page is dressed. */
     enum Variant {
@@ -205,7 +204,7 @@ class ThirdPartyPdfTest {
         } else {
             missing.add("chromium (apt-get install chromium)");
         }
-        if (Files.isExecutable(SOFFICE)) {
+        if (LibreOffice.installed()) {
             String browserOnly = Variant.BROWSER_HEADER_FOOTER.name().toLowerCase();
             convert(html.stream().filter(p -> !p.getFileName().toString().contains(browserOnly)).toList(),
                     DIR.resolve("soffice_html"));
@@ -221,11 +220,7 @@ class ThirdPartyPdfTest {
 
     private static void convert(List<Path> files, Path out) throws Exception {
         Files.createDirectories(out);
-        List<String> cmd = new ArrayList<>(List.of(SOFFICE.toString(),
-                "-env:UserInstallation=" + DIR.resolve("soffice-profile").toUri(), "--headless", "--convert-to", "pdf",
-                "--outdir", out.toString()));
-        files.forEach(f -> cmd.add(f.toString()));
-        run(cmd);
+        LibreOffice.convert(DIR.resolve("soffice-profile"), files, "pdf", null, out);
     }
 
     private static void run(List<String> cmd) throws Exception {
