@@ -130,9 +130,23 @@ final class IngestClient {
      * Sends files in one {@code POST /api/documents/batch} (multipart, a field {@code file} per file, streamed from
      * disk) and returns one answer per file, in the files' order. A busy front door (429, 503: nothing of the request
      * was taken, or what was is the same bytes again) is asked again after its {@code Retry-After}, the whole batch; a
-     * refusal of the whole request (400, 413 …) is every file's answer; a file refused on its own gets its problem.
+     * refusal of the whole request (400, 413 …) is every file's answer; a file refused on its own gets its problem,
+     * except a file the service could not take in time (its item is a 503 or 429 problem): that one is sent again on
+     * its own, honouring the front door's Retry-After, so a slow moment does not fail it for the whole run.
      */
     List<Submitted> submitBatch(List<Path> files) throws InterruptedException {
+        List<Submitted> answers = sendBatch(files);
+        List<Submitted> out = new ArrayList<>(answers.size());
+        for (Submitted s : answers) {
+            out.add(s.error() != null && s.error().startsWith(BUSY_ITEM) ? submit(s.file()) : s);
+        }
+        return out;
+    }
+
+    /** The error of a batch item the service could not take for now (its problem's status 429 or 503). */
+    private static final String BUSY_ITEM = "busy: ";
+
+    private List<Submitted> sendBatch(List<Path> files) throws InterruptedException {
         String boundary = "gongkai-" + UUID.randomUUID();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/documents/batch"))
                 .timeout(Duration.ofMinutes(5))
@@ -167,8 +181,9 @@ final class IngestClient {
                 out.add(new Submitted(files.get(i), id, !item.path("created").asBoolean(true), retries, null));
             } else {
                 JsonNode p = item.path("problem");
-                out.add(new Submitted(files.get(i), null, false, retries,
-                        "HTTP " + p.path("status").asText("?") + ": " + problem(p.toString())));
+                int status = p.path("status").asInt();
+                out.add(new Submitted(files.get(i), null, false, retries, (status == 429 || status == 503 ? BUSY_ITEM : "")
+                        + "HTTP " + p.path("status").asText("?") + ": " + problem(p.toString())));
             }
         }
         return out;

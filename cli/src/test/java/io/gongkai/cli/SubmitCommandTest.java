@@ -82,7 +82,8 @@ class SubmitCommandTest {
 
     /**
      * POST /api/documents/batch as ingest-service answers it: busy (429, Retry-After 5) the first time, then one item per
-     * file in the order sent, a document id for each, a problem for a file named bad*.
+     * file in the order sent, a document id for each, a problem for a file named bad*, a 503 problem for a file named slow*
+     * (the service could not take it in time).
      */
     private void handleBatch(HttpExchange x) throws IOException {
         String type = x.getRequestHeaders().getFirst("Content-Type");
@@ -109,6 +110,8 @@ class SubmitCommandTest {
             postsByFile.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
             items.append(items.isEmpty() ? "" : ",").append(n.startsWith("bad")
                     ? "{\"fileName\":\"" + n + "\",\"problem\":{\"title\":\"Empty document\",\"status\":400,\"detail\":\"no bytes\"}}"
+                    : n.startsWith("slow")
+                    ? "{\"fileName\":\"" + n + "\",\"problem\":{\"title\":\"Not read in time\",\"status\":503}}"
                     : "{\"fileName\":\"" + n + "\",\"documentId\":\"id-" + n.hashCode() + "\",\"status\":\"RECEIVED\",\"created\":true}");
         }
         answer(x, 200, "{\"items\":[" + items + "]}", null);
@@ -221,6 +224,18 @@ class SubmitCommandTest {
         Run second = run("--url", url(), "--token", "secret", "--batch", "2", "--journal", journal.toString(), docs.toString());
         assertEquals(List.of(List.of("bad.txt")), batches);
         assertTrue(second.err().contains("4 of 5 files were accepted in an earlier run"), second.err());
+    }
+
+    @Test
+    void aBatchFileTheServiceCouldNotTakeInTimeIsSentAgainAlone() throws IOException {
+        Path docs = folder("a.txt", "slow.txt");
+
+        Run r = run("--url", url(), "--token", "secret", "--batch", "2", docs.toString());
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(2, postsByFile.get("slow.txt").get(), "in the batch, then once on its own");
+        assertEquals(1, postsByFile.get("a.txt").get(), "accepted in the batch: not sent again");
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("slow.txt") && l.endsWith("VALIDATED")), r.out());
     }
 
     @Test
