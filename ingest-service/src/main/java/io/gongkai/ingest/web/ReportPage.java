@@ -5,9 +5,17 @@ import io.gongkai.ingest.repository.StoredReport;
 import io.gongkai.model.Section;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-/** One report: its document, its tables laid out as the format prints them, its findings, sections and other years. */
-public record ReportPage(StoredReport document, ReportTables tables, List<ReportListing> otherYears) {
+/**
+ * One report: its document, its tables laid out as the format prints them, its findings, sections and other years;
+ * {@code copied} the sentences each COPIED_TEXT finding (by number) shares with the report it names.
+ */
+public record ReportPage(StoredReport document, ReportTables tables, List<ReportListing> otherYears, Map<Integer, List<String>> copied) {
+
+    public ReportPage(StoredReport document, ReportTables tables, List<ReportListing> otherYears) {
+        this(document, tables, otherYears, Map.of());
+    }
 
     /** The agency's other documents of this report's year: renditions of the same report (HTML page, PDF, Word). */
     public List<ReportListing> renditions() {
@@ -52,7 +60,8 @@ public record ReportPage(StoredReport document, ReportTables tables, List<Report
 
     /**
      * The findings about the whole section rather than a sentence of it (COPIED_TEXT, FEE_NOT_REPORTED): they quote
-     * nothing the text shows, so the section itself is marked with them.
+     * nothing the text shows, so the section itself is marked with them (a COPIED_TEXT finding also marks the sentences
+     * it is made of).
      */
     public List<ReportTables.NumberedFinding> sectionFindings(Section section) {
         if (tables == null) {
@@ -61,12 +70,12 @@ public record ReportPage(StoredReport document, ReportTables tables, List<Report
         List<SectionText.Part> parts = parts(section);
         return tables.findings().stream()
                 .filter(f -> f.finding().paths().contains("sections." + section.number()))
-                .filter(f -> parts.stream().noneMatch(p -> p.findings().contains(f.number())))
+                .filter(f -> copied.containsKey(f.number()) || parts.stream().noneMatch(p -> p.findings().contains(f.number())))
                 .toList();
     }
 
     /** The section's text in parts, the sentences that text findings quote marked. */
     public List<SectionText.Part> parts(Section section) {
-        return SectionText.parts(section, tables == null ? List.of() : tables.findings());
+        return SectionText.parts(section, tables == null ? List.of() : tables.findings(), copied);
     }
 }

@@ -3,6 +3,7 @@ package io.gongkai.ingest.web;
 import io.gongkai.model.Section;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A section's text cut into parts, the sentences that text findings quote marked. validate-service's text rules
@@ -27,19 +28,21 @@ public final class SectionText {
     private SectionText() {
     }
 
-    /** The parts of the section's text, with the sentences quoted by {@code findings} (about this section) marked. */
-    public static List<Part> parts(Section section, List<ReportTables.NumberedFinding> findings) {
+    /**
+     * The parts of the section's text, with the sentences quoted by {@code findings} (about this section) marked, and
+     * for a finding in {@code sentences} (its number → sentences in {@link #readForm}) each of those sentences.
+     */
+    public static List<Part> parts(Section section, List<ReportTables.NumberedFinding> findings, Map<Integer, List<String>> sentences) {
         String text = section.text() == null ? "" : section.text();
         // the text as the rules read it, and where each of its characters is in the text
         StringBuilder read = new StringBuilder();
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0' || c == '*' || c == '#') {
-                continue;
+            if (!skipped(c)) {
+                read.append(folded(c));
+                at.add(i);
             }
-            read.append(c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF21' && c <= '\uFF5A' ? (char) (c - 0xFEE0) : c);
-            at.add(i);
         }
         int[] marks = new int[text.length()];
         List<List<Integer>> owners = new ArrayList<>();
@@ -51,18 +54,22 @@ public final class SectionText {
                 continue;
             }
             String quote = quote(f.finding().message());
-            int start = quote == null || quote.isEmpty() ? -1 : read.indexOf(quote);
-            if (start < 0) {
-                continue;
-            }
-            int from = at.get(start);
-            int to = at.get(start + quote.length() - 1) + 1;
-            for (int i = from; i < to; i++) {
-                List<Integer> now = new ArrayList<>(owners.get(marks[i]));
-                now.add(f.number());
-                owners.add(now);
-                severities.add(graver(severities.get(marks[i]), f.severity()));
-                marks[i] = owners.size() - 1;
+            List<String> quotes = sentences.containsKey(f.number()) ? sentences.get(f.number())
+                    : quote == null || quote.isEmpty() ? List.of() : List.of(quote);
+            for (String q : quotes) {
+                int start = q.isEmpty() ? -1 : read.indexOf(q);
+                if (start < 0) {
+                    continue;
+                }
+                int from = at.get(start);
+                int to = at.get(start + q.length() - 1) + 1;
+                for (int i = from; i < to; i++) {
+                    List<Integer> now = new ArrayList<>(owners.get(marks[i]));
+                    now.add(f.number());
+                    owners.add(now);
+                    severities.add(graver(severities.get(marks[i]), f.severity()));
+                    marks[i] = owners.size() - 1;
+                }
             }
         }
         List<Part> parts = new ArrayList<>();
@@ -74,6 +81,26 @@ public final class SectionText {
             }
         }
         return parts;
+    }
+
+    /** A text as the rules read it: without spaces, line breaks, {@code *} or {@code #}, full-width digits and letters folded. */
+    static String readForm(String text) {
+        StringBuilder read = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!skipped(c)) {
+                read.append(folded(c));
+            }
+        }
+        return read.toString();
+    }
+
+    private static boolean skipped(char c) {
+        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0' || c == '*' || c == '#';
+    }
+
+    private static char folded(char c) {
+        return c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF21' && c <= '\uFF5A' ? (char) (c - 0xFEE0) : c;
     }
 
     /** The sentence a message quotes (“…”, a cut quote's trailing … left off), or null. */

@@ -31,7 +31,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -141,7 +143,23 @@ public class WorkbenchResource {
         if (stored.report() != null && stored.report().agency() != null) {
             otherYears = reports.sameAgency(stored.report().agency(), stored.documentId());
         }
-        return Templates.report(new ReportPage(stored, tables, otherYears));
+        return Templates.report(new ReportPage(stored, tables, otherYears, copiedSentences(stored, tables)));
+    }
+
+    /** For each COPIED_TEXT finding, the sentences this report shares with the report it names (one read each). */
+    private Map<Integer, List<String>> copiedSentences(StoredReport stored, ReportTables tables) {
+        Map<Integer, List<String>> out = new HashMap<>();
+        if (tables == null) {
+            return out;
+        }
+        for (ReportTables.NumberedFinding f : tables.findings()) {
+            String other = CopiedSentences.CODE.equals(f.finding().code()) ? CopiedSentences.otherDocument(f.finding().paths()) : null;
+            if (other != null && DOCUMENT_ID.matcher(other).matches()) {
+                reports.find(other).filter(o -> o.report() != null)
+                        .ifPresent(o -> out.put(f.number(), CopiedSentences.shared(stored.report(), o.report())));
+            }
+        }
+        return out;
     }
 
     @GET

@@ -520,4 +520,18 @@ class WorkbenchPagesTest {
         assertTrue(page.contains("<p class=\"section-finding sev-warning\">[1] 第一部分与 &lt;b&gt;另一份报告&lt;/b&gt; 的文字 92% 相同。</p>"),
                 page.substring(page.indexOf("id=\"sections\"")));
     }
+
+    @Test
+    void aCopiedTextFindingMarksTheSentencesTheOtherReportHasToo() throws Exception {
+        String earlier = validated("抄前县人民政府", unique("报告"), "text/plain", List.of());
+        Finding copied = new Finding("COPIED_TEXT", Severity.warning, List.of("sections.1", "sections.5", earlier + "#sections.1"),
+                "第一、五部分的文字与本机关上一年度报告约 100% 相同（内容雷同）");
+        String id = validated("抄后县人民政府", unique("报告"), "text/plain", List.of(copied));
+        String page = given().get("/reports/" + id).then().statusCode(200).extract().asString();
+        String sections = page.substring(page.indexOf("id=\"sections\""));
+        assertTrue(sections.contains("<mark class=\"said sev-warning\" title=\"问题 [1]\">本机关&lt;img src=x onerror=alert(1)&gt;认真落实条例。</mark>"),
+                sections);
+        assertTrue(sections.contains("flagged-section") && sections.contains("[1] 第一、五部分的文字与本机关上一年度报告"),
+                "the section keeps the finding's message beside its marked sentences: " + sections);
+    }
 }
