@@ -192,6 +192,11 @@ public final class EventWatcher implements AutoCloseable {
         return validated.get(documentId);
     }
 
+    /** Documents seen so far on reports.raw, reports.extracted and reports.validated (for the queue's progress). */
+    public long[] seen() {
+        return new long[] {received.size(), extracted.size(), validated.size()};
+    }
+
     public long countDone(Iterable<String> documentIds) {
         check();
         long n = 0;
