@@ -192,9 +192,14 @@ public final class EventWatcher implements AutoCloseable {
         return validated.get(documentId);
     }
 
-    /** Documents seen so far on reports.raw, reports.extracted and reports.validated (for the queue's progress). */
+    /**
+     * Documents received since the watcher started, and of those the ones extracted and validated so far (for the
+     * queues' progress; re-checks of documents received before are not counted).
+     */
     public long[] seen() {
-        return new long[] {received.size(), extracted.size(), validated.size()};
+        long ext = extracted.keySet().stream().filter(received::containsKey).count();
+        long val = validated.keySet().stream().filter(received::containsKey).count();
+        return new long[] {received.size(), ext, val};
     }
 
     public long countDone(Iterable<String> documentIds) {
