@@ -25,7 +25,8 @@ public final class ProcessSampler {
     public record Usage(int instances, double cpuSeconds, long peakRssKb, long largestPeakRssKb, boolean peakSinceStart) {
     }
 
-    private final Map<String, List<Long>> components = new LinkedHashMap<>();
+    /** Component name to its instances' keys in {@link #pids} (NAME, NAME-2 …). */
+    private final Map<String, List<String>> components = new LinkedHashMap<>();
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, Long> ticksAtStart = new LinkedHashMap<>();
     private final Map<String, Boolean> resetRefused = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ public final class ProcessSampler {
                     if (Files.exists(Path.of("/proc", String.valueOf(pid)))) {
                         String key = instance == 1 ? c : c + "-" + instance;
                         pids.put(key, pid);
-                        components.computeIfAbsent(c, k -> new ArrayList<>()).add(pid);
+                        components.computeIfAbsent(c, k -> new ArrayList<>()).add(key);
                     }
                 } catch (IOException | NumberFormatException absent) {
                     // not started by ./gongkai up (e.g. an external Kafka): nothing to sample
@@ -72,15 +73,13 @@ public final class ProcessSampler {
             long rss = 0;
             long largest = 0;
             boolean sinceStart = false;
-            for (var e : pids.entrySet()) {
-                if (!instances.contains(e.getValue())) {
-                    continue;
-                }
-                cpu += (ticks(e.getValue()).orElse(0) - ticksAtStart.getOrDefault(e.getKey(), 0L)) / TICKS_PER_SECOND;
-                long peak = peakRssKb(e.getValue()).orElse(0);
+            for (String key : instances) {
+                long pid = pids.get(key);
+                cpu += (ticks(pid).orElse(0) - ticksAtStart.getOrDefault(key, 0L)) / TICKS_PER_SECOND;
+                long peak = peakRssKb(pid).orElse(0);
                 rss += peak;
                 largest = Math.max(largest, peak);
-                sinceStart |= resetRefused.getOrDefault(e.getKey(), true);
+                sinceStart |= resetRefused.getOrDefault(key, true);
             }
             out.put(name, new Usage(instances.size(), cpu, rss, largest, sinceStart));
         });
@@ -92,8 +91,8 @@ public final class ProcessSampler {
         StringBuilder s = new StringBuilder();
         for (String name : names) {
             long kb = 0;
-            for (long pid : components.getOrDefault(name, List.of())) {
-                kb += statusKb(pid, "VmRSS:").orElse(0);
+            for (String key : components.getOrDefault(name, List.of())) {
+                kb += statusKb(pids.get(key), "VmRSS:").orElse(0);
             }
             s.append(s.isEmpty() ? "" : " ").append(kb / 1024);
         }
