@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", description = "offered reports per second; 0: as fast as the concurrency allows (default ${DEFAULT-VALUE})")
     double rate = 0;
 
-    @Option(names = "--mix", description = "formats in percent, e.g. text=80,html=20 (default ${DEFAULT-VALUE})")
+    @Option(names = "--mix", description = "formats in percent, e.g. text=60,html=20,pdf=20 (default ${DEFAULT-VALUE})")
     String mix = "text=100";
 
     @Option(names = "--preload", description = "reports pushed (and waited for) before the measured run, to fill the store (default ${DEFAULT-VALUE})")
@@ -104,10 +104,19 @@ public final class BenchCommand implements Callable<Integer> {
         try (EventWatcher events = new EventWatcher(kafka); MongoClient store = MongoClients.create(mongo)) {
             if (preload > 0) {
                 System.out.printf("preloading %d reports…%n", preload);
-                Pushed pre = push(variants, formats, first, preload, 0, events);
+                Pushed pre = push(variants, formats, first, preload, 0, null, events);
                 awaitResults(pre.documentIds(), events, "preload");
                 System.out.printf("preload done: %d accepted, %d errors%n", pre.documentIds().size(), pre.errors());
             }
+            // The measured run's documents are made before it starts: a PDF takes the bench tens of milliseconds of CPU,
+            // which would otherwise compete with the services for the same cores and slow the pacing.
+            long madeAt = System.nanoTime();
+            List<byte[]> bodies = new ArrayList<>();
+            for (long i = 0; i < reports; i++) {
+                bodies.add(variants.variant(first + preload + i, formatOf(first + preload + i, formats)));
+            }
+            System.out.printf("made %d documents (%.1f MB) in %.1f s%n", reports, bodies.stream().mapToLong(b -> b.length).sum() / 1e6,
+                    (System.nanoTime() - madeAt) / 1e9);
             events.resetCounts();
             Map<String, Long> storeBefore = storeBytes(store);
             long filesBefore = directoryBytes(state.resolve("mongo"));
@@ -116,9 +125,13 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf("machine before the run: %s%n", ProcessSampler.machineLoad());
 
             long started = System.nanoTime();
-            Pushed run = push(variants, formats, first + preload, reports, rate, events);
-            double submitSeconds = (System.nanoTime() - started) / 1e9;
-            awaitResults(run.documentIds(), events, "run");
+            Pushed run;
+            double submitSeconds;
+            try (Progress progress = new Progress(events, processes, started)) {
+                run = push(variants, formats, first + preload, reports, rate, bodies, events);
+                submitSeconds = (System.nanoTime() - started) / 1e9;
+                awaitResults(run.documentIds(), events, "run");
+            }
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             String loadAfter = ProcessSampler.machineLoad();
             Map<String, ProcessSampler.Usage> usage = processes.usage();
@@ -130,12 +143,45 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Every 10 s of the measured run: what ingest accepted so far (reports.raw), extracted and validated, the queues
+     * between them, the submit retries (429/503) and the services' resident memory, to show a queue that grows.
+     */
+    private final AtomicLong acceptedSoFar = new AtomicLong();
+    private final AtomicLong retriesSoFar = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+
+    private final class Progress implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        Progress(EventWatcher events, ProcessSampler processes, long started) {
+            long[] base = events.seen();
+            acceptedSoFar.set(0);
+            retriesSoFar.set(0);
+            throttled.set(0);
+            System.out.println("  t s   accepted  raw  extracted  validated  queue raw->ext  ext->val  retries  RSS MB now (ingest extract validate)");
+            timer.scheduleAtFixedRate(() -> {
+                long[] now = events.seen();
+                long raw = now[0] - base[0];
+                long ext = now[1] - base[1];
+                long val = now[2] - base[2];
+                System.out.printf("  %4.0f %9d %5d %10d %10d %14d %9d %8d  %s%n", (System.nanoTime() - started) / 1e9, acceptedSoFar.get(), raw,
+                        ext, val, raw - ext, ext - val, retriesSoFar.get(), processes.rssNowMb("ingest", "extract", "validate"));
+            }, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
     private record Pushed(List<String> documentIds, long duplicates, long errors, long retries) {
     }
 
     /** Submits {@code count} variants from {@code from} on, at most {@code concurrency} at a time, at the offered rate. */
     private Pushed push(ReportVariants variants, Map<Format, Integer> formats, long from, long count, double offered,
-            EventWatcher events) throws InterruptedException {
+            List<byte[]> made, EventWatcher events) throws InterruptedException {
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         AtomicLong duplicates = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -155,9 +201,8 @@ public final class BenchCommand implements Callable<Integer> {
                             }
                         }
                         Format format = formatOf(from + i, formats);
-                        byte[] body = variants.variant(from + i, format);
-                        submit(body, format, "bench-" + (from + i) + (format == Format.HTML ? ".html" : ".txt"), ids, duplicates,
-                                errors, retries);
+                        byte[] body = made != null ? made.get((int) i) : variants.variant(from + i, format);
+                        submit(body, format, "bench-" + (from + i) + format.extension, ids, duplicates, errors, retries);
                         if (i > 0 && i % 1000 == 0) {
                             System.out.printf("  submitted %d/%d, validated %d%n", i, count, events.countDone(ids));
                         }
@@ -181,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/api/documents"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", format == Format.HTML ? "text/html; charset=utf-8" : "text/plain; charset=utf-8")
+                .header("Content-Type", format.contentType)
                 .header("X-File-Name", fileName)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         for (int attempt = 0; attempt < 30; attempt++) {
@@ -194,6 +239,7 @@ public final class BenchCommand implements Callable<Integer> {
                             duplicates.incrementAndGet();
                         } else {
                             ids.add(m.group(1));
+                            acceptedSoFar.incrementAndGet();
                         }
                         return;
                     }
@@ -204,6 +250,10 @@ public final class BenchCommand implements Callable<Integer> {
                     return;
                 }
                 retries.incrementAndGet();
+                retriesSoFar.incrementAndGet();
+                if (r.statusCode() == 429) {
+                    throttled.incrementAndGet();
+                }
                 long after = r.headers().firstValueAsLong("Retry-After").orElse(1);
                 Thread.sleep(Math.max(1, after) * 1000); // the server asked to come back later
             } catch (IOException e) {
@@ -268,7 +318,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("accepted %d, duplicates %d, errors %d, retries %d, extraction failed %d, no result %d%n", n, run.duplicates(),
                 run.errors(), run.retries(), failed, missing);
-        System.out.printf("submit: %.1f s, %.1f reports/s offered%n", submitSeconds, n / submitSeconds);
+        System.out.printf("submit: %.1f s, %.1f reports/s offered; HTTP 429 answers %d%n", submitSeconds, n / submitSeconds, throttled.get());
         double span = firstReceived == null ? Double.NaN : Duration.between(firstReceived, lastValidated).toMillis() / 1000.0;
         double throughput = latencies.size() / span;
         System.out.printf("end to end: %.1f reports/s (first receivedAt to last validatedAt: %d in %.1f s; bench wall %.1f s)%n",
@@ -282,12 +332,15 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("  stage receivedAt -> extracted (reports.extracted record time): p50 %s  p99 %s%n", pct(extract, 50),
                 pct(extract, 99));
         System.out.printf("  stage extracted -> validatedAt: p50 %s  p99 %s%n", pct(validate, 50), pct(validate, 99));
-        System.out.println("process     CPU s   CPU ms/report   peak RSS MB");
+        System.out.println("process     CPU s   CPU ms/report   peak RSS MB (instances summed; largest instance)");
         double cpuTotal = 0;
         for (var e : usage.entrySet()) {
-            cpuTotal += e.getValue().cpuSeconds();
-            System.out.printf("%-10s %7.1f %14.2f %12.0f%s%n", e.getKey(), e.getValue().cpuSeconds(), 1000 * e.getValue().cpuSeconds() / n,
-                    e.getValue().peakRssKb() / 1024.0, e.getValue().peakSinceStart() ? " (since start)" : "");
+            ProcessSampler.Usage u = e.getValue();
+            cpuTotal += u.cpuSeconds();
+            String name = u.instances() > 1 ? e.getKey() + " x" + u.instances() : e.getKey();
+            System.out.printf("%-10s %7.1f %14.2f %12.0f%s%s%n", name, u.cpuSeconds(), 1000 * u.cpuSeconds() / n, u.peakRssKb() / 1024.0,
+                    u.instances() > 1 ? String.format(" (largest %.0f)", u.largestPeakRssKb() / 1024.0) : "",
+                    u.peakSinceStart() ? " (since start)" : "");
         }
         System.out.printf("%-10s %7.1f %14.2f%n", "all", cpuTotal, 1000 * cpuTotal / n);
         System.out.println("topic                 records   bytes/report   bytes/record");

@@ -192,6 +192,16 @@ public final class EventWatcher implements AutoCloseable {
         return validated.get(documentId);
     }
 
+    /**
+     * Documents received since the watcher started, and of those the ones extracted and validated so far (for the
+     * queues' progress; re-checks of documents received before are not counted).
+     */
+    public long[] seen() {
+        long ext = extracted.keySet().stream().filter(received::containsKey).count();
+        long val = validated.keySet().stream().filter(received::containsKey).count();
+        return new long[] {received.size(), ext, val};
+    }
+
     public long countDone(Iterable<String> documentIds) {
         check();
         long n = 0;

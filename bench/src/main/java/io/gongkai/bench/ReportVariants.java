@@ -1,6 +1,7 @@
 package io.gongkai.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
  * sample's, everywhere it occurs, moves every year of the report by the same offset, and changes the free-standing
  * count of the first narrative paragraph, so no two variants share their bytes (ingest deduplicates by SHA-256).
  * Consecutive variants of one sample are successive years of one agency, so the cross-year rules have neighbours, as
- * in a real backfill. HTML variants carry the same lines as paragraphs, and the tables as HTML tables.
+ * in a real backfill. HTML variants carry the same lines as paragraphs, and the tables as HTML tables; PDF variants
+ * the same lines, placed on A4 pages ({@link PdfRendition}).
  */
 public final class ReportVariants {
 
@@ -25,13 +27,24 @@ public final class ReportVariants {
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])(20[0-3][0-9])(?![0-9])");
     private static final Pattern FIRST_COUNT = Pattern.compile("(共计\\s*)([0-9]+)");
 
-    public enum Format { TEXT, HTML }
+    public enum Format {
+        TEXT("text/plain; charset=utf-8", ".txt"), HTML("text/html; charset=utf-8", ".html"), PDF("application/pdf", ".pdf");
+
+        final String contentType;
+        final String extension;
+
+        Format(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+    }
 
     private record Sample(String name, String text, String place, int year) {
     }
 
     private final List<Sample> samples = new ArrayList<>();
     private final int yearsPerAgency;
+    private PdfRendition pdf;
 
     public ReportVariants(Path samplesDir, int yearsPerAgency) throws IOException {
         this.yearsPerAgency = yearsPerAgency;
@@ -67,7 +80,22 @@ public final class ReportVariants {
         String text = sample.text().replace(sample.place(), place);
         text = shiftYears(text, yearShift);
         text = FIRST_COUNT.matcher(text).replaceFirst(m -> m.group(1) + (Long.parseLong(m.group(2)) + index % 997));
-        return (format == Format.HTML ? html(text) : text).getBytes(StandardCharsets.UTF_8);
+        return switch (format) {
+            case TEXT -> text.getBytes(StandardCharsets.UTF_8);
+            case HTML -> html(text).getBytes(StandardCharsets.UTF_8);
+            case PDF -> pdf().render(text);
+        };
+    }
+
+    private synchronized PdfRendition pdf() {
+        if (pdf == null) {
+            try {
+                pdf = new PdfRendition(PdfRendition.systemFont());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return pdf;
     }
 
     public static String placeName(long agency) {

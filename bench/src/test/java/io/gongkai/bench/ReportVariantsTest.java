@@ -57,4 +57,16 @@ class ReportVariantsTest {
         String html = new String(new ReportVariants(SAMPLES, 4).variant(0, ReportVariants.Format.HTML), StandardCharsets.UTF_8);
         assertTrue(html.contains("<table") && html.contains("<td>"), "number rows become table rows");
     }
+
+    @Test
+    void theMixSpreadsFormatsByTheirShares() {
+        var formats = BenchCommand.parseMix("text=60,html=20,pdf=20");
+        java.util.Map<ReportVariants.Format, Integer> counts = new java.util.EnumMap<>(ReportVariants.Format.class);
+        for (long i = 0; i < 1000; i++) {
+            counts.merge(BenchCommand.formatOf(i, formats), 1, Integer::sum);
+        }
+        assertEquals(600, counts.get(ReportVariants.Format.TEXT));
+        assertEquals(200, counts.get(ReportVariants.Format.HTML));
+        assertEquals(200, counts.get(ReportVariants.Format.PDF));
+    }
 }
