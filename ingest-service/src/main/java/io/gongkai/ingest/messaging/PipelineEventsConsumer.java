@@ -2,9 +2,9 @@ package io.gongkai.ingest.messaging;
 
 import io.gongkai.ingest.repository.StatusUpdate;
 import io.gongkai.ingest.service.DocumentStatusService;
+import io.gongkai.ingest.service.ExtractedStatusEvent;
 import io.gongkai.messaging.EventJson;
 import io.gongkai.messaging.OutageRetry;
-import io.gongkai.model.events.ExtractedEvent;
 import io.gongkai.model.events.ValidatedEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -50,7 +50,7 @@ public class PipelineEventsConsumer {
 
     @Incoming("extracted-status")
     public CompletionStage<Void> onExtracted(Message<List<String>> batch) {
-        return consume(batch, payload -> statuses.extracted(json.read(payload, ExtractedEvent.class)), extractedWorker);
+        return consume(batch, payload -> statuses.extracted(json.read(payload, ExtractedStatusEvent.class)), extractedWorker);
     }
 
     @Incoming("validated-status")

@@ -72,6 +72,28 @@ public class DocumentStatusService {
         return StatusUpdate.extracted(event.documentId(), summary(event.report()), event.detectedType(), event.encoding(), reading);
     }
 
+    /**
+     * The same as {@link #extracted(ExtractedEvent)} from the fields ingest needs of the record: the reading is packed
+     * from the record's own tokens, so it is the JSON that {@link #extracted(ExtractedEvent)} packs, without binding the
+     * report first.
+     */
+    public StatusUpdate extracted(ExtractedStatusEvent event) {
+        if (ExtractedEvent.FAILED.equals(event.status())) {
+            return StatusUpdate.failed(event.documentId(), event.error(), event.detectedType());
+        }
+        ExtractedStatusEvent.Reading report = event.report();
+        if (report == null) {
+            return StatusUpdate.extracted(event.documentId(), null, event.detectedType(), event.encoding(), null);
+        }
+        // A report without them is read with empty ones (Report's constructor): the same here.
+        Binary reading = DocumentRepository.packReading(jsonBytes(orderedMap(
+                "provenance", report.provenance() == null ? Map.of() : report.provenance(),
+                "extractionFindings", report.extractionFindings() == null ? List.of() : report.extractionFindings())));
+        StatusUpdate.Summary summary = new StatusUpdate.Summary(report.agency(), report.year(), report.templateVersion(),
+                report.administrativeLevel(), regionCodes(report.region()), GovernmentNames.isGovernment(report.agency()));
+        return StatusUpdate.extracted(event.documentId(), summary, event.detectedType(), event.encoding(), reading);
+    }
+
     /** What reports.validated tells of a document (pure: no store access). */
     public StatusUpdate validated(ValidatedEvent event) {
         List<Finding> findings = event.findings();
