@@ -1,6 +1,7 @@
 package io.gongkai.model;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Whether a reporting body is a government (a people's government, a street office, a zone's administrative
@@ -10,6 +11,10 @@ import java.text.Normalizer;
  */
 public final class GovernmentNames {
 
+    /** Compiled once: ingest asks for every event it reads. */
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u3000\\u00a0]+");
+    private static final Pattern OFFICE = Pattern.compile("(政府)(办公室|办公厅)$");
+
     private GovernmentNames() {
     }
 
@@ -17,8 +22,8 @@ public final class GovernmentNames {
         if (name == null) {
             return false;
         }
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000\\u00a0]+", "");
-        s = s.replaceFirst("(政府)(办公室|办公厅)$", "$1");
+        String s = SPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
+        s = OFFICE.matcher(s).replaceFirst("$1");
         return s.endsWith("政府") || s.endsWith("街道办事处") || s.endsWith("管理委员会") || s.endsWith("管委会");
     }
 }
