@@ -124,7 +124,8 @@ final class AlignedTextTables {
                 int[] cols = columns(lines[i]);
                 for (int s = 0; s < slots; s++) {
                     String seg = between(lines[i], cols, b[s], b[s + 1]);
-                    openBelow[s] = !seg.isEmpty() && !seg.chars().allMatch(c -> c == '-' || c == '=' || c == ':');
+                    // A slot the border does not draw (spaces, or the cell's text) is a cell spanning into the next band.
+                    openBelow[s] = seg.isEmpty() || !seg.chars().allMatch(c -> c == '-' || c == '=' || c == ':');
                 }
             }
         }

@@ -57,12 +57,26 @@ final class MarkdownReader {
                 if (isDroppedTable(lines[i])) {
                     findings.add(droppedTable(lines, i));
                 }
-                out.append(lines[i]).append('\n');
+                out.append(unescaped(lines[i])).append('\n');
                 origins.add(LineOrigin.UNKNOWN);
                 i++;
             }
         }
         return new SourceText(out.toString(), origins, encoding, findings);
+    }
+
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
+
+    /**
+     * A line of running text without Markdown's escapes ({@code \#}, {@code 1\.}, pandoc's {@code \[}) and without the
+     * backslash that ends a line at a hard line break.
+     */
+    static String unescaped(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        String s = line.endsWith("\\") && !line.endsWith("\\\\") ? line.substring(0, line.length() - 1) : line;
+        return ESCAPE.matcher(s).replaceAll("$1");
     }
 
     /** pandoc's placeholder for a table it cannot write as plain text (merged cells, {@code -t plain}). */
