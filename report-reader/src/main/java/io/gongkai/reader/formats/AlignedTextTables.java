@@ -384,7 +384,7 @@ final class AlignedTextTables {
             if (Character.isLowSurrogate(c)) {
                 continue; // the pair's width was counted at its high half
             }
-            col += wide(line.codePointAt(k)) ? 2 : c == '\t' ? 1 : 1;
+            col += wide(line.codePointAt(k)) ? 2 : 1;
         }
         cols[line.length()] = col;
         return cols;
