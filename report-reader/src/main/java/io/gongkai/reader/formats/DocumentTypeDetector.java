@@ -38,6 +38,12 @@ public final class DocumentTypeDetector {
         if (Mhtml.isMhtml(bytes)) {
             return DocumentType.HTML; // a web page saved as one MIME file (.mht, or .doc from Word's "single file web page")
         }
+        if (WordXml.isWordXml(bytes)) {
+            return DocumentType.DOCX; // Word's single-file XML (Word 2003 XML, flat OPC): the same WordprocessingML
+        }
+        if (isPdfToXml(bytes)) {
+            return DocumentType.HTML; // poppler's pdftohtml -xml: positioned text runs, read as its HTML output is
+        }
         DocumentType obvious = TextSniffer.obviousTextOrHtml(bytes);
         if (obvious != null) {
             return obvious;
@@ -69,6 +75,34 @@ public final class DocumentTypeDetector {
             return TextSniffer.textOrHtml(bytes);
         }
         return DocumentType.BINARY;
+    }
+
+    /** An XML document whose root, in its first 1 KB, is poppler's {@code <pdf2xml>}. */
+    static boolean isPdfToXml(byte[] bytes) {
+        return startsWithXmlDeclaration(bytes) && contains(bytes, 1024, "<pdf2xml");
+    }
+
+    static boolean startsWithXmlDeclaration(byte[] bytes) {
+        int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        return bytes.length >= i + 5 && bytes[i] == '<' && bytes[i + 1] == '?' && bytes[i + 2] == 'x' && bytes[i + 3] == 'm' && bytes[i + 4] == 'l';
+    }
+
+    /** Whether the ASCII {@code word} occurs in the first {@code limit} bytes. */
+    static boolean contains(byte[] bytes, int limit, String word) {
+        int n = Math.min(bytes.length, limit) - word.length();
+        outer:
+        for (int i = 0; i <= n; i++) {
+            for (int k = 0; k < word.length(); k++) {
+                if (bytes[i + k] != word.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean startsWithPdfHeader(byte[] bytes) {

@@ -19,16 +19,91 @@ public final class DocxReader {
     static final String CORRUPT = "Word 文件已损坏或无法打开。 The Word file is damaged and cannot be read.";
 
     public SourceText read(byte[] bytes) {
+        if (DocumentTypeDetector.startsWithXmlDeclaration(bytes)) {
+            return WordXml.read(bytes); // Word's single-file XML (Word 2003 XML, flat OPC)
+        }
         // Zip-bomb guard: refuse entries that inflate beyond 1:100 of their compressed size.
         ZipSecureFile.setMinInflateRatio(0.01);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             StringBuilder out = new StringBuilder();
             List<LineOrigin> origins = new ArrayList<>();
-            blocks(doc.getDocument().getBody().getDomNode(), out, origins, new int[] {0});
-            return new SourceText(out.toString(), origins, null, List.of());
+            Walk walk = new Walk(out, origins, new int[] {0}, id -> altChunk(doc, id), new ArrayList<>());
+            blocks(doc.getDocument().getBody().getDomNode(), walk);
+            return new SourceText(out.toString(), origins, null, walk.findings());
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
         }
+    }
+
+    /** Where the walk writes, and how it reads an imported chunk (altChunk) by its relationship id. */
+    record Walk(StringBuilder out, List<LineOrigin> origins, int[] tables,
+            java.util.function.Function<String, SourceText> chunks, List<io.gongkai.model.Finding> findings) {
+    }
+
+    static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    /** A chunk part larger than this is not read (Word imports pages, not archives). */
+    private static final long MAX_CHUNK_BYTES = 20L << 20;
+
+    /**
+     * The text of an imported chunk ({@code w:altChunk}: a web page, text or another document that Word merges in
+     * when it opens the file, and that only Word renders): an HTML or MHTML chunk read as a page, plain text as
+     * text; any other kind (RTF, a Word file) null, for the caller to report.
+     */
+    private static SourceText altChunk(XWPFDocument doc, String id) {
+        try {
+            org.apache.poi.openxml4j.opc.PackagePart main = doc.getPackagePart();
+            org.apache.poi.openxml4j.opc.PackageRelationship rel = main.getRelationship(id);
+            if (rel == null) {
+                return null;
+            }
+            org.apache.poi.openxml4j.opc.PackagePart part = main.getRelatedPart(rel);
+            if (part == null || part.getSize() > MAX_CHUNK_BYTES) {
+                return null;
+            }
+            String type = part.getContentType().toLowerCase(java.util.Locale.ROOT);
+            byte[] bytes;
+            try (java.io.InputStream in = part.getInputStream()) {
+                bytes = in.readNBytes((int) MAX_CHUNK_BYTES);
+            }
+            if (type.contains("html") || type.equals("message/rfc822") || Mhtml.isMhtml(bytes)) {
+                return new HtmlReader().read(bytes);
+            }
+            if (type.equals("text/plain")) {
+                return new SourceText(new io.gongkai.reader.parsing.TextDecoder().decode(bytes).text(), List.of(), null, List.of());
+            }
+            return null;
+        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            return null;
+        }
+    }
+
+    /** Appends an imported chunk's lines, its tables numbered after the document's. */
+    private static void appendChunk(Element altChunk, Walk walk) {
+        String id = altChunk.getAttributeNS(R, "id");
+        SourceText chunk = id.isEmpty() ? null : walk.chunks().apply(id);
+        if (chunk == null) {
+            walk.findings().add(new io.gongkai.model.Finding("UNREADABLE_TABLE", io.gongkai.model.Severity.error, List.of(),
+                    "Word 文件中有一段导入的内容（altChunk，RTF 或 Word 格式）无法读取，其中的表格数值留空，请用 Word 打开后另存为 DOCX 再提交。"
+                    + " The Word file imports a chunk (altChunk) that is not HTML or text: its content is not read."));
+            return;
+        }
+        String[] lines = chunk.text().split("\n", -1);
+        int base = walk.tables()[0];
+        int last = base;
+        for (int i = 0; i < lines.length; i++) {
+            if (i == lines.length - 1 && lines[i].isEmpty()) {
+                break;
+            }
+            walk.out().append(lines[i]).append('\n');
+            LineOrigin o = chunk.origin(i + 1);
+            if (o.table() != null) {
+                o = new LineOrigin(o.page(), o.table() + base, o.row(), o.firstValueColumn(), o.valueColumns());
+                last = Math.max(last, o.table());
+            }
+            walk.origins().add(o);
+        }
+        walk.tables()[0] = last;
+        walk.findings().addAll(chunk.findings());
     }
 
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -40,30 +115,38 @@ public final class DocxReader {
      * and custom XML. A layout table (one with tables in its cells, as a web page saved by an office suite keeps
      * its page frame) only contributes its content, cell by cell.
      */
-    private static void blocks(Node container, StringBuilder out, List<LineOrigin> origins, int[] tables) {
+    static void blocks(Node container, Walk walk) {
+        StringBuilder out = walk.out();
+        List<LineOrigin> origins = walk.origins();
+        int[] tables = walk.tables();
         for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (!(n instanceof Element e)) {
                 continue;
             }
             if (MC.equals(e.getNamespaceURI()) && !"Fallback".equals(e.getLocalName())) {
-                blocks(e, out, origins, tables); // alternate content: the first choice, never the fallback copy
+                blocks(e, walk); // alternate content: the first choice, never the fallback copy
                 continue;
             }
-            if (!W.equals(e.getNamespaceURI())) {
+            if (WordXml.AUX.equals(e.getNamespaceURI())) {
+                blocks(e, walk); // Word 2003 XML's section wrappers (wx:sect, wx:sub-section)
+                continue;
+            }
+            if (!isW(e)) {
                 continue;
             }
             switch (e.getLocalName()) {
-                case "p" -> paragraph(e, out, origins, tables);
+                case "p" -> paragraph(e, walk);
                 case "tbl" -> {
                     if (isLayout(e)) {
                         for (Element cell : cells(e)) {
-                            blocks(cell, out, origins, tables);
+                            blocks(cell, walk);
                         }
                     } else {
                         grid(e).writeLines(++tables[0], out, origins);
                     }
                 }
-                case "sdt", "customXml", "sdtContent", "ins", "moveTo" -> blocks(content(e), out, origins, tables);
+                case "altChunk" -> appendChunk(e, walk);
+                case "sdt", "customXml", "sdtContent", "ins", "moveTo" -> blocks(content(e), walk);
                 default -> {
                     // sectPr, bookmarks, deleted blocks: no text of the report
                 }
@@ -82,7 +165,7 @@ public final class DocxReader {
 
     private static Element child(Element e, String local) {
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && W.equals(c.getNamespaceURI()) && c.getLocalName().equals(local)) {
+            if (n instanceof Element c && isW(c) && c.getLocalName().equals(local)) {
                 return c;
             }
         }
@@ -93,12 +176,14 @@ public final class DocxReader {
      * A paragraph's lines: the text of any text box anchored in it first (a title is often set in one), as
      * paragraphs of their own, then its own text, without text deleted under track changes.
      */
-    private static void paragraph(Element p, StringBuilder out, List<LineOrigin> origins, int[] tables) {
+    private static void paragraph(Element p, Walk walk) {
+        StringBuilder out = walk.out();
+        List<LineOrigin> origins = walk.origins();
         StringBuilder text = new StringBuilder();
         List<Element> boxes = new ArrayList<>();
         text(p, text, boxes);
         for (Element box : boxes) {
-            blocks(box, out, origins, tables);
+            blocks(box, walk);
         }
         for (String line : text.toString().split("\\R")) {
             if (!line.isBlank()) {
@@ -126,7 +211,7 @@ public final class DocxReader {
                 }
                 continue;
             }
-            if (W.equals(ns)) {
+            if (W.equals(ns) || WordXml.W2003.equals(ns)) {
                 switch (local) {
                     case "t" -> {
                         // XmlBeans' DOM has no getTextContent: the w:t's text nodes.
@@ -166,7 +251,7 @@ public final class DocxReader {
 
     private static boolean isLayout(Element table) {
         for (Element cell : cells(table)) {
-            if (cell.getElementsByTagNameNS(W, "tbl").getLength() > 0) {
+            if (cell.getElementsByTagNameNS(W, "tbl").getLength() > 0 || cell.getElementsByTagNameNS(WordXml.W2003, "tbl").getLength() > 0) {
                 return true;
             }
         }
@@ -195,7 +280,7 @@ public final class DocxReader {
 
     private static void collect(Element parent, String local, List<Element> out) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && W.equals(e.getNamespaceURI())) {
+            if (n instanceof Element e && isW(e)) {
                 if (e.getLocalName().equals(local)) {
                     out.add(e);
                 } else if (e.getLocalName().equals("sdt") || e.getLocalName().equals("customXml")
@@ -217,18 +302,28 @@ public final class DocxReader {
             for (int i = 0; i < before; i++) {
                 grid.add(r, "", 1, 1);
             }
-            for (Element cell : cells(row)) {
+            // Cells merged the legacy way (w:hMerge: restart, then continue) are one cell spanning their columns.
+            List<Element> cells = cells(row);
+            for (int c = 0; c < cells.size(); c++) {
+                Element cell = cells.get(c);
                 Element pr = child(cell, "tcPr");
                 int colSpan = 1;
                 boolean continues = false;
                 if (pr != null) {
                     colSpan = Math.max(1, intVal(child(pr, "gridSpan"), 1));
                     Element vMerge = child(pr, "vMerge");
+                    if (vMerge == null) {
+                        vMerge = child(pr, "vmerge"); // Word 2003 XML spells it so
+                    }
                     if (vMerge != null) {
                         // <w:vMerge/> without val means "continue"; val="restart" starts the merged cell.
-                        String val = vMerge.getAttributeNS(W, "val");
+                        String val = val(vMerge);
                         continues = val.isEmpty() || val.equals("continue");
                     }
+                }
+                while (c + 1 < cells.size() && isHorizontalContinuation(cells.get(c + 1))) {
+                    Element next = child(cells.get(++c), "tcPr");
+                    colSpan += Math.max(1, intVal(child(next, "gridSpan"), 1));
                 }
                 if (continues) {
                     grid.continueAbove(r, grid.nextFreeColumn(r), colSpan);
@@ -240,12 +335,38 @@ public final class DocxReader {
         return grid;
     }
 
+    /** A cell continuing the one on its left by a legacy horizontal merge ({@code <w:hMerge/>}, no val or "continue"). */
+    private static boolean isHorizontalContinuation(Element cell) {
+        Element pr = child(cell, "tcPr");
+        Element h = pr == null ? null : child(pr, "hMerge");
+        if (h == null && pr != null) {
+            h = child(pr, "hmerge");
+        }
+        if (h == null) {
+            return false;
+        }
+        String val = val(h);
+        return val.isEmpty() || val.equals("continue");
+    }
+
+    /** The w:val attribute, in the 2006 or the 2003 namespace. */
+    private static String val(Element e) {
+        String v = e.getAttributeNS(W, "val");
+        return v.isEmpty() ? e.getAttributeNS(WordXml.W2003, "val") : v;
+    }
+
+    /** A WordprocessingML element: the 2006 namespace of DOCX, or Word 2003 XML's. */
+    static boolean isW(Element e) {
+        String ns = e.getNamespaceURI();
+        return W.equals(ns) || WordXml.W2003.equals(ns);
+    }
+
     private static int intVal(Element e, int otherwise) {
         if (e == null) {
             return otherwise;
         }
         try {
-            return Math.min(GridTable.MAX_COLUMNS, Integer.parseInt(e.getAttributeNS(W, "val").strip()));
+            return Math.min(GridTable.MAX_COLUMNS, Integer.parseInt(val(e).strip()));
         } catch (NumberFormatException ex) {
             return otherwise;
         }
@@ -268,7 +389,7 @@ public final class DocxReader {
 
     private static void collectParagraphs(Element parent, List<Element> out) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && W.equals(e.getNamespaceURI())) {
+            if (n instanceof Element e && isW(e)) {
                 switch (e.getLocalName()) {
                     case "p" -> out.add(e);
                     case "sdt", "sdtContent", "customXml" -> collectParagraphs(e, out);

@@ -34,6 +34,38 @@ public final class HtmlReader {
 
     private final TextDecoder decoder = new TextDecoder();
 
+    /**
+     * pdftohtml -xml writes a run of text per font change ({@code 平乡县… | 2022 | 年…}); its HTML output joins the runs
+     * of one line that stand less than a character apart into one positioned block. The same here: a run on the
+     * previous run's top, starting within its height of that run's end, joins it; every other run is a block.
+     */
+    private static void joinRuns(Document doc) {
+        Element previous = null;
+        for (Element t : doc.select("text")) {
+            int top = intAttr(t, "top");
+            int left = intAttr(t, "left");
+            int height = Math.max(1, intAttr(t, "height"));
+            if (previous != null && previous.parent() == t.parent() && Math.abs(intAttr(previous, "top") - top) <= height / 4
+                    && left >= intAttr(previous, "left") && left - (intAttr(previous, "left") + intAttr(previous, "width")) < height) {
+                int gap = left - (intAttr(previous, "left") + intAttr(previous, "width"));
+                previous.appendText((gap >= height / 3 ? " " : "") + t.text()); // a space where the page shows one
+                previous.attr("width", String.valueOf(left + intAttr(t, "width") - intAttr(previous, "left")));
+                t.remove();
+                continue;
+            }
+            t.tagName("p");
+            previous = t;
+        }
+    }
+
+    private static int intAttr(Element e, String name) {
+        try {
+            return Integer.parseInt(e.attr(name).strip());
+        } catch (NumberFormatException ex) {
+            return 0;
+        }
+    }
+
     public SourceText read(byte[] bytes) {
         DecodedText decoded = null;
         if (Mhtml.isMhtml(bytes)) {
@@ -47,7 +79,15 @@ public final class HtmlReader {
         if (decoded == null) {
             decoded = decode(bytes);
         }
-        Document doc = Jsoup.parse(decoded.text());
+        boolean pdfToXml = DocumentTypeDetector.isPdfToXml(bytes);
+        // pdftohtml's XML parsed as XML: the HTML parser would move its <text> elements about.
+        Document doc = pdfToXml ? Jsoup.parse(decoded.text(), "", org.jsoup.parser.Parser.xmlParser()) : Jsoup.parse(decoded.text());
+        if (pdfToXml) {
+            // poppler's pdftohtml -xml: each <text top left> a positioned run of a line, read as pdftohtml's HTML
+            // (positioned <p>) is read, one block each; the font list is no text.
+            doc.select("fontspec").remove();
+            joinRuns(doc);
+        }
         StringBuilder out = new StringBuilder();
         List<LineOrigin> origins = new ArrayList<>();
         int[] tables = {0};

@@ -31,34 +31,106 @@ final class MarkdownReader {
         StringBuilder out = new StringBuilder(text.length());
         List<LineOrigin> origins = new ArrayList<>(lines.length);
         int tables = 0;
+        List<io.gongkai.model.Finding> findings = new ArrayList<>();
         int i = 0;
         while (i < lines.length) {
             int htmlEnd = startsTable(lines, i) ? -1 : htmlTableEnd(lines, i);
             GridTable html = htmlEnd > i ? htmlTable(lines, i, htmlEnd) : null;
+            int[] dash = html == null ? dashTable(lines, i) : null;
             if (startsTable(lines, i)) {
                 GridTable grid = new GridTable();
                 i = readTable(lines, i, grid);
                 grid.writeLines(++tables, out, origins);
+            } else if (html == null && AlignedTextTables.startsGridTable(lines, i)) {
+                GridTable grid = new GridTable();
+                i = AlignedTextTables.readGridTable(lines, i, grid);
+                grid.writeLines(++tables, out, origins);
+            } else if (dash != null) {
+                GridTable grid = new GridTable();
+                AlignedTextTables.readDashTable(lines, i, dash[0], grid);
+                grid.writeLines(++tables, out, origins);
+                i = dash[1];
             } else if (html != null) {
                 html.writeLines(++tables, out, origins);
                 i = htmlEnd;
             } else {
-                out.append(lines[i]).append('\n');
+                if (isDroppedTable(lines[i])) {
+                    findings.add(droppedTable(lines, i));
+                }
+                out.append(unescaped(lines[i])).append('\n');
                 origins.add(LineOrigin.UNKNOWN);
                 i++;
             }
         }
-        return new SourceText(out.toString(), origins, encoding, List.of());
+        return new SourceText(out.toString(), origins, encoding, findings);
     }
 
-    /** Whether the text has a table: a pipe row followed by a separator row, or an HTML table block. */
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
+
+    /**
+     * A line of running text without Markdown's escapes ({@code \#}, {@code 1\.}, pandoc's {@code \[}) and without the
+     * backslash that ends a line at a hard line break.
+     */
+    static String unescaped(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        String s = line.endsWith("\\") && !line.endsWith("\\\\") ? line.substring(0, line.length() - 1) : line;
+        return ESCAPE.matcher(s).replaceAll("$1");
+    }
+
+    /** pandoc's placeholder for a table it cannot write as plain text (merged cells, {@code -t plain}). */
+    static final String DROPPED_TABLE = "[TABLE]";
+
+    static boolean isDroppedTable(String line) {
+        return line.strip().equals(DROPPED_TABLE);
+    }
+
+    /** UNREADABLE_TABLE for a table the converter left out, naming the heading above it: its values are not in the text. */
+    private static io.gongkai.model.Finding droppedTable(String[] lines, int at) {
+        String heading = "";
+        for (int k = at - 1; k >= 0 && k >= at - 5; k--) {
+            if (!lines[k].isBlank()) {
+                heading = lines[k].strip();
+                break;
+            }
+        }
+        if (heading.length() > 40) {
+            heading = heading.substring(0, 40) + "…";
+        }
+        return new io.gongkai.model.Finding("UNREADABLE_TABLE", io.gongkai.model.Severity.error, List.of(),
+                "转换工具把" + (heading.isEmpty() ? "" : "“" + heading + "”下的") + "表格写成了“[TABLE]”占位符（含合并单元格的表格无法写成纯文本），"
+                + "表格的数值不在文件中，相应数值留空，请提交原始文件。 The converter replaced a table by \"[TABLE]\": its values are not in the text.");
+    }
+
+    /**
+     * The dash table (pandoc's simple and multiline tables) whose first line, header included, is line {@code i}:
+     * {column line, first line after the table}; else null. The column line is at most five lines below.
+     */
+    private static int[] dashTable(String[] lines, int i) {
+        int j = i;
+        while (j < lines.length && j - i <= 5 && !lines[j].isBlank() && !AlignedTextTables.startsDashTable(lines, j)) {
+            j++;
+        }
+        if (j >= lines.length || j - i > 5 || !AlignedTextTables.startsDashTable(lines, j)) {
+            return null;
+        }
+        int[] span = AlignedTextTables.readDashTable(lines, i, j, new GridTable());
+        return span != null && span[0] == i ? new int[] {j, span[1]} : null;
+    }
+
+    /**
+     * Whether the text has a table: a pipe row followed by a separator row, an HTML table block, a grid table
+     * ({@code +---+} borders) or a dash table's column line.
+     */
     static boolean hasTable(String text) {
-        if (text.indexOf('|') < 0 && text.indexOf('<') < 0) {
+        if (text.indexOf('|') < 0 && text.indexOf('<') < 0 && text.indexOf("---") < 0 && !text.contains(DROPPED_TABLE)) {
             return false; // most text: no split into lines
         }
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (startsTable(lines, i) || htmlTableEnd(lines, i) > i) {
+            if (startsTable(lines, i) || htmlTableEnd(lines, i) > i || AlignedTextTables.startsGridTable(lines, i)
+                    || AlignedTextTables.startsDashTable(lines, i) || isDroppedTable(lines[i])) {
                 return true;
             }
         }

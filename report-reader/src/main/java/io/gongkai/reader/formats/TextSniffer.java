@@ -150,6 +150,7 @@ final class TextSniffer {
     static boolean hasTable(byte[] bytes) {
         int n = Math.min(bytes.length, 1 << 20);
         boolean previousIsRow = false;
+        boolean previousIsBorder = false;
         int i = 0;
         while (i < n) {
             int end = i;
@@ -167,10 +168,60 @@ final class TextSniffer {
             if (row && previousIsRow && isSeparatorRow(bytes, from, end)) {
                 return true;
             }
+            if (row && previousIsBorder || isDashColumns(bytes, from, end) || isDroppedTable(bytes, from, end)) {
+                return true; // a grid table (+---+ then | cells |) or a dash table's column line (---- ---- ----)
+            }
             previousIsRow = row;
+            previousIsBorder = from < end && bytes[from] == '+' && isBorder(bytes, from, end);
             i = end + 1;
         }
         return false;
+    }
+
+    /** pandoc's "[TABLE]" placeholder for a table it could not write as plain text. */
+    private static boolean isDroppedTable(byte[] bytes, int from, int end) {
+        while (end > from && (bytes[end - 1] == '\r' || bytes[end - 1] == ' ')) {
+            end--;
+        }
+        return end - from == 7 && startsWithIgnoreCase(bytes, from, end, "[table]");
+    }
+
+    /** A grid table's border line: "+", "-", "=", ":" only, two "+" at least. */
+    private static boolean isBorder(byte[] bytes, int from, int end) {
+        int plus = 0;
+        int dashes = 0;
+        for (int k = from; k < end; k++) {
+            byte b = bytes[k];
+            if (b == '+') {
+                plus++;
+            } else if (b == '-' || b == '=') {
+                dashes++;
+            } else if (b != ':' && b != '\r' && b != ' ') {
+                return false;
+            }
+        }
+        return plus >= 2 && dashes >= 2;
+    }
+
+    /** A line of two or more runs of three or more dashes between spaces, nothing else (pandoc's column line). */
+    private static boolean isDashColumns(byte[] bytes, int from, int end) {
+        int runs = 0;
+        int run = 0;
+        for (int k = from; k <= end; k++) {
+            int b = k < end ? bytes[k] : ' ';
+            if (b == '-') {
+                run++;
+            } else if (b == ' ' || b == '\t' || b == '\r') {
+                if (run > 0 && run < 3) {
+                    return false;
+                }
+                runs += run > 0 ? 1 : 0;
+                run = 0;
+            } else {
+                return false;
+            }
+        }
+        return runs >= 2;
     }
 
     private static boolean isSeparatorRow(byte[] bytes, int from, int end) {

@@ -55,7 +55,8 @@ class DocumentTypeDetectorTest {
         "# 2023年政府信息公开工作年度报告\n一、总体情况\n行政许可 <p> 0",
         "| 不是表格的竖线 |\n一、总体情况",
         "Note: 本报告说明\n\n一、总体情况\nMIME-Version 不是邮件头",
-        "Subject: 2023年报告\nFrom: 办公室\n\n一、总体情况"})
+        "Subject: 2023年报告\nFrom: 办公室\n\n一、总体情况",
+        "一、总体情况\n-- 注 --\n本年度 --- 无"})
     void textMentioningTagsIsText(String s) {
         assertDetected(DocumentType.TEXT, s);
     }
@@ -66,8 +67,22 @@ class DocumentTypeDetectorTest {
         "二、主动公开政府信息情况\n|  | 数据1 | 数据2 |\n| :--- | ---: | :---: |\n| 行政许可 | 5 |  |\n",
         "四、结转\n  | 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |\n  |----|----|----|----|----|----|----|----|\n",
         "正文<br>换行\n| 商业<br>企业 | 科研机构 |\n|--|--|\n| 1 | 2 |",
-        "# 报告\n\n二、主动公开政府信息情况\n\n<table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>\n<tr><td>规章</td><td>0</td></tr></table>\n\n三、收到"})
+        "# 报告\n\n二、主动公开政府信息情况\n\n<table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>\n<tr><td>规章</td><td>0</td></tr></table>\n\n三、收到",
+        // pandoc: a grid table, a dash table's column line, plain text's placeholder for a table it left out
+        "二、主动公开\n\n+------+-----+\n| 规章 | 0   |\n+------+-----+\n",
+        "二、主动公开\n\n  ---------- ------ ------\n  规章       0      0\n  ---------- ------ ------\n",
+        "三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n四、行政复议"})
     void converterMarkdownIsMarkdown(String s) {
         assertDetected(DocumentType.MARKDOWN, s);
+    }
+
+    @org.junit.jupiter.api.Test
+    void wordsSingleFileXmlIsWordAndPdftohtmlsXmlIsAPage() {
+        assertEquals(DocumentType.DOCX, detector.detect(("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Word.Document\"?>"
+                + "<w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\"><w:body/></w:wordDocument>")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(DocumentType.HTML, detector.detect(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE pdf2xml SYSTEM \"pdf2xml.dtd\">\n"
+                + "<pdf2xml producer=\"poppler\"><page number=\"1\"><text top=\"1\" left=\"2\">规章</text></page></pdf2xml>")
+                .getBytes(StandardCharsets.UTF_8)));
     }
 }

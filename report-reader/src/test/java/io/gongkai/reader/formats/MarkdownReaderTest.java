@@ -91,4 +91,56 @@ class MarkdownReaderTest {
         assertEquals("规章\t1", lines(s).get(1));
         assertEquals(List.of(2), s.origin(2).valueColumns());
     }
+
+    @Test
+    void aGridTableIsReadByItsBordersWithCellsOverSeveralLinesAndSpans() {
+        // pandoc's grid table: ideographs take two screen columns; 本年处理决定数量 spans three columns, 信息内容 two bands.
+        SourceText s = reader.read("二、主动公开政府信息情况\n\n"
+                + "+----------+----------+----------+\n"
+                + "| 信息内容 | 本年处理决定数量    |\n"
+                + "|          +----------+----------+\n"
+                + "|          | 本年     | 其他     |\n"
+                + "+==========+==========+==========+\n"
+                + "| 行政许可 | 12       | 3        |\n"
+                + "+----------+----------+----------+\n"
+                + "| 行政规范 | 0        |          |\n"
+                + "| 性文件   |          |          |\n"
+                + "+----------+----------+----------+\n\n三、收到\n", "UTF-8");
+        List<String> lines = lines(s);
+        assertEquals("二、主动公开政府信息情况", lines.get(0));
+        assertTrue(lines.contains("行政许可\t12\t3"), lines.toString());
+        assertTrue(lines.contains("行政规范性文件\t0\t "), "the label wrapped over two lines is one cell, the blank a field: " + lines);
+        assertEquals("三、收到", lines.get(lines.size() - 1));
+        assertEquals(1, s.origin(lines.indexOf("行政许可\t12\t3") + 1).table());
+    }
+
+    @Test
+    void dashTablesAreReadByTheirColumnLineSimpleAndMultiline() {
+        SourceText simple = reader.read("信息内容   本年制发件数   现行有效件数\n"
+                + "---------- -------------- ------------\n"
+                + "规章       5                         7\n"
+                + "行政规范   0\n\n正文\n", "UTF-8");
+        assertEquals(List.of("信息内容\t本年制发件数\t现行有效件数", "规章\t5\t7", "行政规范\t0\t ", "", "正文"), lines(simple));
+        SourceText multiline = reader.read("  ---------- ------ ------\n"
+                + "  结果维持   结果\\  其他\n"
+                + "             纠正   结果\n\n"
+                + "  0          5      1\n"
+                + "  ---------- ------ ------\n", "UTF-8");
+        assertEquals(List.of("结果维持\t结果纠正\t其他结果", "0\t5\t1"), lines(multiline),
+                "a row is the lines between blank lines, a cell wrapped over them joined, pandoc's hard break dropped");
+    }
+
+    @Test
+    void pandocsPlaceholderForATableItLeftOutIsAFinding() {
+        SourceText s = reader.read("三、收到和处理政府信息公开申请情况\n\n[TABLE]\n", "UTF-8");
+        assertEquals(1, s.findings().size());
+        assertEquals("UNREADABLE_TABLE", s.findings().get(0).code());
+        assertTrue(s.findings().get(0).message().contains("三、收到和处理政府信息公开申请情况"));
+    }
+
+    @Test
+    void markdownEscapesInRunningTextAreDropped() {
+        SourceText s = reader.read("\\# 某某县人民政府办公室\\\n| a | b |\n|---|---|\n| 规章 | 1 |\n", "UTF-8");
+        assertEquals("# 某某县人民政府办公室", lines(s).get(0));
+    }
 }

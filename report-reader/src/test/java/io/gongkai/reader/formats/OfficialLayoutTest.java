@@ -253,7 +253,7 @@ class OfficialLayoutTest {
     }
 
     /** The filled report's expectations in the report model's JSON (metadata as the title and narrative say). */
-    private static ObjectNode expectedReport(Filled f) {
+    static ObjectNode expectedReport(Filled f) {
         ObjectNode report = ExpectedReport.JSON.createObjectNode();
         report.put("agency", f.agency());
         report.put("administrativeLevel", f.agency().contains("县") || f.agency().contains("区") ? "county" : "city");
