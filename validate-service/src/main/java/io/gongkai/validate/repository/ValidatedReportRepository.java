@@ -293,8 +293,10 @@ public class ValidatedReportRepository {
 
     /**
      * Records an unchanged re-check: only its time moves (the history look-up orders an agency-year's reports by it),
-     * where {@link #upsert} would write the same entry again, packing the report twice; with the claim of its event
-     * when the check publishes it ({@link #claimPublished}), in the same update.
+     * where {@link #upsert} would write the same entry again, packing the report twice. {@code claimedVersion} (when not
+     * null) and {@code claimant} are the claim of its event, written in the same update as {@link #upsert} writes it
+     * with the entry: before the Kafka transaction of the incoming record {@code claimant} that carries the event
+     * commits, so that if the transaction aborts the record comes again and recognises its own claim (ValidationService).
      */
     public void touch(String documentId, Instant validatedAt, Long claimedVersion, String claimant, Reads reads) {
         reads.histories.remove(documentId);
@@ -315,7 +317,7 @@ public class ValidatedReportRepository {
      * re-checks ask for the same agency-years again and again (a report's year is its neighbours' previous or next year),
      * and an agency's reports share most of their narrative's bands. {@link #upsert}, {@link #touch} and
      * {@link #saveNarrative} evict what they change, so a read through it answers what the store holds. For one thread
-     * and one event only.
+     * and one event only, or the re-checks at the end of one batch (ValidationService.Batch).
      */
     public static final class Reads {
         private final Map<String, List<AgencyYearEntry>> lists = new HashMap<>();
@@ -563,16 +565,6 @@ public class ValidatedReportRepository {
     /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */
     public void markPublished(String documentId, long version) {
         reports().updateOne(eq("_id", documentId), Updates.max("publishedVersion", version));
-    }
-
-    /**
-     * Records, before the Kafka transaction that carries it commits, that this version goes to subscribers in the
-     * transaction of the incoming record {@code claimant}: if that transaction aborts, the same record comes again and
-     * recognises its own claim (ValidationService).
-     */
-    public void claimPublished(String documentId, long version, String claimant) {
-        reports().updateOne(eq("_id", documentId), Updates.combine(Updates.set("publishedVersion", version),
-                Updates.set("publishedBy", claimant)));
     }
 
     /** Counts a newly stored report's values into its level's histograms (path index → value → count). */
