@@ -27,7 +27,7 @@ public final class CopiedTextRule extends HistoryRule {
 
     @Override
     public List<Finding> check(Report report, ReportHistory history) {
-        NarrativeSignature signature = NarrativeSignature.of(report);
+        NarrativeSignature signature = history.signatureOf(report);
         if (signature == null || report.year() == null) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package io.gongkai.rules;
 
+import io.gongkai.model.Report;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,14 @@ public interface ReportHistory {
      * the caller keeps those that {@link AgencyKey#sameAgency} accepts.
      */
     List<StoredReport> reportsOf(AgencyKey agency, int year);
+
+    /**
+     * The signature of the narrative of the report being checked ({@link NarrativeSignature#of}): an implementation that
+     * holds the signature of a stored report checked again may answer with it instead of signing the text again.
+     */
+    default NarrativeSignature signatureOf(Report report) {
+        return NarrativeSignature.of(report);
+    }
 
     /** Stored narratives sharing at least one LSH band with the signature (candidates, not yet compared). */
     List<NarrativeCandidate> narrativesSharingABand(NarrativeSignature signature);

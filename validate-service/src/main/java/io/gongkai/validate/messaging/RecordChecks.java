@@ -9,6 +9,7 @@ import io.gongkai.validate.service.RevalidationJobs;
 import io.gongkai.validate.service.ValidationService;
 import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,10 +31,52 @@ public class RecordChecks {
         this.json = json;
     }
 
-    /** reports.extracted: the report's own result, then those of stored neighbours whose findings it changed. */
+    /** A batch of reports.extracted records: their events as read (or why they cannot be), and the batch's checks. */
+    public record ExtractedBatch(List<Object> events, ValidationService.Batch batch) {
+    }
+
+    /**
+     * Reads a batch's records and the stored summaries of their documents (one query; a store that does not answer leaves
+     * each record to read its own, under the outage policy).
+     */
+    public ExtractedBatch extractedBatch(List<String> payloads, List<String> claimants) {
+        List<Object> events = new ArrayList<>(payloads.size());
+        List<String> ids = new ArrayList<>();
+        for (String payload : payloads) {
+            try {
+                ExtractedEvent event = json.read(payload, ExtractedEvent.class);
+                events.add(event);
+                ids.add(event.documentId());
+            } catch (JsonProcessingException | RuntimeException e) {
+                events.add(e);
+            }
+        }
+        ValidationService.Batch batch;
+        try {
+            batch = validation.batch(claimants, ids);
+        } catch (RuntimeException e) {
+            batch = validation.batch(claimants, List.of());
+        }
+        return new ExtractedBatch(events, batch);
+    }
+
+    /**
+     * reports.extracted: the report's own result; the stored neighbours whose findings it may change are checked at the
+     * end of the batch ({@link #recheck}).
+     */
     @ApplyGuard(OutageRetry.NAME)
-    public List<ValidatedEvent> extracted(String payload, String claimant) throws JsonProcessingException {
-        return validation.validate(json.read(payload, ExtractedEvent.class), claimant);
+    public List<ValidatedEvent> extracted(ExtractedBatch batch, int index, String claimant) throws Exception {
+        Object event = batch.events().get(index);
+        if (event instanceof Exception e) {
+            throw e;
+        }
+        return validation.validate((ExtractedEvent) event, claimant, batch.batch());
+    }
+
+    /** A stored neighbour the batch's records affected, checked once after their own checks; its event when it changed. */
+    @ApplyGuard(OutageRetry.NAME)
+    public Optional<ValidatedEvent> recheck(ExtractedBatch batch, String documentId) {
+        return validation.recheck(documentId, batch.batch());
     }
 
     /** reports.revalidate: one document of a re-validation job, checked again; its event when the outcome changed. */

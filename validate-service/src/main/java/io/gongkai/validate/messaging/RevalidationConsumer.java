@@ -40,6 +40,6 @@ public class RevalidationConsumer {
     /** A batch of requests, checked and republished in one Kafka transaction ({@link ValidatedBatches}). */
     @Incoming("revalidate")
     public CompletionStage<Void> onRequests(Message<List<String>> batch) {
-        return batches.process(batch, checks::revalidation);
+        return batches.process(batch, (all, claimants) -> (index, claimant) -> checks.revalidation(all.get(index), claimant));
     }
 }

@@ -13,6 +13,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,10 +43,31 @@ public class ValidatedBatches {
 
     private static final Logger LOG = Logger.getLogger(ValidatedBatches.class);
 
-    /** One incoming record's check: the events to publish, each claimed for {@code claimant} (null outside transactions). */
+    /** The checks of one batch: what {@link Check} starts for its records. */
+    public interface Checks {
+        /** Record {@code index}'s check: the events to publish, each claimed for {@code claimant} (null outside transactions). */
+        List<ValidatedEvent> apply(int index, String claimant) throws Exception;
+
+        /** What the records asked to check again once every record is checked: document ids, in order. */
+        default List<String> rechecks() {
+            return List.of();
+        }
+
+        /** The incoming record (claimant) whose transaction carries {@code documentId}'s re-check. */
+        default String claimantOf(String documentId) {
+            return null;
+        }
+
+        /** A re-check: its event, claimed for {@link #claimantOf}, when it changed. */
+        default Optional<ValidatedEvent> recheck(String documentId) throws Exception {
+            return Optional.empty();
+        }
+    }
+
+    /** Starts the checks of a batch: its payloads and their claimants (topic/partition@offset; nulls outside transactions). */
     @FunctionalInterface
     public interface Check {
-        List<ValidatedEvent> apply(String payload, String claimant) throws Exception;
+        Checks start(List<String> payloads, List<String> claimants);
     }
 
     private final ValidatedTransactions transactions;
@@ -87,20 +112,52 @@ public class ValidatedBatches {
             return;
         }
         IncomingKafkaRecordBatchMetadata<String, String> metadata = kafka.get();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        metadata.getRecords().forEach(records::add);
+        Map<String, ConsumerRecord<String, String>> byClaimant = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            byClaimant.put(record.topic() + "/" + record.partition() + "@" + record.offset(), record);
+        }
+        List<String> claimants = List.copyOf(byClaimant.keySet());
+        Checks checks = check.start(records.stream().map(ConsumerRecord::value).toList(), claimants);
         List<ProducerRecord<String, String>> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : metadata.getRecords()) {
-            String claimant = record.topic() + "/" + record.partition() + "@" + record.offset();
+        Set<String> deadLettered = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            String claimant = claimants.get(i);
             // The report's trace goes on: a span per record, child of the one that wrote it, whose context the
             // records it yields carry (headers only: the transaction is the same).
             Span span = tracing.process(record);
             try (Scope scope = span.makeCurrent()) {
-                for (ValidatedEvent event : check.apply(record.value(), claimant)) {
+                for (ValidatedEvent event : checks.apply(i, claimant)) {
                     out.add(tracing.inject(transactions.event(event)));
                 }
             } catch (Exception e) {
                 LOG.warnf("%s cannot be processed, dead-lettered: %s", claimant, e.toString());
                 span.recordException(e);
                 out.add(transactions.deadLetter(metadata.getChannel(), record, e));
+                deadLettered.add(claimant);
+            } finally {
+                span.end();
+            }
+        }
+        // The stored reports the batch's records affect, each checked once, in the trace of the record that affected it
+        // last, whose transaction (this one) carries the event. One that still fails after the outage retries
+        // dead-letters that record (its own event stays in the batch): replayed, it checks the neighbour again.
+        for (String documentId : checks.rechecks()) {
+            String claimant = checks.claimantOf(documentId);
+            ConsumerRecord<String, String> record = byClaimant.get(claimant);
+            Span span = record == null ? Span.getInvalid() : tracing.process(record);
+            try (Scope scope = span.makeCurrent()) {
+                checks.recheck(documentId).ifPresent(event -> out.add(tracing.inject(transactions.event(event))));
+            } catch (Exception e) {
+                span.recordException(e);
+                if (record != null && deadLettered.add(claimant)) {
+                    LOG.warnf("re-check of %s for %s failed, %s dead-lettered: %s", documentId, claimant, claimant, e.toString());
+                    out.add(transactions.deadLetter(metadata.getChannel(), record, e));
+                } else {
+                    LOG.warnf("re-check of %s for %s failed: %s", documentId, claimant, e.toString());
+                }
             } finally {
                 span.end();
             }
@@ -109,17 +166,31 @@ public class ValidatedBatches {
     }
 
     private void publishEach(List<String> payloads, Check check) {
-        for (String payload : payloads) {
+        List<String> claimants = new ArrayList<>();
+        payloads.forEach(p -> claimants.add(null));
+        Checks checks = check.start(payloads, claimants);
+        for (int i = 0; i < payloads.size(); i++) {
             try {
-                for (ValidatedEvent event : check.apply(payload, null)) {
-                    Message<String> message = Message.of(json.write(event))
-                            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build());
-                    validated.sendMessage(message).await().atMost(config.publish().timeout());
-                    validation.published(event);
-                }
+                publish(checks.apply(i, null));
             } catch (Exception e) {
                 LOG.warnf("a record cannot be processed, skipped (no dead-letter topic without Kafka): %s", e.toString());
             }
+        }
+        for (String documentId : checks.rechecks()) {
+            try {
+                publish(checks.recheck(documentId).stream().toList());
+            } catch (Exception e) {
+                LOG.warnf("re-check of %s failed, skipped (no dead-letter topic without Kafka): %s", documentId, e.toString());
+            }
+        }
+    }
+
+    private void publish(List<ValidatedEvent> events) {
+        for (ValidatedEvent event : events) {
+            Message<String> message = Message.of(json.write(event))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build());
+            validated.sendMessage(message).await().atMost(config.publish().timeout());
+            validation.published(event);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gongkai.validate.repository;
 
+import io.gongkai.model.Report;
 import io.gongkai.rules.AgencyKey;
 import io.gongkai.rules.NarrativeCandidate;
 import io.gongkai.rules.NarrativeSignature;
@@ -24,6 +25,9 @@ public final class StoreReportHistory implements ReportHistory {
     private final ValidatedReportRepository.Reads reads;
     /** Read once per check: several rules ask for the same agency and year, and each read unpacks every report in it. */
     private final Map<String, List<StoredReport>> reportsByAgencyYear = new HashMap<>();
+    /** The report being checked again and its narrative signature as the store holds it (see {@link #knownSignature}). */
+    private Report signedReport;
+    private NarrativeSignature signature;
 
     public StoreReportHistory(ValidatedReportRepository repository, String excludedDocumentId,
             BiFunction<String, String, Optional<PeerDistribution>> peers, ValidatedReportRepository.Reads reads) {
@@ -46,6 +50,20 @@ public final class StoreReportHistory implements ReportHistory {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The signature of this report (the stored one being checked again) is the one the store holds for it: COPIED_TEXT
+     * reads it instead of signing the narrative again.
+     */
+    public void knownSignature(Report report, NarrativeSignature signature) {
+        this.signedReport = report;
+        this.signature = signature;
+    }
+
+    @Override
+    public NarrativeSignature signatureOf(Report report) {
+        return report == signedReport ? signature : ReportHistory.super.signatureOf(report);
     }
 
     @Override

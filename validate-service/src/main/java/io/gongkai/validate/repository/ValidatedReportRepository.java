@@ -24,6 +24,7 @@ import io.gongkai.validate.config.ValidateConfig;
 import io.gongkai.rules.AgencyKey;
 import io.gongkai.rules.NarrativeSignature;
 import io.gongkai.rules.Renditions;
+import io.gongkai.rules.RuleCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -136,6 +137,23 @@ public class ValidatedReportRepository {
     public Optional<ValidatedReport> findSummary(String documentId) {
         return Optional.ofNullable(reports().find(eq("_id", documentId)).projection(Projections.exclude(PAYLOAD, HISTORY, "report", "findings"))
                 .first()).map(d -> entry(d, false));
+    }
+
+    /** {@link #findSummary} of several documents in one query (those stored; in no particular order). */
+    public List<ValidatedReport> findSummaries(List<String> documentIds) {
+        List<ValidatedReport> out = new ArrayList<>();
+        reports().find(in("_id", documentIds)).projection(Projections.exclude(PAYLOAD, HISTORY, "report", "findings"))
+                .forEach(d -> out.add(entry(d, false)));
+        return out;
+    }
+
+    /** {@link #find} of several documents in one query (those stored; in no particular order). */
+    public List<ValidatedReport> findAll(List<String> documentIds) {
+        List<ValidatedReport> out = new ArrayList<>();
+        if (!documentIds.isEmpty()) {
+            reports().find(in("_id", documentIds)).projection(Projections.exclude(HISTORY)).forEach(d -> out.add(entry(d, true)));
+        }
+        return out;
     }
 
     private ValidatedReport entry(Document d, boolean withReport) {
@@ -275,11 +293,18 @@ public class ValidatedReportRepository {
 
     /**
      * Records an unchanged re-check: only its time moves (the history look-up orders an agency-year's reports by it),
-     * where {@link #upsert} would write the same entry again, packing the report twice.
+     * where {@link #upsert} would write the same entry again, packing the report twice. {@code claimedVersion} (when not
+     * null) and {@code claimant} are the claim of its event, written in the same update as {@link #upsert} writes it
+     * with the entry: before the Kafka transaction of the incoming record {@code claimant} that carries the event
+     * commits, so that if the transaction aborts the record comes again and recognises its own claim (ValidationService).
      */
-    public void touch(String documentId, Instant validatedAt, Reads reads) {
+    public void touch(String documentId, Instant validatedAt, Long claimedVersion, String claimant, Reads reads) {
         reads.histories.remove(documentId);
-        reports().updateOne(eq("_id", documentId), Updates.set("validatedAt", Date.from(validatedAt)));
+        Bson update = Updates.set("validatedAt", Date.from(validatedAt));
+        if (claimedVersion != null) {
+            update = Updates.combine(update, Updates.set("publishedVersion", claimedVersion), Updates.set("publishedBy", claimant));
+        }
+        reports().updateOne(eq("_id", documentId), update);
     }
 
     private static String agencyYearKey(String agencyLocalKey, Integer year) {
@@ -292,7 +317,7 @@ public class ValidatedReportRepository {
      * re-checks ask for the same agency-years again and again (a report's year is its neighbours' previous or next year),
      * and an agency's reports share most of their narrative's bands. {@link #upsert}, {@link #touch} and
      * {@link #saveNarrative} evict what they change, so a read through it answers what the store holds. For one thread
-     * and one event only.
+     * and one event only, or the re-checks at the end of one batch (ValidationService.Batch).
      */
     public static final class Reads {
         private final Map<String, List<AgencyYearEntry>> lists = new HashMap<>();
@@ -419,8 +444,8 @@ public class ValidatedReportRepository {
     }
 
     /** Keeps the report's narrative signature (or forgets it, when the report has too little narrative) and its bands. */
-    public void saveNarrative(String documentId, String agency, AgencyKey key, Integer year, NarrativeSignature signature,
-            Reads reads) {
+    public void saveNarrative(String documentId, String sha256, String agency, AgencyKey key, Integer year,
+            NarrativeSignature signature, Reads reads) {
         reads.narratives.remove(documentId);
         Document old = narratives.find(eq("_id", documentId)).projection(Projections.include("bands")).first();
         Set<String> oldBands = old == null ? Set.of() : new LinkedHashSet<>(old.getList("bands", String.class, List.of()));
@@ -430,6 +455,9 @@ public class ValidatedReportRepository {
         } else {
             Document doc = new Document("_id", documentId).append("agency", agency).append("agencyKey", key.full())
                     .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", new Binary(signature.toBytes()))
+                    // whose signature it is: a re-check of the same report under the same rules reads it instead of
+                    // signing the narrative again (storedSignature)
+                    .append("sha256", sha256).append("ruleSetVersion", RuleCatalogue.VERSION)
                     .append("bands", signature.bandKeys());
             narratives.replaceOne(eq("_id", documentId), doc, new ReplaceOptions().upsert(true));
         }
@@ -494,19 +522,49 @@ public class ValidatedReportRepository {
         return out;
     }
 
-    /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */
-    public void markPublished(String documentId, long version) {
-        reports().updateOne(eq("_id", documentId), Updates.max("publishedVersion", version));
+    /** Reads into {@code reads}, in one query, the narrative entries of these documents not read yet (without their bands). */
+    public void readNarratives(List<String> documentIds, Reads reads) {
+        List<String> unread = documentIds.stream().filter(id -> !reads.narratives.containsKey(id)).toList();
+        if (!unread.isEmpty()) {
+            unread.forEach(id -> reads.narratives.put(id, null));
+            narratives.find(in("_id", unread)).projection(Projections.exclude("bands"))
+                    .forEach(d -> reads.narratives.put(d.getString("_id"), d));
+        }
     }
 
     /**
-     * Records, before the Kafka transaction that carries it commits, that this version goes to subscribers in the
-     * transaction of the incoming record {@code claimant}: if that transaction aborts, the same record comes again and
-     * recognises its own claim (ValidationService).
+     * A stored narrative signature and what its entry says of its report: {@link #saveNarrative} would write the entry
+     * as it is when {@link #describes} holds.
      */
-    public void claimPublished(String documentId, long version, String claimant) {
-        reports().updateOne(eq("_id", documentId), Updates.combine(Updates.set("publishedVersion", version),
-                Updates.set("publishedBy", claimant)));
+    public record StoredSignature(NarrativeSignature signature, String agency, String agencyKey, String agencyLocalKey, Integer year) {
+
+        public boolean describes(String agency, AgencyKey key, Integer year) {
+            return Objects.equals(this.agency, agency) && Objects.equals(agencyKey, key.full())
+                    && Objects.equals(agencyLocalKey, key.local()) && Objects.equals(this.year, year);
+        }
+    }
+
+    /**
+     * The narrative signature the store holds for this stored report, when its entry was written for the same bytes
+     * under the current rules (so for the same report and the same signing); null when unknown (no entry: too little
+     * narrative, or none read into {@code reads}; an entry of another report or of earlier rules).
+     */
+    public StoredSignature storedSignature(ValidatedReport stored, Reads reads) {
+        Document d = reads.narratives.get(stored.documentId());
+        if (d == null || stored.sha256() == null || !stored.sha256().equals(d.getString("sha256"))
+                || !RuleCatalogue.VERSION.equals(d.getString("ruleSetVersion")) || !RuleCatalogue.VERSION.equals(stored.ruleSetVersion())
+                || !(d.get("minHashes") instanceof Binary hashes)) {
+            return null;
+        }
+        NarrativeSignature signature = NarrativeSignature.fromBytes(hashes.getData());
+        return signature == null ? null
+                : new StoredSignature(signature, d.getString("agency"), d.getString("agencyKey"), d.getString("agencyLocalKey"),
+                        d.getInteger("year"));
+    }
+
+    /** Records that subscribers were sent this version (an unpublished change is sent again on the next check). */
+    public void markPublished(String documentId, long version) {
+        reports().updateOne(eq("_id", documentId), Updates.max("publishedVersion", version));
     }
 
     /** Counts a newly stored report's values into its level's histograms (path index → value → count). */

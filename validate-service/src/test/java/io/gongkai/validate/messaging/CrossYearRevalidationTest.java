@@ -77,9 +77,18 @@ class CrossYearRevalidationTest {
     }
 
     private List<ValidatedEvent> send(String documentId, Report report, int expectedNew) throws Exception {
+        return sendBatch(Map.of(documentId, report), expectedNew);
+    }
+
+    /** The reports as one batch of extracted events, in the map's order. */
+    private List<ValidatedEvent> sendBatch(Map<String, Report> reports, int expectedNew) throws Exception {
         int before = validated.received().size();
-        connector.source("extracted").send(List.of(json.writeValueAsString(
-                new ExtractedEvent(documentId, "sha-" + documentId, ExtractedEvent.EXTRACTED, null, "text/plain", "UTF-8", report, "t"))));
+        List<String> payloads = new java.util.ArrayList<>();
+        for (Map.Entry<String, Report> e : reports.entrySet()) {
+            payloads.add(json.writeValueAsString(new ExtractedEvent(e.getKey(), "sha-" + e.getKey(), ExtractedEvent.EXTRACTED, null,
+                    "text/plain", "UTF-8", e.getValue(), "t")));
+        }
+        connector.source("extracted").send(payloads);
         await().atMost(Duration.ofSeconds(20)).until(() -> validated.received().size() >= before + expectedNew);
         // nothing more should come: the count holds for a while
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> validated.received().size() == before + expectedNew);
@@ -185,5 +194,43 @@ class CrossYearRevalidationTest {
         assertEquals(2, carryover(third.get(1)).size(), third.get(1).findings().toString());
         assertEquals(3, third.get(1).report().applications().get("carriedForward").get("total").intValue(),
                 "the re-checked report is the stored one, values whole");
+    }
+
+    @Test
+    void aNeighbourTwoRecordsOfABatchAffectIsCheckedOnceAtTheEnd() throws Exception {
+        send("hq-2023-d", report("辛县人民政府", 2023, 0, 3), 1);
+
+        // 2022 and 2024 arrive in one batch: each changes 2023's findings. 2023 is checked once, after both, and
+        // published once (version 2) with the mismatches against both years, not once per arrival.
+        Map<String, Report> batch = new LinkedHashMap<>();
+        batch.put("hq-2022-d", report("辛县人民政府", 2022, 0, 4));
+        batch.put("hq-2024-d", report("辛县人民政府", 2024, 5, 0));
+        List<ValidatedEvent> events = sendBatch(batch, 3);
+        assertEquals(List.of("hq-2022-d", "hq-2024-d", "hq-2023-d"), events.stream().map(ValidatedEvent::documentId).toList());
+        ValidatedEvent middle = events.get(2);
+        assertEquals(2, middle.version());
+        List<Finding> carryover = carryover(middle);
+        assertEquals(4, carryover.size(), carryover.toString());
+        assertTrue(carryover.stream().anyMatch(f -> f.paths().contains("hq-2022-d#applications.carriedForward.naturalPerson")),
+                carryover.toString());
+        assertTrue(carryover.stream().anyMatch(f -> f.paths().contains("hq-2024-d#applications.carriedOver.naturalPerson")),
+                carryover.toString());
+        assertEquals(2, carryover(events.get(0)).size(), "2022 is checked against 2023");
+        assertEquals(2, carryover(events.get(1)).size(), "2024 is checked against 2023");
+    }
+
+    @Test
+    void aNeighbourThatIsALaterRecordOfTheBatchIsNotCheckedAgain() throws Exception {
+        send("hq-2023-e", report("壬县人民政府", 2023, 0, 3), 1);
+
+        // 2024 affects the stored 2023, which comes again later in the same batch (a re-extraction): its own check,
+        // after 2024's, is the one that counts, and no re-check follows it.
+        Map<String, Report> batch = new LinkedHashMap<>();
+        batch.put("hq-2024-e", report("壬县人民政府", 2024, 5, 0));
+        batch.put("hq-2023-e", report("壬县人民政府", 2023, 0, 3));
+        List<ValidatedEvent> events = sendBatch(batch, 2);
+        assertEquals(List.of("hq-2024-e", "hq-2023-e"), events.stream().map(ValidatedEvent::documentId).toList());
+        assertEquals(2, events.get(1).version());
+        assertEquals(2, carryover(events.get(1)).size(), events.get(1).findings().toString());
     }
 }
