@@ -145,8 +145,11 @@ class ReadingOrderPlacementTest {
         assertEquals(List.of(3, 3, 1), runs.stream().map(List::size).toList(), "无 of 无法提供 written alone is text");
         List<List<Cell>> glued = ReadingOrderPlacement.valueRuns(Line.split("理 （二）0\n0 0 0 0 0 0\n属于第2\n3.其他"), 0, 4);
         assertEquals(List.of(7, 1), glued.stream().map(List::size).toList(), "a figure glued to a label's last line is a cell");
-        assertNull(ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n/\n11"), 0, 4),
-                "a / may stand for a cell or none: nothing is placed");
+        List<List<Cell>> marked = ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n/\n—\n11"), 0, 5);
+        assertEquals(List.of(4), marked.stream().map(List::size).toList(), "a / or — is a token: it holds its cell's place");
+        assertNull(marked.get(0).get(1).value(), "a mark places no number");
+        List<List<Cell>> none = ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n无\n11"), 0, 4, true);
+        assertEquals(List.of(3), none.stream().map(List::size).toList(), "无 read as a cell, where asked");
     }
 
     // ---- round trips through the parser ----
