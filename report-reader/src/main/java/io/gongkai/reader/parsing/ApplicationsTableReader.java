@@ -183,7 +183,8 @@ final class ApplicationsTableReader {
         List<List<List<Cell>>> readings = new ArrayList<>();
         readings.add(ReadingOrderPlacement.valueRuns(lines, from, to));
         if (ReadingOrderPlacement.hasNoneWord(lines, from, to)) {
-            readings.add(ReadingOrderPlacement.valueRuns(lines, from, to, true));
+            readings.add(ReadingOrderPlacement.valueRuns(lines, from, to, ReadingOrderPlacement.NoneWord.CELL_BESIDE_VALUES));
+            readings.add(ReadingOrderPlacement.valueRuns(lines, from, to, ReadingOrderPlacement.NoneWord.CELL));
         }
         return ReadingOrderPlacement.placeAnyReading(readings, template.size(), FIELDS.size(),
                 v -> identitiesHold(v, template), ApplicationsTableReader::addsUp);

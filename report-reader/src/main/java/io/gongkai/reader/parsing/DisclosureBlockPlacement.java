@@ -81,9 +81,9 @@ final class DisclosureBlockPlacement {
         if (rows.isEmpty() || !onlyHeaderLabelsAndValues(lines, from, to, classify)) {
             return Map.of();
         }
-        List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to, true);
+        List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to, ReadingOrderPlacement.NoneWord.CELL);
         if (runs == null) {
-            return Map.of();
+            return Map.of(); // (table 二's labels hold no 无: a lone one is a cell)
         }
         Deque<String> queue = new ArrayDeque<>(rows);
         Map<String, Cell[]> out = new LinkedHashMap<>();
@@ -128,7 +128,7 @@ final class DisclosureBlockPlacement {
             }
             boolean labelLine = false;
             boolean values = false;
-            for (LineItem item : LineTokenizer.tokenize(line).items()) {
+            for (LineItem item : ReadingOrderPlacement.items(line, true)) {
                 if (item instanceof Cell) {
                     values = true;
                     inHeader = false;

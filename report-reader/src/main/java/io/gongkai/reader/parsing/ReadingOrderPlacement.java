@@ -30,16 +30,25 @@ final class ReadingOrderPlacement {
      * Null when such cells hold anything else (text in a value's place, an empty field).
      */
     static List<List<Cell>> valueRuns(List<Line> lines, int from, int to) {
-        return valueRuns(lines, from, to, false);
+        return valueRuns(lines, from, to, NoneWord.TEXT);
+    }
+
+    /** How a lone 无 (暂无, 空) on a line of its own is read: it may be a cell, or a character of a label. */
+    enum NoneWord {
+        /** A character of a label (（四）无法提供 written a character per line). */
+        TEXT,
+        /** A cell, unless text stands on both sides of it (a label written a character per line: 申 / 请 / 人 / 无 / 正 …). */
+        CELL_BESIDE_VALUES,
+        /** Always a cell (a table whose labels hold no 无). */
+        CELL
     }
 
     /**
-     * Like {@link #valueRuns(List, int, int)}; with {@code noneWordIsCell}, a lone 无 (暂无, 空) on a line of values is a
-     * cell too. A mark is a token, so it holds its cell's place: placed, it reads null (the document says no value),
-     * and counts 0 in the identities, as the rules count it. Which 无 is meant (a cell, or a character of 无法提供
-     * written a character per line) the caller settles by trying both readings.
+     * Like {@link #valueRuns(List, int, int)}, a lone 无 read as {@code noneWord} says. A mark is a token, so it holds
+     * its cell's place: placed, it reads null (the document says no value), and counts 0 in the identities, as the
+     * rules count it. Which 无 is meant the caller settles by trying the readings.
      */
-    static List<List<Cell>> valueRuns(List<Line> lines, int from, int to, boolean noneWordIsCell) {
+    static List<List<Cell>> valueRuns(List<Line> lines, int from, int to, NoneWord noneWord) {
         List<List<Cell>> runs = new ArrayList<>();
         List<Cell> run = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -47,10 +56,12 @@ final class ReadingOrderPlacement {
             if (line.isBlank()) {
                 continue;
             }
-            List<LineItem> items = LineTokenizer.tokenize(line).items();
+            List<LineItem> items = items(line, noneWord != NoneWord.TEXT);
+            boolean wordIsText = noneWord == NoneWord.TEXT
+                    || noneWord == NoneWord.CELL_BESIDE_VALUES && items.size() == 1 && textAround(lines, from, to, i);
             int lastLabel = -1;
             for (int k = 0; k < items.size(); k++) {
-                if (!(items.get(k) instanceof Cell c) || !noneWordIsCell && isWord(c)) {
+                if (!(items.get(k) instanceof Cell c) || wordIsText && isWord(c)) {
                     lastLabel = k;
                 }
             }
@@ -84,11 +95,56 @@ final class ReadingOrderPlacement {
         return runs;
     }
 
+    /** The words that say "no value" when they stand alone: what the tokenizer reads as a no-value cell. */
+    private static final java.util.Set<String> NONE_WORDS = java.util.Set.of("无", "暂无", "空");
+
+    /**
+     * The line's items; with {@code noneWordsAreCells}, text made only of no-value words apart ("无 无": two cells side
+     * by side, which the tokenizer keeps as one piece of text) as that many no-value cells.
+     */
+    static List<LineItem> items(Line line, boolean noneWordsAreCells) {
+        List<LineItem> items = LineTokenizer.tokenize(line).items();
+        if (!noneWordsAreCells) {
+            return items;
+        }
+        List<LineItem> out = new ArrayList<>(items.size());
+        for (LineItem item : items) {
+            String[] words = item instanceof LabelItem l ? l.raw().strip().split("\\s+") : null;
+            if (words != null && words.length > 1 && java.util.Arrays.stream(words).allMatch(NONE_WORDS::contains)) {
+                for (String w : words) {
+                    out.add(new Cell(Cell.Kind.MARKER, w, null, null, line.number));
+                }
+            } else if (words != null && words.length > 1 && NONE_WORDS.contains(words[words.length - 1])) {
+                // "…不再处理其政府信息 无": a cell that reading order put on a label's line, as a number would be.
+                String raw = ((LabelItem) item).raw().strip();
+                out.add(LabelItem.of(raw.substring(0, raw.lastIndexOf(words[words.length - 1])).strip(), line.number));
+                out.add(new Cell(Cell.Kind.MARKER, words[words.length - 1], null, null, line.number));
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the nearest lines with anything on them on both sides of line {@code at} hold text. */
+    private static boolean textAround(List<Line> lines, int from, int to, int at) {
+        return hasText(lines, at - 1, from - 1, -1) && hasText(lines, at + 1, to, 1);
+    }
+
+    private static boolean hasText(List<Line> lines, int start, int end, int step) {
+        for (int i = start; i != end; i += step) {
+            if (!lines.get(i).isBlank()) {
+                return LineTokenizer.tokenize(lines.get(i)).items().stream().anyMatch(it -> it instanceof LabelItem);
+            }
+        }
+        return false;
+    }
+
     /** Whether a lone 无 (暂无, 空) stands in [from, to): then both readings of it are to be tried. */
     static boolean hasNoneWord(List<Line> lines, int from, int to) {
         for (int i = from; i < to; i++) {
             if (!lines.get(i).isBlank()) {
-                for (LineItem item : LineTokenizer.tokenize(lines.get(i)).items()) {
+                for (LineItem item : items(lines.get(i), true)) {
                     if (item instanceof Cell c && isWord(c)) {
                         return true;
                     }
