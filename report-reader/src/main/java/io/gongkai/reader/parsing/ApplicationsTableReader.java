@@ -178,9 +178,16 @@ final class ApplicationsTableReader {
      * more away from their values.
      */
     private static Cell[][] placeByTemplateOrder(List<Line> lines, int from, int to, List<ApplicationRow> template) {
-        List<List<Cell>> runs = ReadingOrderPlacement.valueRuns(lines, from, to);
-        return ReadingOrderPlacement.placeRowsOrColumns(runs, template.size(), FIELDS.size(), v -> identitiesHold(v, template),
-                ApplicationsTableReader::addsUp);
+        // A cell written "/", "—" or "-" is a token: it holds its place. A lone 无 may be a cell or a character of
+        // 无法提供 written a character per line: both readings are tried, and one grid must come out of them.
+        List<List<List<Cell>>> readings = new ArrayList<>();
+        readings.add(ReadingOrderPlacement.valueRuns(lines, from, to));
+        if (ReadingOrderPlacement.hasNoneWord(lines, from, to)) {
+            readings.add(ReadingOrderPlacement.valueRuns(lines, from, to, ReadingOrderPlacement.NoneWord.CELL_BESIDE_VALUES));
+            readings.add(ReadingOrderPlacement.valueRuns(lines, from, to, ReadingOrderPlacement.NoneWord.CELL));
+        }
+        return ReadingOrderPlacement.placeAnyReading(readings, template.size(), FIELDS.size(),
+                v -> identitiesHold(v, template), ApplicationsTableReader::addsUp);
     }
 
     /**

@@ -49,6 +49,7 @@ final class DisclosureTableReader {
         boolean cellPerLine = walker.cellPerLine();
         java.util.Set<Integer> shortBlocks = walker.blocksWithShortRows();
         java.util.Set<Integer> tracelessBlocks = walker.blocksWithTracelessShortRows();
+        Map<String, Cell[]> placed = new java.util.HashMap<>();
         for (DisclosureItem item : DisclosureItem.values()) {
             List<String> fields = fields(item, effective);
             if (fields.isEmpty()) {
@@ -56,7 +57,15 @@ final class DisclosureTableReader {
             }
             CollectedRow row = walker.rows.get(item.key());
             if (row != null && unplaced(walker, row, cellPerLine, shortBlocks, tracelessBlocks)) {
-                out.putUnplaced(item.key(), fields, row);
+                if (placed.isEmpty()) {
+                    placed = placeBlocks(lines, from, to, walker, effective);
+                }
+                Cell[] values = placed.get(item.key());
+                if (values != null) {
+                    out.put(item.key(), fields, ReadingOrderPlacement.resolved(values, row.rawLabel()), row.rawLabel());
+                } else {
+                    out.putUnplaced(item.key(), fields, row);
+                }
                 continue;
             }
             if (row == null && walker.hasOrphans()) {
@@ -115,6 +124,16 @@ final class DisclosureTableReader {
         return walker.hasOrphans() && (walker.orphanBlocks.contains(row.block) || row.slots() < row.width)
                 || cellPerLine && shortBlocks.contains(row.block)
                 || row.cells.isEmpty() && tracelessBlocks.contains(row.block);
+    }
+
+    /**
+     * The rows of the blocks whose values the text places though they are not on their labels' lines (reading order:
+     * a row's values before its label), by key: see {@link DisclosureBlockPlacement}.
+     */
+    private static Map<String, Cell[]> placeBlocks(List<Line> lines, int from, int to, Walker walker, String layout) {
+        List<String> template = java.util.Arrays.stream(DisclosureItem.values())
+                .filter(item -> !fields(item, layout).isEmpty()).map(DisclosureItem::key).toList();
+        return DisclosureBlockPlacement.place(lines, from, to, template, walker::width, walker::classify);
     }
 
     static List<String> fields(DisclosureItem item, String layout) {

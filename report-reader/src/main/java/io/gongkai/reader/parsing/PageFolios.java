@@ -22,8 +22,8 @@ final class PageFolios {
     private PageFolios() {
     }
 
-    /** A page-number line found: where, and the number printed less the page it stands on. */
-    private record Folio(int index, int offset) {
+    /** A page-number line found: where, the page it stands on, and the number printed less that page. */
+    private record Folio(int index, int page, int offset) {
     }
 
     /** The lines with the page numbers blanked (numbering kept, so that provenance still points at the source). */
@@ -48,7 +48,9 @@ final class PageFolios {
         }
         List<Line> out = new ArrayList<>(lines);
         for (Folio f : candidates) {
-            boolean agreed = candidates.stream().anyMatch(o -> o != f && o.offset() == f.offset() && o.index() != f.index());
+            // Agreement comes from another page: a page's first and last lines both reading the same number (a table's
+            // value closing a page and another opening it) are no sequence.
+            boolean agreed = candidates.stream().anyMatch(o -> o != f && o.offset() == f.offset() && o.page() != f.page());
             if (agreed) {
                 Line l = lines.get(f.index());
                 out.set(f.index(), new Line(l.number, l.raw.indexOf('\f') >= 0 ? "\f" : ""));
@@ -67,7 +69,10 @@ final class PageFolios {
         }
         for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
-                candidates.add(new Folio(index, Integer.parseInt(m.group(g)) - page));
+                int number = Integer.parseInt(m.group(g));
+                if (number > 0) { // pages are numbered from 1: a lone 0 is a table's value
+                    candidates.add(new Folio(index, page, number - page));
+                }
                 return;
             }
         }

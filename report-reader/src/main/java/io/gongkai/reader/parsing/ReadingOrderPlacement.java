@@ -25,10 +25,30 @@ final class ReadingOrderPlacement {
     }
 
     /**
-     * The numbers of [from, to) in runs: the cells of lines of values, and those ending a line of text; null when such
-     * cells hold anything but numbers.
+     * The cells of [from, to) in runs: the numbers and no-value marks ("/", "—", "-") of lines of values, and numbers
+     * ending a line of text; a lone 无 is read as a character of a label (see {@link #valueRuns(List, int, int, boolean)}).
+     * Null when such cells hold anything else (text in a value's place, an empty field).
      */
     static List<List<Cell>> valueRuns(List<Line> lines, int from, int to) {
+        return valueRuns(lines, from, to, NoneWord.TEXT);
+    }
+
+    /** How a lone 无 (暂无, 空) on a line of its own is read: it may be a cell, or a character of a label. */
+    enum NoneWord {
+        /** A character of a label (（四）无法提供 written a character per line). */
+        TEXT,
+        /** A cell, unless text stands on both sides of it (a label written a character per line: 申 / 请 / 人 / 无 / 正 …). */
+        CELL_BESIDE_VALUES,
+        /** Always a cell (a table whose labels hold no 无). */
+        CELL
+    }
+
+    /**
+     * Like {@link #valueRuns(List, int, int)}, a lone 无 read as {@code noneWord} says. A mark is a token, so it holds
+     * its cell's place: placed, it reads null (the document says no value), and counts 0 in the identities, as the
+     * rules count it. Which 无 is meant the caller settles by trying the readings.
+     */
+    static List<List<Cell>> valueRuns(List<Line> lines, int from, int to, NoneWord noneWord) {
         List<List<Cell>> runs = new ArrayList<>();
         List<Cell> run = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -36,10 +56,12 @@ final class ReadingOrderPlacement {
             if (line.isBlank()) {
                 continue;
             }
-            List<LineItem> items = LineTokenizer.tokenize(line).items();
+            List<LineItem> items = items(line, noneWord != NoneWord.TEXT);
+            boolean wordIsText = noneWord == NoneWord.TEXT
+                    || noneWord == NoneWord.CELL_BESIDE_VALUES && items.size() == 1 && textAround(lines, from, to, i);
             int lastLabel = -1;
             for (int k = 0; k < items.size(); k++) {
-                if (!(items.get(k) instanceof Cell c) || isWord(c)) {
+                if (!(items.get(k) instanceof Cell c) || wordIsText && isWord(c)) {
                     lastLabel = k;
                 }
             }
@@ -60,8 +82,8 @@ final class ReadingOrderPlacement {
             }
             for (LineItem item : items) {
                 Cell c = (Cell) item;
-                if (c.kind() != Cell.Kind.NUMBER) {
-                    // A blank, "/" or "—" may stand for one cell or none: the count proves nothing then.
+                if (c.kind() != Cell.Kind.NUMBER && c.kind() != Cell.Kind.MARKER) {
+                    // An empty field or text where a value belongs: what it stands for is not known.
                     return null;
                 }
                 run.add(c);
@@ -71,6 +93,65 @@ final class ReadingOrderPlacement {
             runs.add(run);
         }
         return runs;
+    }
+
+    /** The words that say "no value" when they stand alone: what the tokenizer reads as a no-value cell. */
+    private static final java.util.Set<String> NONE_WORDS = java.util.Set.of("无", "暂无", "空");
+
+    /**
+     * The line's items; with {@code noneWordsAreCells}, text made only of no-value words apart ("无 无": two cells side
+     * by side, which the tokenizer keeps as one piece of text) as that many no-value cells.
+     */
+    static List<LineItem> items(Line line, boolean noneWordsAreCells) {
+        List<LineItem> items = LineTokenizer.tokenize(line).items();
+        if (!noneWordsAreCells) {
+            return items;
+        }
+        List<LineItem> out = new ArrayList<>(items.size());
+        for (LineItem item : items) {
+            String[] words = item instanceof LabelItem l ? l.raw().strip().split("\\s+") : null;
+            if (words != null && words.length > 1 && java.util.Arrays.stream(words).allMatch(NONE_WORDS::contains)) {
+                for (String w : words) {
+                    out.add(new Cell(Cell.Kind.MARKER, w, null, null, line.number));
+                }
+            } else if (words != null && words.length > 1 && NONE_WORDS.contains(words[words.length - 1])) {
+                // "…不再处理其政府信息 无": a cell that reading order put on a label's line, as a number would be.
+                String raw = ((LabelItem) item).raw().strip();
+                out.add(LabelItem.of(raw.substring(0, raw.lastIndexOf(words[words.length - 1])).strip(), line.number));
+                out.add(new Cell(Cell.Kind.MARKER, words[words.length - 1], null, null, line.number));
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the nearest lines with anything on them on both sides of line {@code at} hold text. */
+    private static boolean textAround(List<Line> lines, int from, int to, int at) {
+        return hasText(lines, at - 1, from - 1, -1) && hasText(lines, at + 1, to, 1);
+    }
+
+    private static boolean hasText(List<Line> lines, int start, int end, int step) {
+        for (int i = start; i != end; i += step) {
+            if (!lines.get(i).isBlank()) {
+                return LineTokenizer.tokenize(lines.get(i)).items().stream().anyMatch(it -> it instanceof LabelItem);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a lone 无 (暂无, 空) stands in [from, to): then both readings of it are to be tried. */
+    static boolean hasNoneWord(List<Line> lines, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!lines.get(i).isBlank()) {
+                for (LineItem item : items(lines.get(i), true)) {
+                    if (item instanceof Cell c && isWord(c)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,32 +222,55 @@ final class ReadingOrderPlacement {
      */
     static Cell[][] placeRowsOrColumns(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
             Predicate<BigDecimal[]> rowCheck) {
+        return placeAnyReading(java.util.Collections.singletonList(runs), rows, columns, identities, rowCheck);
+    }
+
+    /**
+     * Like {@link #placeRowsOrColumns(List, int, int, Predicate, Predicate)} over several readings of the same text (a
+     * lone 无 read as a cell, or as a character of a label): a grid is kept only when exactly one, over all readings,
+     * satisfies the identities.
+     */
+    static Cell[][] placeAnyReading(List<List<List<Cell>>> readings, int rows, int columns,
+            Predicate<BigDecimal[][]> identities, Predicate<BigDecimal[]> rowCheck) {
         Map<List<BigDecimal>, Cell[][]> found = new LinkedHashMap<>();
-        if (!arrangements(runs, rows, columns, identities, true, found)) {
-            return null;
-        }
-        if (!found.isEmpty()) {
-            return only(found);
-        }
-        List<Cell> all = new ArrayList<>();
-        runs.forEach(all::addAll);
-        // Whole rows first; only where none adds up, blocks of rows written as two bands of columns (LibreOffice's PDFs:
-        // the first columns of every row on a page, then the rest), a wider set of readings that must again hold one.
-        for (boolean bands : new boolean[] {false, true}) {
-            List<Cell[][]> blocks = blockReadings(all, rows, columns, rowCheck, bands);
-            if (blocks == null) {
+        for (List<List<Cell>> runs : readings) {
+            if (!rowsOrColumns(runs, rows, columns, identities, rowCheck, found)) {
                 return null; // too many readings to tell: nothing is proven
             }
-            for (Cell[][] grid : blocks) {
-                if (identities.test(values(grid))) {
-                    found.putIfAbsent(key(grid), grid);
+        }
+        return only(found);
+    }
+
+    /** Adds the grids of one reading that satisfy the identities; false when there are too many to tell. */
+    private static boolean rowsOrColumns(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
+            Predicate<BigDecimal[]> rowCheck, Map<List<BigDecimal>, Cell[][]> found) {
+        Map<List<BigDecimal>, Cell[][]> here = new LinkedHashMap<>();
+        if (!arrangements(runs, rows, columns, identities, true, here)) {
+            return true; // the count is wrong: this reading places nothing
+        }
+        if (here.isEmpty()) {
+            List<Cell> all = new ArrayList<>();
+            runs.forEach(all::addAll);
+            // Whole rows first; only where none adds up, blocks of rows written as two bands of columns (LibreOffice's
+            // PDFs: the first columns of every row on a page, then the rest), a wider set of readings that must again
+            // hold one.
+            for (boolean bands : new boolean[] {false, true}) {
+                List<Cell[][]> blocks = blockReadings(all, rows, columns, rowCheck, bands);
+                if (blocks == null) {
+                    return false;
+                }
+                for (Cell[][] grid : blocks) {
+                    if (identities.test(values(grid))) {
+                        here.putIfAbsent(key(grid), grid);
+                    }
+                }
+                if (!here.isEmpty()) {
+                    break;
                 }
             }
-            if (!found.isEmpty()) {
-                return only(found);
-            }
         }
-        return null;
+        here.forEach(found::putIfAbsent);
+        return true;
     }
 
     private static Cell[][] only(Map<List<BigDecimal>, Cell[][]> found) {
@@ -306,7 +410,9 @@ final class ReadingOrderPlacement {
         for (int r = 0; r < grid.length; r++) {
             out[r] = new BigDecimal[grid[r].length];
             for (int c = 0; c < grid[r].length; c++) {
-                out[r][c] = grid[r][c].value();
+                // A no-value mark counts 0 in the identities, as the rules count it.
+                BigDecimal v = grid[r][c].value();
+                out[r][c] = v == null ? BigDecimal.ZERO : v;
             }
         }
         return out;
@@ -316,7 +422,7 @@ final class ReadingOrderPlacement {
         List<BigDecimal> out = new ArrayList<>();
         for (Cell[] row : grid) {
             for (Cell c : row) {
-                out.add(c.value().stripTrailingZeros());
+                out.add(c.value() == null ? null : c.value().stripTrailingZeros()); // a mark is not a 0
             }
         }
         return out;

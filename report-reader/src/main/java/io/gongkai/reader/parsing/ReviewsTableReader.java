@@ -129,10 +129,13 @@ final class ReviewsTableReader {
         return out;
     }
 
-    /** The runs when they hold numbers only (a blank or a marker may stand for a cell or none), else null. */
+    /**
+     * The runs when they hold numbers and no-value marks only (a mark is a token: it holds its cell's place), else null
+     * (an empty field or text may stand for a cell or none).
+     */
     private static List<List<Cell>> numbersOnly(List<List<Cell>> runs) {
         for (List<Cell> run : runs) {
-            if (run.stream().anyMatch(c -> c.kind() != Cell.Kind.NUMBER)) {
+            if (run.stream().anyMatch(c -> c.kind() != Cell.Kind.NUMBER && c.kind() != Cell.Kind.MARKER)) {
                 return null;
             }
         }

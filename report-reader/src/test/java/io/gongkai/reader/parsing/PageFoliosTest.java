@@ -27,6 +27,12 @@ class PageFoliosTest {
         // A table's value last on its page: the next page ends in a value that is no page number after it.
         assertEquals(List.of("规章", "6", "行政许可", "550", ""), blanked("规章\n6\n\f行政许可\n550\n\f"));
         assertEquals(List.of("text 5", "7", ""), blanked("text 5\n7\n\f"), "one page: nothing to agree with");
+        // A table's 0 closing page 1 and another opening page 2 (LibreOffice's PDF through pdftotext): the same page's
+        // foot and head agree on nothing, and no page is numbered 0.
+        assertEquals(List.of("规章", "0", "0", "行政许可", ""), blanked("规章\n0\n\f0\n行政许可\n\f"));
+        assertEquals(List.of("a", "0", "b", "0", "c", ""), blanked("a\n0\n\fb\n0\n\fc\n\f"), "0 is no page number");
+        assertEquals(List.of("a", "2", "b", "2", "c", ""), blanked("a\n\f2\nb\n2\n\fc\n\f"),
+                "a page's head and foot reading the same number are no sequence of pages");
     }
 
     @Test

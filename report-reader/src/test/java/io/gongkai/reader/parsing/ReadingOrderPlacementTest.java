@@ -145,8 +145,17 @@ class ReadingOrderPlacementTest {
         assertEquals(List.of(3, 3, 1), runs.stream().map(List::size).toList(), "无 of 无法提供 written alone is text");
         List<List<Cell>> glued = ReadingOrderPlacement.valueRuns(Line.split("理 （二）0\n0 0 0 0 0 0\n属于第2\n3.其他"), 0, 4);
         assertEquals(List.of(7, 1), glued.stream().map(List::size).toList(), "a figure glued to a label's last line is a cell");
-        assertNull(ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n/\n11"), 0, 4),
-                "a / may stand for a cell or none: nothing is placed");
+        List<List<Cell>> marked = ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n/\n—\n11"), 0, 5);
+        assertEquals(List.of(4), marked.stream().map(List::size).toList(), "a / or — is a token: it holds its cell's place");
+        assertNull(marked.get(0).get(1).value(), "a mark places no number");
+        List<List<Cell>> none = ReadingOrderPlacement.valueRuns(Line.split("规章\n1\n无\n11"), 0, 4,
+                ReadingOrderPlacement.NoneWord.CELL_BESIDE_VALUES);
+        assertEquals(List.of(3), none.stream().map(List::size).toList(), "无 beside values read as a cell, where asked");
+        List<Line> label = Line.split("0\n申\n请\n人\n无\n正\n当\n0");
+        assertEquals(List.of(1, 1), ReadingOrderPlacement.valueRuns(label, 0, label.size(),
+                ReadingOrderPlacement.NoneWord.CELL_BESIDE_VALUES).stream().map(List::size).toList(), "无 between text is a label's");
+        assertEquals(List.of(1, 1, 1), ReadingOrderPlacement.valueRuns(label, 0, label.size(),
+                ReadingOrderPlacement.NoneWord.CELL).stream().map(List::size).toList());
     }
 
     // ---- round trips through the parser ----
@@ -195,6 +204,42 @@ class ReadingOrderPlacementTest {
     }
 
     @Test
+    void noValueMarksHoldTheirCellsPlace() throws Exception {
+        JsonNode expected = expected();
+        for (String mark : List.of("/", "—", "-", "无")) {
+            for (boolean characterPerLine : new boolean[] {false, true}) {
+                Report report = new ReportTextParser().parse(withReadingOrderTables(expected, characterPerLine, -1, -1, mark));
+                String what = "zeros as " + mark + (characterPerLine ? ", labels a character per line" : "");
+                assertEquals(List.of(), unreadable(report).stream().filter(p -> p.startsWith(Report.APPLICATIONS)).toList(), what);
+                for (ApplicationRow r : ApplicationRow.rows(true)) {
+                    for (ApplicantColumn c : ApplicantColumn.values()) {
+                        BigDecimal printed = expected.get(Report.APPLICATIONS).get(r.key()).get(c.key()).decimalValue();
+                        String path = "applications." + r.key() + "." + c.key();
+                        BigDecimal read = report.applications().get(r.key()).get(c.key());
+                        if (printed.signum() == 0) {
+                            assertNull(read, what + ": " + path + " is a mark, no number");
+                            assertEquals(mark, report.provenance().get(path).rawText(), what + ": " + path + " keeps its mark");
+                        } else {
+                            assertEquals(printed, read, what + ": " + path);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMarkTooManyPlacesNothing() throws Exception {
+        JsonNode expected = expected();
+        // A stray "/" after 上年结转's first value: one token too many, so no grid of the template's size.
+        String text = withReadingOrderTables(expected, false, -1, -1, "/");
+        int at = text.indexOf("二、上年结转");
+        Report report = new ReportTextParser().parse(text.substring(0, at) + "/\n" + text.substring(at));
+        assertTrue(report.applications().values().stream().allMatch(row -> row.values().stream().allMatch(v -> v == null)));
+        assertTrue(unreadable(report).contains("applications.granted.total"));
+    }
+
+    @Test
     void valuesThatDoNotAddUpArePlacedNowhere() throws Exception {
         JsonNode expected = expected();
         // One printed value off by one (a typo in the report, or a row the converter wrote elsewhere): R3 fails.
@@ -225,6 +270,12 @@ class ReadingOrderPlacementTest {
      */
     private static String withReadingOrderTables(JsonNode expected, boolean characterPerLine, int dropCell, int bumpCell)
             throws Exception {
+        return withReadingOrderTables(expected, characterPerLine, dropCell, bumpCell, null);
+    }
+
+    /** Like the above, every zero of table 三 written {@code zeroAs} (a no-value mark) unless null. */
+    private static String withReadingOrderTables(JsonNode expected, boolean characterPerLine, int dropCell, int bumpCell,
+            String zeroAs) throws Exception {
         String text = ReportTextParserTest.text(SEED);
         int t3 = text.indexOf("三、收到和处理政府信息公开申请情况");
         int t5 = text.indexOf("五、存在的主要问题及改进情况");
@@ -235,7 +286,7 @@ class ReadingOrderPlacementTest {
             for (ApplicantColumn c : ApplicantColumn.values()) {
                 long v = expected.get(Report.APPLICATIONS).get(r.key()).get(c.key()).longValue();
                 if (k != dropCell) {
-                    b.append(k == bumpCell ? v + 1 : v).append("\n\n");
+                    b.append(k == bumpCell ? v + 1 : v == 0 && zeroAs != null ? zeroAs : v).append("\n\n");
                 }
                 k++;
             }
