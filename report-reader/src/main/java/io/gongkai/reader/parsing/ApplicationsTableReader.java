@@ -107,6 +107,9 @@ final class ApplicationsTableReader {
         TableOutput out = new TableOutput(Report.APPLICATIONS);
         Walker walker = new Walker();
         walker.ocr = ocr;
+        if (ocr) {
+            walker.placed = Walker.placements(lines, from, to);
+        }
         walker.walk(lines, from, to);
         Map<String, CollectedRow> rows = walker.rows;
         boolean split = rows.containsKey(ApplicationRow.OTHER_OVERDUE_CORRECTION.key())
@@ -301,13 +304,34 @@ final class ApplicationsTableReader {
             });
         }
 
+        /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
+        private Map<Integer, OcrRowAlignment.Placement> placed = Map.of();
+
         @Override
         Map<String, String> templateLabels() {
             return LEAF_LABELS;
         }
 
+        /** The OCR'd rows the alignment of the table's label sequence to the template's order places. */
+        static Map<Integer, OcrRowAlignment.Placement> placements(List<Line> lines, int from, int to) {
+            Walker words = new Walker();
+            return OcrRowAlignment.place(lines, from, to, LEAF_LABELS, label -> {
+                Classification c = words.classify(label);
+                if (c.kind() == Kind.ROW) {
+                    words.lastRowKey = c.key();
+                }
+                return c.kind() == Kind.ROW ? c.key() : null;
+            });
+        }
+
         @Override
         Classification classify(LabelItem label) {
+            Classification c = classifyByWords(label);
+            OcrRowAlignment.Placement p = c.kind() == Kind.GROUP ? null : placed.get(label.line());
+            return p != null && p.compact().equals(label.compact()) ? Classification.row(p.key()) : c;
+        }
+
+        private Classification classifyByWords(LabelItem label) {
             String c = label.compact();
             if (c.isEmpty() || c.length() > 80 || label.squeezed().indexOf('。') >= 0) {
                 return Classification.CONTINUATION;

@@ -1,0 +1,118 @@
+package io.gongkai.reader.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gongkai.model.ApplicationRow;
+import io.gongkai.model.Report;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OCR'd row labels misread beyond what a label alone can name are placed by the table's row order: between rows
+ * that name themselves, where one template row is as likely, and never where two are.
+ */
+class OcrRowAlignmentTest {
+
+    /** Five rows in template order, as a table's template labels are handed over. */
+    private static final Map<String, String> TEMPLATE = new LinkedHashMap<>();
+
+    static {
+        TEMPLATE.put("a", "属于国家秘密");
+        TEMPLATE.put("b", "危及三安全一稳定");
+        TEMPLATE.put("c", "保护第三方合法权益");
+        TEMPLATE.put("d", "属于三类内部事务信息");
+        TEMPLATE.put("e", "属于四类过程性信息");
+    }
+
+    private static OcrRowAlignment.Label known(String key) {
+        return new OcrRowAlignment.Label(0, TEMPLATE.get(key), key);
+    }
+
+    private static OcrRowAlignment.Label unknown(String compact) {
+        return new OcrRowAlignment.Label(0, compact, null);
+    }
+
+    @Test
+    void aLabelMisreadByHalfItsCharactersTakesTheRowItsNeighboursLeave() {
+        // 4 of 10 characters survive: no label rule alone would name it, its place between c and e does.
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), known("b"), known("c"), unknown("屈千二奕内部亊努信息"), known("e")), TEMPLATE);
+        assertEquals(Map.of(3, "d"), placed);
+    }
+
+    @Test
+    void aLabelLikeNoRowIsNotPlaced() {
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), known("b"), known("c"), unknown("本年新收"), known("e")), TEMPLATE);
+        assertTrue(placed.isEmpty(), "below the floor: " + placed);
+    }
+
+    @Test
+    void aLabelAsLikeTwoFreeRowsIsNotPlaced() {
+        // b and c are both free; the label shares as much with each (2 of 4 after its number).
+        Map<Integer, String> placed = OcrRowAlignment.align(List.of(known("a"), unknown("危及权益"), known("d"), known("e")),
+                Map.of("a", "属于国家秘密", "b", "危及稳定", "c", "保护权益", "d", "属于三类内部事务信息", "e", "属于四类过程性信息")
+                        .entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .collect(LinkedHashMap::new, (m, x) -> m.put(x.getKey(), x.getValue()), Map::putAll));
+        assertTrue(placed.isEmpty(), "ambiguous: " + placed);
+    }
+
+    @Test
+    void twoMisreadLabelsInARowKeepTheirOrder() {
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), unknown("危反三安仝一稳宅"), unknown("保护弟三方台法杈益"), known("d"), known("e")), TEMPLATE);
+        assertEquals(Map.of(1, "b", 2, "c"), placed);
+    }
+
+    @Test
+    void aRowNamedAgainstTheOrderIsMovedWhereItsWordsFit() {
+        // A number read under the wrong group names row e before d; its words and its place say b.
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), new OcrRowAlignment.Label(0, "危及三安全一穏定", "e"), known("c"), known("d"), known("e")),
+                TEMPLATE);
+        assertEquals(Map.of(1, "b"), placed);
+    }
+
+    @Test
+    void aLabelSplitIntoFieldsIsComparedJoined() {
+        List<Line> lines = Line.split("5属于三\t类内部事务信息\t，\t1\t0\t0\n");
+        List<OcrRowAlignment.Label> labels = OcrRowAlignment.rowLabels(lines, 0, lines.size(), l -> null);
+        assertEquals(1, labels.size());
+        assertTrue(labels.get(0).texts().contains("属于三类内部事务信息"), labels.get(0).texts().toString());
+    }
+
+    @Test
+    void theNumberBeforeALabelIsNotCompared() {
+        assertEquals("其亿", OcrRowAlignment.unnumbered("3其亿"));
+        assertEquals("总计", OcrRowAlignment.unnumbered("七总计"));
+        assertEquals("7", OcrRowAlignment.unnumbered("7"));
+    }
+
+    @Test
+    void ocrTextPlacesATableRowWhoseLabelLostHalfItsCharactersAndItsNumber() throws IOException {
+        Report report = new ReportTextParser().parse(misread(), null, true);
+        Map<String, BigDecimal> internal = report.applications().get(ApplicationRow.WITHHELD_INTERNAL_AFFAIRS.key());
+        assertEquals(new BigDecimal("3"), internal.get("naturalPerson"), "row read: " + internal);
+        assertEquals(new BigDecimal("3"), internal.get("total"));
+    }
+
+    @Test
+    void aTextLayerIsNotPlacedByOrder() throws IOException {
+        Report report = new ReportTextParser().parse(misread(), null, false);
+        Map<String, BigDecimal> internal = report.applications().get(ApplicationRow.WITHHELD_INTERNAL_AFFAIRS.key());
+        assertTrue(internal == null || internal.values().stream().allMatch(v -> v == null), "not read: " + internal);
+    }
+
+    /** Seed 004 with row 5 of 不予公开 printed as OCR may read it: its number lost, half its characters wrong. */
+    private static String misread() throws IOException {
+        String text = ReportTextParserTest.text("004_ca1fd1482ab00037");
+        String row = "\t\t5.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0";
+        assertTrue(text.contains(row));
+        return text.replace(row, "\t\t屈千二奕内部亊努信息\t3\t0\t0\t0\t0\t0\t3");
+    }
+}
