@@ -296,11 +296,18 @@ final class ApplicationsTableReader {
         /** The leaf rows' template wording; not 其他处理, a group cell in the 2021 layout and a row in 2019's. */
         private static final Map<String, String> LEAF_LABELS = new java.util.LinkedHashMap<>();
 
+        /**
+         * Every row's wording in the template's order, 其他处理 too: the row order OCR'd labels are aligned to (a 2019
+         * table's 其他处理 read as 其他处再 is that row, not the 2021 layout's 3.其他).
+         */
+        private static final Map<String, String> ORDERED_LABELS = new java.util.LinkedHashMap<>();
+
         static {
             TEMPLATE.forEach((row, label) -> {
                 if (row != ApplicationRow.OTHER_HANDLING) {
                     LEAF_LABELS.put(row.key(), TextNormalizer.compact(label));
                 }
+                ORDERED_LABELS.put(row.key(), TextNormalizer.compact(label));
             });
         }
 
@@ -315,7 +322,7 @@ final class ApplicationsTableReader {
         /** The OCR'd rows the alignment of the table's label sequence to the template's order places. */
         static Map<Integer, OcrRowAlignment.Placement> placements(List<Line> lines, int from, int to) {
             Walker words = new Walker();
-            return OcrRowAlignment.place(lines, from, to, LEAF_LABELS, label -> {
+            return OcrRowAlignment.place(lines, from, to, ORDERED_LABELS, label -> {
                 Classification c = words.classify(label);
                 if (c.kind() == Kind.ROW) {
                     words.lastRowKey = c.key();
