@@ -109,6 +109,7 @@ final class ApplicationsTableReader {
         walker.ocr = ocr;
         if (ocr) {
             walker.placed = Walker.placements(lines, from, to);
+            lines = OcrRowAlignment.withLostLabels(lines, walker.placed);
         }
         walker.walk(lines, from, to);
         Map<String, CollectedRow> rows = walker.rows;

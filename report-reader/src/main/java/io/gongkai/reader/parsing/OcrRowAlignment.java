@@ -23,6 +23,13 @@ final class OcrRowAlignment {
     static final double FLOOR = 0.34;
     /** How much worse the best alignment without a placement must be for that placement to count as unambiguous. */
     static final double MARGIN = 0.15;
+    /**
+     * What stands for the label of a line of values whose label cell OCR read as nothing: the line is given it once
+     * the alignment places the row, and the printed label is then reported as this (不同于模板).
+     */
+    static final String LOST_LABEL = "（标签未识别）";
+    private static final String LOST = TextNormalizer.compact(TextNormalizer.squeeze(LOST_LABEL));
+
     /** A label that names its row by its words: weightier than any likeness, so the alignment keeps it. */
     private static final double FIXED = 1000;
     private static final double NEVER = Double.NEGATIVE_INFINITY;
@@ -82,8 +89,10 @@ final class OcrRowAlignment {
                         runKnown = k != null ? k : runKnown;
                     }
                 } else if (item instanceof Cell cell) {
-                    if (row == null && !run.isEmpty()) {
-                        row = new Label(run.getLast().line(), run.getLast().compact(), joins(run), runKnown);
+                    if (row == null) {
+                        // A line that starts with its values: its label cell read as nothing.
+                        row = run.isEmpty() ? new Label(line.number, LOST, List.of(""), null)
+                                : new Label(run.getLast().line(), run.getLast().compact(), joins(run), runKnown);
                     }
                     number |= cell.kind() == Cell.Kind.NUMBER;
                 }
@@ -146,6 +155,56 @@ final class OcrRowAlignment {
             if (total - without >= MARGIN) {
                 out.put(i, keys.get(j));
             }
+        }
+        fillSingleGaps(labels, best, out, keys, wordings);
+        return out;
+    }
+
+    /**
+     * A label the alignment left out, alone between two placed rows that leave exactly one template row free between
+     * them, is that row when it reads like no row (nothing, or a group cell's remains: {@code （五）不处理} for
+     * 1.信访举报投诉类申请): the grid row is there, and the order has no other place for it.
+     */
+    private static void fillSingleGaps(List<Label> labels, int[] best, Map<Integer, String> out, List<String> keys,
+            List<String> wordings) {
+        int[] at = new int[labels.size()];
+        for (int i = 0; i < at.length; i++) {
+            String key = out.get(i);
+            String known = labels.get(i).known();
+            at[i] = key != null ? keys.indexOf(key) : known != null && best[i] >= 0 && keys.get(best[i]).equals(known) ? best[i] : -1;
+        }
+        for (int i = 1; i + 1 < at.length; i++) {
+            if (at[i] < 0 && labels.get(i).known() == null && at[i - 1] >= 0 && at[i + 1] == at[i - 1] + 2
+                    && !likeAnyRow(labels.get(i), wordings)) {
+                out.put(i, keys.get(at[i - 1] + 1));
+            }
+        }
+    }
+
+    /** Whether the label reads like some row (at the floor): then it is that row out of place, or a row of its own. */
+    private static boolean likeAnyRow(Label label, List<String> wordings) {
+        for (String w : wordings) {
+            for (String text : label.texts()) {
+                if (likeness(text, w) >= FLOOR) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The table's lines with {@link #LOST_LABEL} before the values of each line whose label OCR lost and whose row
+     * the alignment placed, so that the line starts its row as any other; the other lines as they are.
+     */
+    static List<Line> withLostLabels(List<Line> lines, Map<Integer, Placement> placed) {
+        if (placed.values().stream().noneMatch(p -> p.compact().equals(LOST))) {
+            return lines;
+        }
+        List<Line> out = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            Placement p = placed.get(line.number);
+            out.add(p != null && p.compact().equals(LOST) ? new Line(line.number, LOST_LABEL + "\t" + line.raw) : line);
         }
         return out;
     }

@@ -46,10 +46,11 @@ class OcrRowAlignmentTest {
     }
 
     @Test
-    void aLabelLikeNoRowIsNotPlaced() {
+    void aLabelLikeAnotherRowIsNotPutInAGap() {
+        // 属于国家秘密 again, after row a: a row of its own, or a repeat, not row d.
         Map<Integer, String> placed = OcrRowAlignment.align(
-                List.of(known("a"), known("b"), known("c"), unknown("本年新收"), known("e")), TEMPLATE);
-        assertTrue(placed.isEmpty(), "below the floor: " + placed);
+                List.of(known("a"), known("b"), known("c"), unknown("属于国家秘密"), known("e")), TEMPLATE);
+        assertTrue(placed.isEmpty(), "like row a: " + placed);
     }
 
     @Test
@@ -76,6 +77,43 @@ class OcrRowAlignmentTest {
                 List.of(known("a"), new OcrRowAlignment.Label(0, "危及三安全一穏定", "e"), known("c"), known("d"), known("e")),
                 TEMPLATE);
         assertEquals(Map.of(1, "b"), placed);
+    }
+
+    @Test
+    void aRowAloneInAOneRowGapIsThatRowWhateverItReads() {
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), known("b"), unknown("不处理"), known("d"), known("e")), TEMPLATE);
+        assertEquals(Map.of(2, "c"), placed);
+    }
+
+    @Test
+    void aGapOfTwoRowsForOneUnreadableLabelStaysOpen() {
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), unknown("不处理"), known("d"), known("e")), TEMPLATE);
+        assertTrue(placed.isEmpty(), "b or c: " + placed);
+    }
+
+    @Test
+    void aLineOfValuesWhoseLabelOcrLostStartsItsRowOncePlaced() {
+        List<Line> lines = Line.split("危及三安全一稳定\t1\t2\n3\t4\n属于三类内部事务信息\t5\t6\n");
+        Map<Integer, OcrRowAlignment.Placement> placed = OcrRowAlignment.place(lines, 0, lines.size(), TEMPLATE,
+                l -> l.compact().equals("危及三安全一稳定") ? "b" : l.compact().equals("属于三类内部事务信息") ? "d" : null);
+        assertEquals("c", placed.get(2).key());
+        List<Line> walked = OcrRowAlignment.withLostLabels(lines, placed);
+        assertEquals(OcrRowAlignment.LOST_LABEL + "\t3\t4", walked.get(1).raw);
+        assertEquals(lines.get(0), walked.get(0));
+    }
+
+    @Test
+    void ocrTextReadsARowWhoseLabelCellWasReadAsNothing() throws IOException {
+        String text = ReportTextParserTest.text("004_ca1fd1482ab00037");
+        String row = "\t\t5.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0";
+        assertTrue(text.contains(row));
+        Report report = new ReportTextParser().parse(text.replace(row, "2\t0\t0\t0\t0\t0\t2"), null, true);
+        Map<String, BigDecimal> internal = report.applications().get(ApplicationRow.WITHHELD_INTERNAL_AFFAIRS.key());
+        assertEquals(new BigDecimal("2"), internal.get("naturalPerson"), "row read: " + internal);
+        assertTrue(report.extractionFindings().stream().anyMatch(f -> f.message().contains(OcrRowAlignment.LOST_LABEL)),
+                "the lost label is reported: " + report.extractionFindings());
     }
 
     @Test
