@@ -298,18 +298,23 @@ final class ApplicationsTableReader {
         private static final Map<String, String> LEAF_LABELS = new java.util.LinkedHashMap<>();
 
         /**
-         * Every row's wording in the template's order, 其他处理 too: the row order OCR'd labels are aligned to (a 2019
-         * table's 其他处理 read as 其他处再 is that row, not the 2021 layout's 3.其他).
+         * The rows' wording in each layout's order, 2021's (其他处理 split in three) and 2019's (one row): the row
+         * orders OCR'd labels are aligned to (a 2019 table's 其他处理 read as 其他处再 is that row, not 2021's 3.其他;
+         * the row before it is then the only row between 4.无正当理由大量反复申请 and it).
          */
-        private static final Map<String, String> ORDERED_LABELS = new java.util.LinkedHashMap<>();
+        private static final List<Map<String, String>> ORDERS = new ArrayList<>();
 
         static {
             TEMPLATE.forEach((row, label) -> {
                 if (row != ApplicationRow.OTHER_HANDLING) {
                     LEAF_LABELS.put(row.key(), TextNormalizer.compact(label));
                 }
-                ORDERED_LABELS.put(row.key(), TextNormalizer.compact(label));
             });
+            for (boolean split : new boolean[] {true, false}) {
+                Map<String, String> order = new java.util.LinkedHashMap<>();
+                ApplicationRow.rows(split).forEach(row -> order.put(row.key(), TextNormalizer.compact(TEMPLATE.get(row))));
+                ORDERS.add(order);
+            }
         }
 
         /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
@@ -323,7 +328,7 @@ final class ApplicationsTableReader {
         /** The OCR'd rows the alignment of the table's label sequence to the template's order places. */
         static Map<Integer, OcrRowAlignment.Placement> placements(List<Line> lines, int from, int to) {
             Walker words = new Walker();
-            return OcrRowAlignment.place(lines, from, to, ORDERED_LABELS, label -> {
+            return OcrRowAlignment.place(lines, from, to, ORDERS, label -> {
                 Classification c = words.classify(label);
                 if (c.kind() == Kind.ROW) {
                     words.lastRowKey = c.key();

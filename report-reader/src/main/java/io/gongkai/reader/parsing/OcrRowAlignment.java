@@ -55,11 +55,30 @@ final class OcrRowAlignment {
      */
     static Map<Integer, Placement> place(List<Line> lines, int from, int to, Map<String, String> template,
             Function<LabelItem, String> known) {
+        return place(lines, from, to, List.of(template), known);
+    }
+
+    /**
+     * As {@link #place(List, int, int, Map, Function)}, for a table printed in one of several row orders (2021's
+     * 其他处理 split into three rows, 2019's one): the order the labels fit best is the table's.
+     */
+    static Map<Integer, Placement> place(List<Line> lines, int from, int to, List<Map<String, String>> orders,
+            Function<LabelItem, String> known) {
         List<Label> labels = rowLabels(lines, from, to, known);
-        Map<Integer, String> placed = align(labels, template);
+        Alignment best = null;
+        for (Map<String, String> order : orders) {
+            Alignment a = alignment(labels, order);
+            if (best == null || a.total() > best.total()) {
+                best = a;
+            }
+        }
         Map<Integer, Placement> out = new HashMap<>();
-        placed.forEach((i, key) -> out.put(labels.get(i).line(), new Placement(labels.get(i).compact(), key)));
+        best.placed().forEach((i, key) -> out.put(labels.get(i).line(), new Placement(labels.get(i).compact(), key)));
         return out;
+    }
+
+    /** The rows placed, by index into the labels, and the score of the best alignment they come from. */
+    record Alignment(Map<Integer, String> placed, double total) {
     }
 
     /** Where a label was placed: the label (to tell it from others on its line) and its row. */
@@ -121,6 +140,10 @@ final class OcrRowAlignment {
      * lost: {@code 3其亿} read as item 3 of the group before), where the placement is likely enough and unambiguous.
      */
     static Map<Integer, String> align(List<Label> labels, Map<String, String> template) {
+        return alignment(labels, template).placed();
+    }
+
+    private static Alignment alignment(List<Label> labels, Map<String, String> template) {
         List<String> keys = new ArrayList<>(template.keySet());
         List<String> wordings = new ArrayList<>(template.values());
         int n = labels.size();
@@ -157,7 +180,7 @@ final class OcrRowAlignment {
             }
         }
         fillSingleGaps(labels, best, out, keys, wordings);
-        return out;
+        return new Alignment(out, total);
     }
 
     /**

@@ -117,6 +117,26 @@ class OcrRowAlignmentTest {
     }
 
     @Test
+    void theRowOrderTheLabelsFitBestIsTheTables() {
+        // Two layouts: x split into x1, x2 (one) or printed as one row x (other). A table printing x has one row
+        // between b and x, so its unreadable label is c there, which the split order (three rows free) cannot tell.
+        Map<String, String> split = new LinkedHashMap<>();
+        split.put("b", "危及三安全一稳定");
+        split.put("c", "保护第三方合法权益");
+        split.put("x1", "申请人无正当理由逾期不补正");
+        split.put("x2", "申请人逾期未按收费通知要求缴纳费用");
+        Map<String, String> single = new LinkedHashMap<>();
+        single.put("b", "危及三安全一稳定");
+        single.put("c", "保护第三方合法权益");
+        single.put("x", "其他处理");
+        List<Line> lines = Line.split("危及三安全一稳定\t1\n人认\t2\n其他处埋\t3\n");
+        Map<Integer, OcrRowAlignment.Placement> placed = OcrRowAlignment.place(lines, 0, lines.size(),
+                List.of(split, single), l -> l.compact().equals("危及三安全一稳定") ? "b" : null);
+        assertEquals("c", placed.get(2).key(), placed.toString());
+        assertEquals("x", placed.get(3).key(), placed.toString());
+    }
+
+    @Test
     void aLabelSplitIntoFieldsIsComparedJoined() {
         List<Line> lines = Line.split("5属于三\t类内部事务信息\t，\t1\t0\t0\n");
         List<OcrRowAlignment.Label> labels = OcrRowAlignment.rowLabels(lines, 0, lines.size(), l -> null);
