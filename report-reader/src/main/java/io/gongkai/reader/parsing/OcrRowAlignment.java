@@ -14,8 +14,9 @@ import java.util.function.Function;
  * least {@link #FLOOR} of the row's wording (longest common subsequence over the longer of the two) and where the
  * alignment without it scores at least {@link #MARGIN} less (another row as likely, or none, leaves it unplaced).
  * A misread label thus keeps its row where its neighbours fix its place ({@code 5台子二天内部可他信息} between rows 4
- * and 6 of 不予公开 is row 5), which the label alone (see {@link OcrLabels}) cannot tell. Only for OCR'd text: a text
- * layer prints its labels as they are. The values stay under the table identities (OcrCrossCheck).
+ * and 6 of 不予公开 is row 5), which the label alone (see {@link OcrLabels}) cannot tell; a label that reads like no
+ * row, alone in a gap of exactly one row, is that row. Only for OCR'd text: a text layer prints its labels as they
+ * are. The values stay under the table identities (OcrCrossCheck).
  */
 final class OcrRowAlignment {
 
@@ -25,7 +26,7 @@ final class OcrRowAlignment {
     static final double MARGIN = 0.15;
     /**
      * What stands for the label of a line of values whose label cell OCR read as nothing: the line is given it once
-     * the alignment places the row, and the printed label is then reported as this (不同于模板).
+     * the alignment places the row, so the row's printed label is reported as this (TEMPLATE_DEVIATION).
      */
     static final String LOST_LABEL = "（标签未识别）";
     private static final String LOST = TextNormalizer.compact(TextNormalizer.squeeze(LOST_LABEL));
@@ -41,7 +42,7 @@ final class OcrRowAlignment {
      */
     record Label(int line, String compact, List<String> texts, String known) {
         Label(int line, String compact, String known) {
-            this(line, compact, List.of(compact), known);
+            this(line, compact, List.of(unnumbered(compact)), known);
         }
     }
 
