@@ -30,11 +30,12 @@ final class OcrCrossCheck {
         List<String> unchecked = new ArrayList<>();
         report.activeDisclosure().forEach((row, fields) -> fields.keySet()
                 .forEach(f -> unchecked.add(new CellPath(Report.ACTIVE_DISCLOSURE, row, f).format())));
-        // A row of the format's table 二 that OCR did not find at all is null: named here too, never silent.
+        // A row of the format's table 二 that OCR did not find at all is null: named here too, never silent, in both
+        // layouts' fields (a report can print table 二 in 2021's wording and table 三 in 2019's, which set the version).
         if (!"pre2019".equals(report.templateVersion())) {
             for (io.gongkai.model.DisclosureItem item : io.gongkai.model.DisclosureItem.values()) {
                 if (!report.activeDisclosure().containsKey(item.key())) {
-                    ("2019".equals(report.templateVersion()) ? item.fields2019() : item.fields2021())
+                    java.util.stream.Stream.concat(item.fields2021().stream(), item.fields2019().stream()).distinct()
                             .forEach(f -> unchecked.add(new CellPath(Report.ACTIVE_DISCLOSURE, item.key(), f).format()));
                 }
             }

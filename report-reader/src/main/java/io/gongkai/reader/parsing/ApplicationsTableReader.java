@@ -107,6 +107,10 @@ final class ApplicationsTableReader {
         TableOutput out = new TableOutput(Report.APPLICATIONS);
         Walker walker = new Walker();
         walker.ocr = ocr;
+        if (ocr) {
+            walker.placed = Walker.placements(lines, from, to);
+            lines = OcrRowAlignment.withLostLabels(lines, walker.placed);
+        }
         walker.walk(lines, from, to);
         Map<String, CollectedRow> rows = walker.rows;
         boolean split = rows.containsKey(ApplicationRow.OTHER_OVERDUE_CORRECTION.key())
@@ -300,21 +304,54 @@ final class ApplicationsTableReader {
         /** The leaf rows' template wording; not 其他处理, a group cell in the 2021 layout and a row in 2019's. */
         private static final Map<String, String> LEAF_LABELS = new java.util.LinkedHashMap<>();
 
+        /**
+         * The rows' wording in each layout's order, 2021's (其他处理 split in three) and 2019's (one row): the row
+         * orders OCR'd labels are aligned to (a 2019 table's 其他处理 read as 其他处再 is that row, not 2021's 3.其他;
+         * the row before it is then the only row between 4.无正当理由大量反复申请 and it).
+         */
+        private static final List<Map<String, String>> ORDERS = new ArrayList<>();
+
         static {
             TEMPLATE.forEach((row, label) -> {
                 if (row != ApplicationRow.OTHER_HANDLING) {
                     LEAF_LABELS.put(row.key(), TextNormalizer.compact(label));
                 }
             });
+            for (boolean split : new boolean[] {true, false}) {
+                Map<String, String> order = new java.util.LinkedHashMap<>();
+                ApplicationRow.rows(split).forEach(row -> order.put(row.key(), TextNormalizer.compact(TEMPLATE.get(row))));
+                ORDERS.add(order);
+            }
         }
+
+        /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
+        private Map<Integer, OcrRowAlignment.Placement> placed = Map.of();
 
         @Override
         Map<String, String> templateLabels() {
             return LEAF_LABELS;
         }
 
+        /** The OCR'd rows the alignment of the table's label sequence to the template's order places. */
+        static Map<Integer, OcrRowAlignment.Placement> placements(List<Line> lines, int from, int to) {
+            Walker words = new Walker();
+            return OcrRowAlignment.place(lines, from, to, ORDERS, label -> {
+                Classification c = words.classify(label);
+                if (c.kind() == Kind.ROW) {
+                    words.lastRowKey = c.key();
+                }
+                return c.kind() == Kind.ROW ? c.key() : null;
+            });
+        }
+
         @Override
         Classification classify(LabelItem label) {
+            Classification c = classifyByWords(label);
+            OcrRowAlignment.Placement p = c.kind() == Kind.GROUP ? null : placed.get(label.line());
+            return p != null && p.compact().equals(label.compact()) ? Classification.row(p.key()) : c;
+        }
+
+        private Classification classifyByWords(LabelItem label) {
             String c = label.compact();
             if (c.isEmpty() || c.length() > 80 || label.squeezed().indexOf('。') >= 0) {
                 return Classification.CONTINUATION;

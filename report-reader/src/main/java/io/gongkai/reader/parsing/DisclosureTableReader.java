@@ -32,6 +32,7 @@ final class DisclosureTableReader {
         }
         String layout = score2021 == 0 && score2019 == 0 ? null : score2019 > score2021 ? "2019" : "2021";
         Walker walker = new Walker(layout == null ? "2021" : layout, ocr);
+        lines = walker.place(lines, from, to);
         walker.walk(lines, from, to);
         if (layout == null && !walker.rows.isEmpty()) {
             // No column header to go by: rows that only the 2019 layout has decide, else the other tables or the year.
@@ -40,6 +41,7 @@ final class DisclosureTableReader {
             layout = only2019 ? "2019" : fallbackLayout == null ? "2021" : fallbackLayout;
             if (layout.equals("2019")) {
                 walker = new Walker(layout, ocr);
+                lines = walker.place(lines, from, to);
                 walker.walk(lines, from, to);
             }
         }
@@ -203,8 +205,33 @@ final class DisclosureTableReader {
             return out;
         }
 
+        /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
+        private Map<Integer, OcrRowAlignment.Placement> placed = Map.of();
+
+        /**
+         * In OCR'd text, places the rows whose labels name none by their words by the template's row order; the
+         * lines to walk (a line whose label OCR lost and whose row is placed is given a stand-in label).
+         */
+        List<Line> place(List<Line> lines, int from, int to) {
+            if (!ocr) {
+                return lines;
+            }
+            Walker words = new Walker(layout, false);
+            placed = OcrRowAlignment.place(lines, from, to, templateLabels(), label -> {
+                Classification c = words.classify(label);
+                return c.kind() == Kind.ROW ? c.key() : null;
+            });
+            return OcrRowAlignment.withLostLabels(lines, placed);
+        }
+
         @Override
         Classification classify(LabelItem label) {
+            Classification c = classifyByWords(label);
+            OcrRowAlignment.Placement p = c.kind() == Kind.GROUP ? null : placed.get(label.line());
+            return p != null && p.compact().equals(label.compact()) ? Classification.row(p.key()) : c;
+        }
+
+        private Classification classifyByWords(LabelItem label) {
             String c = label.compact();
             if (c.isEmpty() || c.length() > 40 || label.squeezed().indexOf('。') >= 0) {
                 return Classification.CONTINUATION;

@@ -14,7 +14,7 @@ final class OcrLabels {
 
     /** Shorter labels differ from each other by too few characters to tell a misreading from another row. */
     private static final int MIN_LENGTH = 4;
-    private static final String NUMBERING = "0123456789一二三四五六七八九十";
+    static final String NUMBERING = "0123456789一二三四五六七八九十";
 
     private OcrLabels() {
     }
@@ -48,7 +48,7 @@ final class OcrLabels {
     }
 
     /** The row's number printed before its label ("1.", "（一）" compact to 1, 一), which the template has not. */
-    private static String stripNumbering(String compact) {
+    static String stripNumbering(String compact) {
         int i = 0;
         while (i < compact.length() && i < 2 && NUMBERING.indexOf(compact.charAt(i)) >= 0) {
             i++;

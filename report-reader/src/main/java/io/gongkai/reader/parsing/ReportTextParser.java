@@ -132,8 +132,10 @@ public final class ReportTextParser {
                 heading[h.number()] = h.index();
                 boundaries.add(h.index());
             }
-            // A table whose section heading is missing starts at its own first line.
-            int anchor2 = heading[2] >= 0 ? -1 : anchor(lines, 0, c -> c.contains("第二十条第") && c.length() <= 30);
+            // A table whose section heading is missing starts at its own first line (table 二: its first group
+            // cell, or the header of its first block where OCR garbled the group cell: 二条入(一)项).
+            int anchor2 = heading[2] >= 0 ? -1 : anchor(lines, 0, c -> (c.contains("第二十条第") || c.startsWith("信息内容"))
+                    && c.length() <= 30);
             int from3 = Math.max(0, Math.max(heading[2], anchor2));
             int anchor3 = heading[3] >= 0 ? -1 : anchor(lines, from3, c -> c.length() <= 60
                     && (c.contains("勾稽关系") || c.startsWith("申请人情况") || c.contains("本年新收政府信息公开申请")));

@@ -344,4 +344,14 @@ class ReportTextParserTest {
         object.fieldNames().forEachRemaining(out::add);
         return out;
     }
+    @Test
+    void tableTwoWhoseHeadingAndFirstGroupCellAreLostStartsAtItsFirstBlockHeader() throws IOException {
+        // OCR can drop section 二's heading and garble the group cell above the first block (第二十条第（一）项 read as
+        // 二条入(一)项): the block's header 信息内容 still starts the table.
+        String text = text("004_ca1fd1482ab00037").replace("## 二、主动公开政府信息情况", "")
+                .replace("第二十条第（一）项", "二条入(一)项");
+        Report report = new ReportTextParser().parse(text, null, true);
+        assertEquals(new BigDecimal("407"), report.activeDisclosure().get("normativeDocuments").get("issued"));
+        assertEquals(new BigDecimal("12"), report.activeDisclosure().get("rules").get("issued"));
+    }
 }
