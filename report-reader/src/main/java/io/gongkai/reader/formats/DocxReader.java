@@ -294,6 +294,10 @@ public final class DocxReader {
     private static GridTable grid(Element table) {
         GridTable grid = new GridTable();
         List<Element> rows = rows(table);
+        // LibreOffice's Word 2003 XML drops every vertical merge: a row under a merged cell then lists only its own
+        // cells, fewer than the grid's columns, and they must be placed by the grid (RowPlacement), not from the left.
+        int gridColumns = markersDropped(table) ? gridColumns(table) : 0;
+        RowPlacement placement = new RowPlacement(gridColumns);
         for (int r = 0; r < rows.size(); r++) {
             Element row = rows.get(r);
             // Rows that start right of the grid's first column (w:gridBefore) leave those columns empty.
@@ -304,6 +308,9 @@ public final class DocxReader {
             }
             // Cells merged the legacy way (w:hMerge: restart, then continue) are one cell spanning their columns.
             List<Element> cells = cells(row);
+            List<String> texts = new ArrayList<>();
+            List<Integer> spans = new ArrayList<>();
+            List<Boolean> continued = new ArrayList<>();
             for (int c = 0; c < cells.size(); c++) {
                 Element cell = cells.get(c);
                 Element pr = child(cell, "tcPr");
@@ -325,14 +332,62 @@ public final class DocxReader {
                     Element next = child(cells.get(++c), "tcPr");
                     colSpan += Math.max(1, intVal(child(next, "gridSpan"), 1));
                 }
-                if (continues) {
-                    grid.continueAbove(r, grid.nextFreeColumn(r), colSpan);
+                texts.add(continues ? "" : cellText(cell));
+                spans.add(colSpan);
+                continued.add(continues);
+            }
+            if (before > 0) {
+                placement.forget();
+            }
+            RowPlacement.Placed placed = before == 0 ? placement.place(texts, spans) : null;
+            if (placed != null) {
+                for (int i = 0; i < placed.lead(); i++) {
+                    grid.continueAbove(r, i, 1);
+                }
+                for (int i = 0; i < placed.texts().size(); i++) {
+                    grid.add(r, placed.texts().get(i), 1, placed.spans().get(i));
+                }
+                for (int i = placed.end(); i < gridColumns; i++) {
+                    grid.continueAbove(r, i, 1);
+                }
+                continue;
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                if (continued.get(i)) {
+                    grid.continueAbove(r, grid.nextFreeColumn(r), spans.get(i));
                 } else {
-                    grid.add(r, cellText(cell), 1, colSpan);
+                    grid.add(r, texts.get(i), 1, spans.get(i));
                 }
             }
         }
         return grid;
+    }
+
+    /** Whether the table has a grid but no vertical merge marker at all (as LibreOffice's Word 2003 XML writes it). */
+    private static boolean markersDropped(Element table) {
+        for (String ns : new String[] {W, WordXml.W2003}) {
+            for (String local : new String[] {"vMerge", "vmerge"}) {
+                if (table.getElementsByTagNameNS(ns, local).getLength() > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The number of columns the table's w:tblGrid declares, or 0. */
+    private static int gridColumns(Element table) {
+        Element tblGrid = child(table, "tblGrid");
+        if (tblGrid == null) {
+            return 0;
+        }
+        int n = 0;
+        for (Node c = tblGrid.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && isW(e) && e.getLocalName().equals("gridCol")) {
+                n++;
+            }
+        }
+        return Math.min(n, GridTable.MAX_COLUMNS);
     }
 
     /** A cell continuing the one on its left by a legacy horizontal merge ({@code <w:hMerge/>}, no val or "continue"). */
