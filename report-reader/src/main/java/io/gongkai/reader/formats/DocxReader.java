@@ -296,7 +296,8 @@ public final class DocxReader {
         List<Element> rows = rows(table);
         // LibreOffice's Word 2003 XML drops every vertical merge: a row under a merged cell then lists only its own
         // cells, fewer than the grid's columns, and they must be placed by the grid (RowPlacement), not from the left.
-        int gridColumns = markersDropped(table) ? gridColumns(table) : 0;
+        // Only there: a DOCX row short of the grid is a ragged row, its cells printed from the left.
+        int gridColumns = WordXml.W2003.equals(table.getNamespaceURI()) && markersDropped(table) ? gridColumns(table) : 0;
         RowPlacement placement = new RowPlacement(gridColumns);
         for (int r = 0; r < rows.size(); r++) {
             Element row = rows.get(r);
@@ -336,10 +337,11 @@ public final class DocxReader {
                 spans.add(colSpan);
                 continued.add(continues);
             }
-            if (before > 0) {
-                placement.forget();
+            boolean gridAfter = trPr != null && child(trPr, "gridAfter") != null;
+            if (before > 0 || gridAfter) {
+                placement.forget(); // the row says itself where its cells stand
             }
-            RowPlacement.Placed placed = before == 0 ? placement.place(texts, spans) : null;
+            RowPlacement.Placed placed = before == 0 && !gridAfter ? placement.place(texts, spans) : null;
             if (placed != null) {
                 for (int i = 0; i < placed.lead(); i++) {
                     grid.continueAbove(r, i, 1);
