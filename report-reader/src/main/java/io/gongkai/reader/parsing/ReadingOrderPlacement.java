@@ -234,11 +234,125 @@ final class ReadingOrderPlacement {
             Predicate<BigDecimal[][]> identities, Predicate<BigDecimal[]> rowCheck) {
         Map<List<BigDecimal>, Cell[][]> found = new LinkedHashMap<>();
         for (List<List<Cell>> runs : readings) {
-            if (!rowsOrColumns(runs, rows, columns, identities, rowCheck, found)) {
+            if (!rowsOrColumns(runs, rows, columns, identities, rowCheck, found)
+                    || !splitNumbers(runs, rows, columns, identities, rowCheck, found)) {
                 return null; // too many readings to tell: nothing is proven
             }
         }
         return only(found);
+    }
+
+    /** At most this many numbers split over two lines are joined in one table: each multiplies the readings. */
+    private static final int MAX_SPLIT_NUMBERS = 3;
+
+    /** At most this many partial readings are followed when joining split numbers; more means nothing is proven. */
+    private static final int MAX_SPLIT_STEPS = 2_000_000;
+
+    /**
+     * A number printed in a cell too narrow for it wraps: pdftotext writes its first digits ({@code 1}) before or among
+     * its row's other values and the rest ({@code 2}) on a line of its own after them, a value too many for each such
+     * number. Where the values exceed the grid by one to three, they are read with that many such pairs joined: a
+     * number not starting with 0 and, at most a row's width after it, a number alone on its line no longer than it
+     * (the wrapped line is the shorter), the joined number standing anywhere among the values between them (which cell
+     * of the row it was is not known). Read row by row, in the printed order; every grid whose rows pass {@code rowCheck}
+     * and that satisfies the identities is added. False when there are too many readings to tell.
+     */
+    static boolean splitNumbers(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
+            Predicate<BigDecimal[]> rowCheck, Map<List<BigDecimal>, Cell[][]> found) {
+        if (runs == null) {
+            return true;
+        }
+        List<Cell> all = new ArrayList<>();
+        runs.forEach(all::addAll);
+        int excess = all.size() - rows * columns;
+        if (excess < 1 || excess > MAX_SPLIT_NUMBERS) {
+            return true;
+        }
+        SplitSearch search = new SplitSearch(all, rows, columns, identities, rowCheck, found);
+        return search.follow(0, new ArrayList<>(), excess);
+    }
+
+    /** The depth-first search of {@link #splitNumbers}: rows are checked as they complete, to cut readings early. */
+    private record SplitSearch(List<Cell> all, int rows, int columns, Predicate<BigDecimal[][]> identities,
+            Predicate<BigDecimal[]> rowCheck, Map<List<BigDecimal>, Cell[][]> found, int[] steps) {
+
+        SplitSearch(List<Cell> all, int rows, int columns, Predicate<BigDecimal[][]> identities,
+                Predicate<BigDecimal[]> rowCheck, Map<List<BigDecimal>, Cell[][]> found) {
+            this(all, rows, columns, identities, rowCheck, found, new int[1]);
+        }
+
+        /** Reads from value {@code at} on, {@code out} holding the cells placed so far; false when too many readings. */
+        boolean follow(int at, List<Cell> out, int joinsLeft) {
+            if (++steps[0] > MAX_SPLIT_STEPS) {
+                return false;
+            }
+            if (at == all.size()) {
+                if (joinsLeft == 0 && out.size() == rows * columns) {
+                    Cell[][] grid = new Cell[rows][columns];
+                    for (int k = 0; k < out.size(); k++) {
+                        grid[k / columns][k % columns] = out.get(k);
+                    }
+                    if (identities.test(values(grid))) {
+                        found.putIfAbsent(key(grid), grid);
+                    }
+                }
+                return true;
+            }
+            // The values left must hold the joins left, each taking two values for one cell.
+            if (out.size() + (all.size() - at) - joinsLeft != rows * columns) {
+                return true;
+            }
+            Cell first = all.get(at);
+            if (joinsLeft > 0 && startsSplit(first)) {
+                for (int end = at + 1; end < all.size() && end <= at + columns; end++) {
+                    if (!endsSplit(end, first)) {
+                        continue;
+                    }
+                    Cell last = all.get(end);
+                    String raw = first.raw().strip() + last.raw().strip();
+                    Cell joined = new Cell(Cell.Kind.NUMBER, raw, new BigDecimal(raw), first.unit(), first.line());
+                    for (int q = 0; q < end - at; q++) {
+                        List<Cell> next = new ArrayList<>(out);
+                        next.addAll(all.subList(at + 1, at + 1 + q));
+                        next.add(joined);
+                        next.addAll(all.subList(at + 1 + q, end));
+                        if (rowsPass(next, out.size()) && !follow(end + 1, next, joinsLeft - 1)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            List<Cell> next = new ArrayList<>(out);
+            next.add(first);
+            return !rowsPass(next, out.size()) || follow(at + 1, next, joinsLeft);
+        }
+
+        /** Whether the rows completed since {@code before} cells pass the row check. */
+        private boolean rowsPass(List<Cell> out, int before) {
+            for (int r = before / columns; (r + 1) * columns <= out.size(); r++) {
+                if (r >= rows) {
+                    return false;
+                }
+                Cell[] row = out.subList(r * columns, (r + 1) * columns).toArray(Cell[]::new);
+                if (!rowCheck.test(values(new Cell[][] {row})[0])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean startsSplit(Cell c) {
+            return c.kind() == Cell.Kind.NUMBER && c.raw().strip().matches("[1-9][0-9]*");
+        }
+
+        /** The wrapped rest: digits alone on their line (no other value beside them), no longer than the first part. */
+        private boolean endsSplit(int at, Cell first) {
+            Cell c = all.get(at);
+            String raw = c.raw().strip();
+            return c.kind() == Cell.Kind.NUMBER && raw.matches("[0-9]+") && raw.length() <= first.raw().strip().length()
+                    && c.line() != first.line() && all.get(at - 1).line() != c.line()
+                    && (at + 1 == all.size() || all.get(at + 1).line() != c.line());
+        }
     }
 
     /** Adds the grids of one reading that satisfy the identities; false when there are too many to tell. */

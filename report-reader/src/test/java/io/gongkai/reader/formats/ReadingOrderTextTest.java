@@ -139,6 +139,46 @@ class ReadingOrderTextTest {
         }
     }
 
+    static Stream<Arguments> rawPdfs() throws Exception {
+        return pdfs().filter(a -> a.get()[0] == Source.CHROMIUM_HTML || a.get()[0] == Source.SOFFICE_DOCX
+                || a.get()[0] == Source.CORPUS);
+    }
+
+    /**
+     * The same PDFs through {@code pdftotext -raw} (the content stream's order: a row's cells mostly on its label's
+     * line, labels that wrap a word per line): the corpus PDFs every cell read right or named by UNREADABLE_TABLE, the
+     * seeds' no number wrong.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("rawPdfs")
+    void rawTextIsReadRightOrSaidUnreadable(Source source, String name) throws Exception {
+        assumeTrue(Files.isExecutable(PDFTOTEXT), "pdftotext (apt-get install poppler-utils) absent: skipped");
+        Path pdf = pdf(source, name);
+        assumeTrue(pdf != null && Files.isRegularFile(pdf), "no PDF for " + source + " " + name + " (tool or corpus absent): skipped");
+        ExpectedReport expected = source == Source.CORPUS ? ExpectedReport.load(ExpectedReport.CORPUS, name)
+                : BlankCellVariantsTest.expectedWithZerosAs(name, "0");
+        Report raw = new ReportReader(null, 500).read(pdftotext(pdf, "-raw")).report();
+        List<String> silent = new ArrayList<>();
+        int flagged = silentProblems(expected, raw, silent);
+        String key = "-raw " + source + (source == Source.CORPUS ? " " + name : "");
+        synchronized (SCORES) {
+            int[] s = SCORES.computeIfAbsent(key, k -> new int[5]);
+            s[0] += expected.cellsRight(raw);
+            s[1] += flagged;
+            s[2] += silent.size();
+            s[3] += expected.cellCount();
+            s[4] += flaggedBlanks(expected, raw);
+        }
+        if (source != Source.CORPUS) {
+            // Known, as through -layout: LibreOffice's PDF of seed 004 writes 5.要求行政机关确认或 with its numbers and
+            // the rest of the label on the lines after; the row is not found and reads null without a finding
+            // (counted in the figures as lost silently). No number may be wrong.
+            silent.removeIf(d -> d.endsWith(" got null"));
+        }
+        assertTrue(silent.isEmpty(), source + " " + name + ", pdftotext -raw: numbers wrong or lost without "
+                + "an UNREADABLE_TABLE finding:\n" + String.join("\n", silent));
+    }
+
     /**
      * Adds to {@code silent} each cell read wrong, or read blank where a number is printed without an UNREADABLE_TABLE
      * finding naming it; answers how many were read blank with that finding.
@@ -206,11 +246,17 @@ class ReadingOrderTextTest {
     }
 
     private static byte[] pdftotext(Path pdf, boolean layout) throws Exception {
-        Path out = DIR.resolve("text").resolve(pdf.getParent().getFileName() + "-" + pdf.getFileName() + (layout ? ".layout" : "") + ".txt");
+        return pdftotext(pdf, layout ? "-layout" : null);
+    }
+
+    /** The PDF's text through pdftotext with {@code mode} ("-layout", "-raw"), or in reading order where null. */
+    private static byte[] pdftotext(Path pdf, String mode) throws Exception {
+        Path out = DIR.resolve("text").resolve(pdf.getParent().getFileName() + "-" + pdf.getFileName()
+                + (mode == null ? "" : "." + mode.substring(1)) + ".txt");
         Files.createDirectories(out.getParent());
         List<String> cmd = new ArrayList<>(List.of(PDFTOTEXT.toString(), "-enc", "UTF-8"));
-        if (layout) {
-            cmd.add("-layout");
+        if (mode != null) {
+            cmd.add(mode);
         }
         cmd.addAll(List.of(pdf.toString(), out.toString()));
         run(cmd);

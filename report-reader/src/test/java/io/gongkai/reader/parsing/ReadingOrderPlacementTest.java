@@ -137,6 +137,62 @@ class ReadingOrderPlacementTest {
                 rowAddsUp));
     }
 
+    /** Cells as printed on lines: each array one line's numbers. */
+    private static List<Cell> printed(long[]... lines) {
+        List<Cell> out = new ArrayList<>();
+        for (int l = 0; l < lines.length; l++) {
+            for (long v : lines[l]) {
+                out.add(new Cell(Cell.Kind.NUMBER, Long.toString(v), BigDecimal.valueOf(v), null, l + 1));
+            }
+        }
+        return out;
+    }
+
+    private static long[] line(long... values) {
+        return values;
+    }
+
+    @Test
+    void numbersWrappedInNarrowCellsAreJoinedWhereTheIdentitiesProveIt() {
+        // Rows (a, b, c, a + b + c): [7, 4, 1, 12], [3, 0, 2, 5] and their totals [10, 4, 3, 17], 12 printed 1 over 2
+        // with the row's other values between (its first line above theirs), 17 as 1 ending the row's line over 7.
+        Predicate<BigDecimal[]> rowAddsUp = r -> r[0].add(r[1]).add(r[2]).compareTo(r[3]) == 0;
+        Predicate<BigDecimal[][]> columnTotals = v -> {
+            for (int c = 0; c < 4; c++) {
+                if (v[0][c].add(v[1][c]).compareTo(v[2][c]) != 0) {
+                    return false;
+                }
+            }
+            return Arrays.stream(v).allMatch(rowAddsUp);
+        };
+        List<Cell> values = printed(line(1), line(7, 4, 1), line(2), line(3, 0, 2, 5), line(10, 4, 3, 1), line(7));
+        Cell[][] grid = ReadingOrderPlacement.placeAnyReading(List.of(List.of(values)), 3, 4, columnTotals, rowAddsUp);
+        assertNotNull(grid);
+        assertEquals(List.of(7L, 4L, 1L, 12L), row(grid[0]));
+        assertEquals(List.of(3L, 0L, 2L, 5L), row(grid[1]));
+        assertEquals(List.of(10L, 4L, 3L, 17L), row(grid[2]));
+        assertEquals("12", grid[0][3].raw());
+
+        // The totals one off: no joining adds up, so nothing is placed.
+        List<Cell> off = printed(line(1), line(7, 4, 1), line(2), line(3, 0, 2, 5), line(10, 4, 3, 1), line(8));
+        assertNull(ReadingOrderPlacement.placeAnyReading(List.of(List.of(off)), 3, 4, columnTotals, rowAddsUp));
+        // A number starting with 0 is whole: 0 over 7 is no 07 (though [3, 4, 0, 7] would add up), nothing is placed.
+        List<Cell> zero = printed(line(0), line(3, 4, 0), line(7), line(3, 0, 2, 5), line(6, 4, 2, 12));
+        assertNull(ReadingOrderPlacement.placeAnyReading(List.of(List.of(zero)), 3, 4, columnTotals, rowAddsUp));
+        // The rest of a wrapped number shares its line with another value: not a wrapped line, nothing is placed.
+        List<Cell> shared = printed(line(1), line(7, 4, 1), line(2, 3), line(0, 2, 5), line(10, 4, 3, 1), line(7));
+        assertNull(ReadingOrderPlacement.placeAnyReading(List.of(List.of(shared)), 3, 4, columnTotals, rowAddsUp));
+    }
+
+    @Test
+    void aJoinThatAddsUpTwoWaysPlacesNothing() {
+        // One row (a, b, a + b) printed 1 / 1 / 1 / 2: 11 + 1 = 12 and 1 + 11 = 12 both add up.
+        Predicate<BigDecimal[]> rowAddsUp = r -> r[0].add(r[1]).compareTo(r[2]) == 0;
+        Predicate<BigDecimal[][]> rows = v -> Arrays.stream(v).allMatch(rowAddsUp);
+        List<Cell> values = printed(line(1), line(1), line(1), line(2));
+        assertNull(ReadingOrderPlacement.placeAnyReading(List.of(List.of(values)), 1, 3, rows, rowAddsUp));
+    }
+
     @Test
     void valueRunsTakeNumbersOnTheirOwnLinesAndAfterText() {
         List<Line> lines = Line.split("规章\n1\n0\n11\n行政规范性文件 8\n26 66\n（四）\n无\n法提供\n3");
