@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 
 /**
  * Collects the ruling lines of a PDF page: stroked horizontal and vertical line segments (and the edges of
@@ -35,38 +36,26 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
     static final float MIN_LENGTH = 4f;
     private static final Set<String> TEXT_OPERATORS = Set.of("Tf", "Tj", "TJ", "'", "\"", "BI", "ID", "EI", "d0", "d1");
 
-    private final List<Ruling> rulings = new ArrayList<>();
-    private final List<float[]> path = new ArrayList<>(); // segments x0,y0,x1,y1 of the current path
-    private final List<Point2D[]> rectangles = new ArrayList<>();
-    private final float left;
-    private final float top;
-    private final float right;
-    private final float bottom;
-    private final int rotation;
-    private Point2D.Float current = new Point2D.Float();
-    private Point2D.Float subpathStart = new Point2D.Float();
+    private final Collector collector;
 
     private PdfRulings(PDPage page) {
         super(page);
-        PDRectangle crop = page.getCropBox();
-        left = crop.getLowerLeftX();
-        top = crop.getUpperRightY();
-        right = crop.getUpperRightX();
-        bottom = crop.getLowerLeftY();
-        rotation = Math.floorMod(page.getRotation(), 360);
+        collector = new Collector(page);
     }
 
     /**
      * The rulings of a page, in the page's top-left coordinates as displayed: a page turned by /Rotate (a
      * landscape table page stored portrait) has its rulings turned with it, as PDFBox turns the text positions.
+     * {@link PositionedTextStripper} collects the same rulings in its one pass over the page; this engine reads
+     * the drawing alone.
      */
     static List<Ruling> of(PDPage page) throws IOException {
-        if (Math.floorMod(page.getRotation(), 360) % 90 != 0) {
+        if (!Collector.readable(page)) {
             return List.of();
         }
         PdfRulings engine = new PdfRulings(page);
         engine.processPage(page);
-        return engine.rulings;
+        return engine.collector.rulings();
     }
 
     @Override
@@ -79,78 +68,52 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
 
     @Override
     public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-        rectangles.add(new Point2D[] {p0, p1, p2, p3});
-        segment(p0, p1);
-        segment(p1, p2);
-        segment(p2, p3);
-        segment(p3, p0);
-        current = new Point2D.Float((float) p0.getX(), (float) p0.getY());
-        subpathStart = current;
+        collector.appendRectangle(p0, p1, p2, p3);
     }
 
     @Override
     public void moveTo(float x, float y) {
-        current = new Point2D.Float(x, y);
-        subpathStart = current;
+        collector.moveTo(x, y);
     }
 
     @Override
     public void lineTo(float x, float y) {
-        Point2D.Float next = new Point2D.Float(x, y);
-        segment(current, next);
-        current = next;
+        collector.lineTo(x, y);
     }
 
     @Override
     public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-        current = new Point2D.Float(x3, y3);
+        collector.curveTo(x3, y3);
     }
 
     @Override
     public Point2D getCurrentPoint() {
-        return current;
+        return collector.currentPoint();
     }
 
     @Override
     public void closePath() {
-        segment(current, subpathStart);
-        current = subpathStart;
+        collector.closePath();
     }
 
     @Override
     public void endPath() {
-        clearPath();
+        collector.endPath();
     }
 
     @Override
     public void strokePath() {
-        if (visible(true)) {
-            for (float[] s : path) {
-                add(s[0], s[1], s[2], s[3]);
-            }
-        }
-        clearPath();
+        collector.strokePath(getGraphicsState());
     }
 
     @Override
     public void fillPath(int windingRule) {
-        if (visible(false)) {
-            fillThin();
-        }
-        clearPath();
+        collector.fillPath(getGraphicsState());
     }
 
     @Override
     public void fillAndStrokePath(int windingRule) {
-        boolean stroke = visible(true);
-        if (stroke) {
-            for (float[] s : path) {
-                add(s[0], s[1], s[2], s[3]);
-            }
-        } else if (visible(false)) {
-            fillThin();
-        }
-        clearPath();
+        collector.fillAndStrokePath(getGraphicsState());
     }
 
     @Override
@@ -165,112 +128,214 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
     public void shadingFill(COSName shadingName) {
     }
 
-    private void clearPath() {
-        path.clear();
-        rectangles.clear();
-    }
-
-    private void segment(Point2D a, Point2D b) {
-        path.add(new float[] {(float) a.getX(), (float) a.getY(), (float) b.getX(), (float) b.getY()});
-    }
-
     /**
-     * A filled thin rectangle is a line along its long side; so is a filled closed path of four axis-parallel
-     * sides (browsers fill borders as polygons). A wide fill (a shaded cell) is none.
+     * The path construction and painting of a page's drawing, turned into rulings: the part shared by this
+     * engine and {@link PositionedTextStripper}. Points arrive in device space (the CTM applied).
      */
-    private void fillThin() {
-        float minX = Float.MAX_VALUE;
-        float minY = Float.MAX_VALUE;
-        float maxX = -Float.MAX_VALUE;
-        float maxY = -Float.MAX_VALUE;
-        int start = 0;
-        for (int i = 0; i <= path.size(); i++) {
-            // Subpaths: a segment that does not start where the previous ended begins a new one.
-            boolean ends = i == path.size() || (i > start && (path.get(i)[0] != path.get(i - 1)[2]
-                    || path.get(i)[1] != path.get(i - 1)[3]));
-            if (ends && i > start) {
-                boolean axisParallel = true;
-                for (int k = start; k < i; k++) {
-                    float[] s = path.get(k);
-                    axisParallel &= Math.abs(s[0] - s[2]) < 0.01f || Math.abs(s[1] - s[3]) < 0.01f;
+    static final class Collector {
+
+        private final List<Ruling> rulings = new ArrayList<>();
+        private final List<float[]> path = new ArrayList<>(); // segments x0,y0,x1,y1 of the current path
+        private final List<Point2D[]> rectangles = new ArrayList<>();
+        private final float left;
+        private final float top;
+        private final float right;
+        private final float bottom;
+        private final int rotation;
+        private Point2D.Float current = new Point2D.Float();
+        private Point2D.Float subpathStart = new Point2D.Float();
+
+        Collector(PDPage page) {
+            PDRectangle crop = page.getCropBox();
+            left = crop.getLowerLeftX();
+            top = crop.getUpperRightY();
+            right = crop.getUpperRightX();
+            bottom = crop.getLowerLeftY();
+            rotation = Math.floorMod(page.getRotation(), 360);
+        }
+
+        /** Whether rulings can be read on the page: it is turned by a multiple of 90 degrees, if at all. */
+        static boolean readable(PDPage page) {
+            return Math.floorMod(page.getRotation(), 360) % 90 == 0;
+        }
+
+        List<Ruling> rulings() {
+            return rulings;
+        }
+
+        void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+            rectangles.add(new Point2D[] {p0, p1, p2, p3});
+            segment(p0, p1);
+            segment(p1, p2);
+            segment(p2, p3);
+            segment(p3, p0);
+            current = new Point2D.Float((float) p0.getX(), (float) p0.getY());
+            subpathStart = current;
+        }
+
+        void moveTo(float x, float y) {
+            current = new Point2D.Float(x, y);
+            subpathStart = current;
+        }
+
+        void lineTo(float x, float y) {
+            Point2D.Float next = new Point2D.Float(x, y);
+            segment(current, next);
+            current = next;
+        }
+
+        void curveTo(float x3, float y3) {
+            current = new Point2D.Float(x3, y3);
+        }
+
+        Point2D currentPoint() {
+            return current;
+        }
+
+        void closePath() {
+            segment(current, subpathStart);
+            current = subpathStart;
+        }
+
+        void endPath() {
+            clearPath();
+        }
+
+        void strokePath(PDGraphicsState state) {
+            if (visible(state, true)) {
+                for (float[] s : path) {
+                    add(s[0], s[1], s[2], s[3]);
                 }
-                if (axisParallel) {
-                    addBox(minX, minY, maxX, maxY);
+            }
+            clearPath();
+        }
+
+        void fillPath(PDGraphicsState state) {
+            if (visible(state, false)) {
+                fillThin();
+            }
+            clearPath();
+        }
+
+        void fillAndStrokePath(PDGraphicsState state) {
+            boolean stroke = visible(state, true);
+            if (stroke) {
+                for (float[] s : path) {
+                    add(s[0], s[1], s[2], s[3]);
                 }
-                minX = Float.MAX_VALUE;
-                minY = Float.MAX_VALUE;
-                maxX = -Float.MAX_VALUE;
-                maxY = -Float.MAX_VALUE;
-                start = i;
+            } else if (visible(state, false)) {
+                fillThin();
             }
-            if (i < path.size()) {
-                float[] s = path.get(i);
-                minX = Math.min(minX, Math.min(s[0], s[2]));
-                maxX = Math.max(maxX, Math.max(s[0], s[2]));
-                minY = Math.min(minY, Math.min(s[1], s[3]));
-                maxY = Math.max(maxY, Math.max(s[1], s[3]));
+            clearPath();
+        }
+
+        private void clearPath() {
+            path.clear();
+            rectangles.clear();
+        }
+
+        private void segment(Point2D a, Point2D b) {
+            path.add(new float[] {(float) a.getX(), (float) a.getY(), (float) b.getX(), (float) b.getY()});
+        }
+
+        /**
+         * A filled thin rectangle is a line along its long side; so is a filled closed path of four axis-parallel
+         * sides (browsers fill borders as polygons). A wide fill (a shaded cell) is none.
+         */
+        private void fillThin() {
+            float minX = Float.MAX_VALUE;
+            float minY = Float.MAX_VALUE;
+            float maxX = -Float.MAX_VALUE;
+            float maxY = -Float.MAX_VALUE;
+            int start = 0;
+            for (int i = 0; i <= path.size(); i++) {
+                // Subpaths: a segment that does not start where the previous ended begins a new one.
+                boolean ends = i == path.size() || (i > start && (path.get(i)[0] != path.get(i - 1)[2]
+                        || path.get(i)[1] != path.get(i - 1)[3]));
+                if (ends && i > start) {
+                    boolean axisParallel = true;
+                    for (int k = start; k < i; k++) {
+                        float[] s = path.get(k);
+                        axisParallel &= Math.abs(s[0] - s[2]) < 0.01f || Math.abs(s[1] - s[3]) < 0.01f;
+                    }
+                    if (axisParallel) {
+                        addBox(minX, minY, maxX, maxY);
+                    }
+                    minX = Float.MAX_VALUE;
+                    minY = Float.MAX_VALUE;
+                    maxX = -Float.MAX_VALUE;
+                    maxY = -Float.MAX_VALUE;
+                    start = i;
+                }
+                if (i < path.size()) {
+                    float[] s = path.get(i);
+                    minX = Math.min(minX, Math.min(s[0], s[2]));
+                    maxX = Math.max(maxX, Math.max(s[0], s[2]));
+                    minY = Math.min(minY, Math.min(s[1], s[3]));
+                    maxY = Math.max(maxY, Math.max(s[1], s[3]));
+                }
             }
         }
-    }
 
-    private void addBox(float minX, float minY, float maxX, float maxY) {
-        float w = maxX - minX;
-        float h = maxY - minY;
-        if (h <= THIN && w >= MIN_LENGTH) {
-            float y = (minY + maxY) / 2;
-            add(minX, y, maxX, y);
-        } else if (w <= THIN && h >= MIN_LENGTH) {
-            float x = (minX + maxX) / 2;
-            add(x, minY, x, maxY);
+        private void addBox(float minX, float minY, float maxX, float maxY) {
+            float w = maxX - minX;
+            float h = maxY - minY;
+            if (h <= THIN && w >= MIN_LENGTH) {
+                float y = (minY + maxY) / 2;
+                add(minX, y, maxX, y);
+            } else if (w <= THIN && h >= MIN_LENGTH) {
+                float x = (minX + maxX) / 2;
+                add(x, minY, x, maxY);
+            }
         }
-    }
 
-    /** Adds an axis-parallel segment (given in device space) in the displayed page's top-left coordinates. */
-    private void add(float x0, float y0, float x1, float y1) {
-        float ax = displayX(x0, y0);
-        float bx = displayX(x1, y1);
-        float ay = displayY(x0, y0);
-        float by = displayY(x1, y1);
-        if (Math.abs(ay - by) < 0.5f && Math.abs(ax - bx) >= MIN_LENGTH) {
-            float y = (ay + by) / 2;
-            rulings.add(new Ruling(Math.min(ax, bx), y, Math.max(ax, bx), y));
-        } else if (Math.abs(ax - bx) < 0.5f && Math.abs(ay - by) >= MIN_LENGTH) {
-            float x = (ax + bx) / 2;
-            rulings.add(new Ruling(x, Math.min(ay, by), x, Math.max(ay, by)));
+        /** Adds an axis-parallel segment (given in device space) in the displayed page's top-left coordinates. */
+        private void add(float x0, float y0, float x1, float y1) {
+            float ax = displayX(x0, y0);
+            float bx = displayX(x1, y1);
+            float ay = displayY(x0, y0);
+            float by = displayY(x1, y1);
+            if (Math.abs(ay - by) < 0.5f && Math.abs(ax - bx) >= MIN_LENGTH) {
+                float y = (ay + by) / 2;
+                rulings.add(new Ruling(Math.min(ax, bx), y, Math.max(ax, bx), y));
+            } else if (Math.abs(ax - bx) < 0.5f && Math.abs(ay - by) >= MIN_LENGTH) {
+                float x = (ax + bx) / 2;
+                rulings.add(new Ruling(x, Math.min(ay, by), x, Math.max(ay, by)));
+            }
         }
-    }
 
-    /** x from the displayed page's left edge: /Rotate turns the page clockwise. */
-    private float displayX(float x, float y) {
-        return switch (rotation) {
-            case 90 -> y - bottom;
-            case 180 -> right - x;
-            case 270 -> top - y;
-            default -> x - left;
-        };
-    }
+        /** x from the displayed page's left edge: /Rotate turns the page clockwise. */
+        private float displayX(float x, float y) {
+            return switch (rotation) {
+                case 90 -> y - bottom;
+                case 180 -> right - x;
+                case 270 -> top - y;
+                default -> x - left;
+            };
+        }
 
-    /** y down from the displayed page's top edge. */
-    private float displayY(float x, float y) {
-        return switch (rotation) {
-            case 90 -> x - left;
-            case 180 -> y - bottom;
-            case 270 -> right - x;
-            default -> top - y;
-        };
-    }
+        /** y down from the displayed page's top edge. */
+        private float displayY(float x, float y) {
+            return switch (rotation) {
+                case 90 -> x - left;
+                case 180 -> y - bottom;
+                case 270 -> right - x;
+                default -> top - y;
+            };
+        }
 
-    /** Whether the path is painted in a colour that shows on white paper. */
-    private boolean visible(boolean stroke) {
-        try {
-            PDColor color = stroke ? getGraphicsState().getStrokingColor() : getGraphicsState().getNonStrokingColor();
-            if (color == null || color.getColorSpace() == null) {
+        /** Whether the path is painted in a colour that shows on white paper. */
+        private static boolean visible(PDGraphicsState state, boolean stroke) {
+            try {
+                PDColor color = stroke ? state.getStrokingColor() : state.getNonStrokingColor();
+                if (color == null || color.getColorSpace() == null) {
+                    return true;
+                }
+                int rgb = color.toRGB();
+                return ((rgb >> 16) & 0xff) < 240 || ((rgb >> 8) & 0xff) < 240 || (rgb & 0xff) < 240;
+            } catch (IOException | RuntimeException e) {
                 return true;
             }
-            int rgb = color.toRGB();
-            return ((rgb >> 16) & 0xff) < 240 || ((rgb >> 8) & 0xff) < 240 || (rgb & 0xff) < 240;
-        } catch (IOException | RuntimeException e) {
-            return true;
         }
     }
 }

@@ -79,7 +79,7 @@ public final class PdfTextReader {
                     }
                     pageTables.add(List.of());
                 } else {
-                    pageTables.add(PdfLatticeTables.find(page, rulings(pdf, page), lines.size(), stripper.glyphs()));
+                    pageTables.add(PdfLatticeTables.find(page, stripper.rulings(), lines.size(), stripper.glyphs()));
                 }
                 pageLines.add(lines);
             }
@@ -183,15 +183,6 @@ public final class PdfTextReader {
             }
         }
         return null;
-    }
-
-    /** The ruling lines of a page; none where its drawing cannot be read (the text reader then reads it alone). */
-    private static List<PdfRulings.Ruling> rulings(PDDocument pdf, int page) {
-        try {
-            return PdfRulings.of(pdf.getPage(page - 1));
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
     }
 
     /**

@@ -333,6 +333,65 @@ class LatticeTest {
         }
     }
 
+    /** The reader takes a page's rulings from its text pass; they must be those the separate drawing pass reads. */
+    @Test
+    void theTextPassCollectsTheRulingsTheDrawingPassReads() throws Exception {
+        List<byte[]> pdfs = new ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int rotation : new int[] {0, 90}) {
+                org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                        new org.apache.pdfbox.pdmodel.common.PDRectangle(595, 842));
+                page.setRotation(rotation);
+                doc.addPage(page);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    content.addRect(50, 500, 300, 100); // a stroked box: four rulings
+                    content.stroke();
+                    content.addRect(50, 450, 300, 1); // a thin fill: one ruling
+                    content.fill();
+                    content.setStrokingColor(java.awt.Color.WHITE); // white: no ruling
+                    content.moveTo(50, 400);
+                    content.lineTo(350, 400);
+                    content.stroke();
+                    content.setStrokingColor(java.awt.Color.BLACK);
+                    content.saveGraphicsState();
+                    content.transform(org.apache.pdfbox.util.Matrix.getTranslateInstance(10, 20));
+                    content.moveTo(50, 300);
+                    content.curveTo(60, 310, 70, 310, 80, 300);
+                    content.lineTo(200, 300);
+                    content.lineTo(200, 250);
+                    content.closeAndStroke();
+                    content.restoreGraphicsState();
+                    content.moveTo(50, 200);
+                    content.lineTo(350, 200);
+                    content.lineTo(350, 199);
+                    content.lineTo(50, 199);
+                    content.closeAndFillAndStroke();
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            pdfs.add(out.toByteArray());
+        }
+        try (var files = java.nio.file.Files.list(ExpectedReport.CORPUS)) {
+            for (java.nio.file.Path pdf : files.filter(p -> p.toString().endsWith(".pdf")).sorted().toList()) {
+                pdfs.add(java.nio.file.Files.readAllBytes(pdf));
+            }
+        }
+        int withRulings = 0;
+        for (byte[] bytes : pdfs) {
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                PositionedTextStripper stripper = new PositionedTextStripper();
+                for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                    stripper.page(pdf, page);
+                    List<Ruling> drawn = PdfRulings.of(pdf.getPage(page - 1));
+                    assertEquals(drawn, stripper.rulings(), "page " + page);
+                    withRulings += drawn.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(withRulings >= 2, "pages with rulings: " + withRulings);
+    }
+
     @Test
     void aBoxAroundRunningTextIsNoTable() {
         // A two-column table whose first row is one cell holding a paragraph of four lines.
