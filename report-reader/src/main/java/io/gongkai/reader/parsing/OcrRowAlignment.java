@@ -15,7 +15,7 @@ import java.util.function.Function;
  * alignment without it scores at least {@link #MARGIN} less (another row as likely, or none, leaves it unplaced).
  * A misread label thus keeps its row where its neighbours fix its place ({@code 5台子二天内部可他信息} between rows 4
  * and 6 of 不予公开 is row 5), which the label alone (see {@link OcrLabels}) cannot tell; a label that reads like no
- * row, alone in a gap of exactly one row, is that row. Only for OCR'd text: a text layer prints its labels as they
+ * row, alone in a gap of exactly one row (the table's start and end count as placed rows), is that row. Only for OCR'd text: a text layer prints its labels as they
  * are. The values stay under the table identities (OcrCrossCheck).
  */
 final class OcrRowAlignment {
@@ -187,7 +187,9 @@ final class OcrRowAlignment {
     /**
      * A label the alignment left out, alone between two placed rows that leave exactly one template row free between
      * them, is that row when it reads like no row (nothing, or a group cell's remains: {@code （五）不处理} for
-     * 1.信访举报投诉类申请): the grid row is there, and the order has no other place for it.
+     * 1.信访举报投诉类申请): the grid row is there, and the order has no other place for it. The table's start and
+     * end count as placed: a first label before the template's second row is its first row, a last label after the
+     * row before its last is its last row (a first or last row whose label OCR lost).
      */
     private static void fillSingleGaps(List<Label> labels, int[] best, Map<Integer, String> out, List<String> keys,
             List<String> wordings) {
@@ -197,10 +199,15 @@ final class OcrRowAlignment {
             String known = labels.get(i).known();
             at[i] = key != null ? keys.indexOf(key) : known != null && best[i] >= 0 && keys.get(best[i]).equals(known) ? best[i] : -1;
         }
-        for (int i = 1; i + 1 < at.length; i++) {
-            if (at[i] < 0 && labels.get(i).known() == null && at[i - 1] >= 0 && at[i + 1] == at[i - 1] + 2
-                    && !likeAnyRow(labels.get(i), wordings)) {
-                out.put(i, keys.get(at[i - 1] + 1));
+        for (int i = 0; i < at.length; i++) {
+            // The table's start and end are fixed points too: before its first row, after its last.
+            int before = i == 0 ? -1 : at[i - 1];
+            int after = i + 1 == at.length ? keys.size() : at[i + 1];
+            boolean placedBefore = i == 0 || before >= 0;
+            boolean placedAfter = i + 1 == at.length || after >= 0;
+            if (at[i] < 0 && labels.get(i).known() == null && placedBefore && placedAfter && after == before + 2
+                    && (i > 0 || i + 1 < at.length) && !likeAnyRow(labels.get(i), wordings)) {
+                out.put(i, keys.get(before + 1));
             }
         }
     }
