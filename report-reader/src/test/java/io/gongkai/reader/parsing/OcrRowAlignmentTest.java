@@ -135,6 +135,21 @@ class OcrRowAlignmentTest {
     }
 
     @Test
+    void aStrayLastLineOfFiguresIsNotTheLastRowWhenALaterLineNamesIt() {
+        // The last row's figure OCR garbled (12四: no number), so its line is no row label; the line of figures
+        // before it (group cells read as digits) must not take that row.
+        java.util.function.Function<LabelItem, String> known = l -> switch (l.compact()) {
+            case "保护第三方合法权益" -> "c";
+            case "属于三类内部事务信息" -> "d";
+            default -> null;
+        };
+        List<Line> lines = Line.split("保护第三方合法权益\t1\t2\n属于三类内部事务信息\t5\t6\n2\t2\t2\t2\n属于四类过程性信息\t12四\n");
+        assertTrue(OcrRowAlignment.place(lines, 0, lines.size(), TEMPLATE, known).isEmpty());
+        List<Line> without = Line.split("保护第三方合法权益\t1\t2\n属于三类内部事务信息\t5\t6\n2\t2\n");
+        assertEquals("e", OcrRowAlignment.place(without, 0, without.size(), TEMPLATE, known).get(3).key());
+    }
+
+    @Test
     void aLineOfValuesWhoseLabelOcrLostStartsItsRowOncePlaced() {
         List<Line> lines = Line.split("危及三安全一稳定\t1\t2\n3\t4\n属于三类内部事务信息\t5\t6\n");
         Map<Integer, OcrRowAlignment.Placement> placed = OcrRowAlignment.place(lines, 0, lines.size(), TEMPLATE,
