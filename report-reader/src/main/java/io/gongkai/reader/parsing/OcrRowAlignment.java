@@ -15,7 +15,7 @@ import java.util.function.Function;
  * alignment without it scores at least {@link #MARGIN} less (another row as likely, or none, leaves it unplaced).
  * A misread label thus keeps its row where its neighbours fix its place ({@code 5台子二天内部可他信息} between rows 4
  * and 6 of 不予公开 is row 5), which the label alone (see {@link OcrLabels}) cannot tell; a label that reads like no
- * row, alone in a gap of exactly one row, is that row. Only for OCR'd text: a text layer prints its labels as they
+ * row, alone in a gap of exactly one row (the table's start and end count as placed rows), is that row. Only for OCR'd text: a text layer prints its labels as they
  * are. The values stay under the table identities (OcrCrossCheck).
  */
 final class OcrRowAlignment {
@@ -67,19 +67,50 @@ final class OcrRowAlignment {
             Function<LabelItem, String> known) {
         List<Label> labels = rowLabels(lines, from, to, known);
         Alignment best = null;
+        Map<String, String> bestOrder = null;
         for (Map<String, String> order : orders) {
             Alignment a = alignment(labels, order);
             if (best == null || a.total() > best.total()) {
                 best = a;
+                bestOrder = order;
             }
         }
         Map<Integer, Placement> out = new HashMap<>();
-        best.placed().forEach((i, key) -> out.put(labels.get(i).line(), new Placement(labels.get(i).compact(), key)));
+        for (Map.Entry<Integer, String> e : best.placed().entrySet()) {
+            Label label = labels.get(e.getKey());
+            if (!best.edges().contains(e.getKey()) || !namedElsewhere(lines, from, to, label, e.getValue(), bestOrder)) {
+                out.put(label.line(), new Placement(label.compact(), e.getValue()));
+            }
+        }
         return out;
     }
 
-    /** The rows placed, by index into the labels, and the score of the best alignment they come from. */
-    record Alignment(Map<Integer, String> placed, double total) {
+    /**
+     * Whether another line of the table carries a label that reads like the row a label reading like no row was
+     * placed in by the table's start or end (a line with no number the row labels leave out:
+     * {@code 行政事业性收费 | 96171.6四}): that line is the row, and the placed one a stray line of figures.
+     */
+    private static boolean namedElsewhere(List<Line> lines, int from, int to, Label label, String key,
+            Map<String, String> order) {
+        for (int i = from; i < to; i++) {
+            Line line = lines.get(i);
+            if (line.isBlank() || line.number == label.line()) {
+                continue;
+            }
+            for (LineItem item : LineTokenizer.tokenize(line).items()) {
+                if (item instanceof LabelItem other && key.equals(likest(unnumbered(other.compact()), order))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rows placed, by index into the labels, the score of the best alignment they come from, and which of the
+     * placements only the table's start or end fixed (see {@link #namedElsewhere}).
+     */
+    record Alignment(Map<Integer, String> placed, double total, java.util.Set<Integer> edges) {
     }
 
     /** Where a label was placed: the label (to tell it from others on its line) and its row. */
@@ -180,29 +211,55 @@ final class OcrRowAlignment {
                 out.put(i, keys.get(j));
             }
         }
-        fillSingleGaps(labels, best, out, keys, wordings);
-        return new Alignment(out, total);
+        java.util.Set<Integer> edges = fillSingleGaps(labels, best, out, keys, wordings);
+        return new Alignment(out, total, edges);
     }
 
     /**
      * A label the alignment left out, alone between two placed rows that leave exactly one template row free between
      * them, is that row when it reads like no row (nothing, or a group cell's remains: {@code （五）不处理} for
-     * 1.信访举报投诉类申请): the grid row is there, and the order has no other place for it.
+     * 1.信访举报投诉类申请): the grid row is there, and the order has no other place for it. The table's start and
+     * end count as placed: a first label before the template's second row is its first row, a last label after the
+     * row before its last is its last row (a first or last row whose label OCR lost); returns those placements.
      */
-    private static void fillSingleGaps(List<Label> labels, int[] best, Map<Integer, String> out, List<String> keys,
-            List<String> wordings) {
+    private static java.util.Set<Integer> fillSingleGaps(List<Label> labels, int[] best, Map<Integer, String> out,
+            List<String> keys, List<String> wordings) {
+        java.util.Set<Integer> edges = new java.util.HashSet<>();
         int[] at = new int[labels.size()];
         for (int i = 0; i < at.length; i++) {
             String key = out.get(i);
             String known = labels.get(i).known();
             at[i] = key != null ? keys.indexOf(key) : known != null && best[i] >= 0 && keys.get(best[i]).equals(known) ? best[i] : -1;
         }
-        for (int i = 1; i + 1 < at.length; i++) {
-            if (at[i] < 0 && labels.get(i).known() == null && at[i - 1] >= 0 && at[i + 1] == at[i - 1] + 2
-                    && !likeAnyRow(labels.get(i), wordings)) {
-                out.put(i, keys.get(at[i - 1] + 1));
+        for (int i = 0; i < at.length; i++) {
+            // The table's start and end are fixed points too: before its first row, after its last.
+            int before = i == 0 ? -1 : at[i - 1];
+            int after = i + 1 == at.length ? keys.size() : at[i + 1];
+            boolean placedBefore = i == 0 || before >= 0;
+            boolean placedAfter = i + 1 == at.length || after >= 0;
+            if (at[i] < 0 && labels.get(i).known() == null && placedBefore && placedAfter && after == before + 2
+                    && (i > 0 || i + 1 < at.length) && !likeAnyRow(labels.get(i), wordings)) {
+                out.put(i, keys.get(before + 1));
+                if (i == 0 || i + 1 == at.length) {
+                    edges.add(i);
+                }
             }
         }
+        return edges;
+    }
+
+    /** The row the text reads most like, at the floor at least (null: none). */
+    private static String likest(String text, Map<String, String> order) {
+        String out = null;
+        double best = FLOOR;
+        for (Map.Entry<String, String> row : order.entrySet()) {
+            double s = likeness(text, row.getValue());
+            if (s >= best) {
+                out = s > best || out == null ? row.getKey() : out;
+                best = s;
+            }
+        }
+        return out;
     }
 
     /** Whether the label reads like some row (at the floor): then it is that row out of place, or a row of its own. */

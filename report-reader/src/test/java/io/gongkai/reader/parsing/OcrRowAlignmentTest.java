@@ -94,6 +94,62 @@ class OcrRowAlignmentTest {
     }
 
     @Test
+    void theTablesStartIsAFixedPointForAFirstRowWhoseLabelWasLost() {
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(unknown("不处理"), known("b"), known("c"), known("d"), known("e")), TEMPLATE);
+        assertEquals(Map.of(0, "a"), placed);
+    }
+
+    @Test
+    void theTablesEndIsAFixedPointForALastRowWhoseLabelWasLost() {
+        Map<Integer, String> placed = OcrRowAlignment.align(
+                List.of(known("a"), known("b"), known("c"), known("d"), unknown("")), TEMPLATE);
+        assertEquals(Map.of(4, "e"), placed);
+    }
+
+    @Test
+    void aFirstLabelBeforeTwoFreeRowsOrBeforeTheFirstRowStaysOpen() {
+        // Two rows free before c: a or b.
+        assertTrue(OcrRowAlignment.align(List.of(unknown("不处理"), known("c"), known("d"), known("e")), TEMPLATE)
+                .isEmpty());
+        // Row a is there: a line before it is no row of the table.
+        assertTrue(OcrRowAlignment.align(List.of(unknown("不处理"), known("a"), known("b")), TEMPLATE).isEmpty());
+        // A last line after the last row is none either.
+        assertTrue(OcrRowAlignment.align(List.of(known("d"), known("e"), unknown("")), TEMPLATE).isEmpty());
+    }
+
+    @Test
+    void aFirstLabelThatReadsLikeARowIsNotPutAtTheStart() {
+        // 属于四类过程性信息 before row b: row e out of place (or a repeat), not row a.
+        assertTrue(OcrRowAlignment.align(List.of(unknown("属于四类过程性信息"), known("b"), known("c")), TEMPLATE)
+                .isEmpty());
+    }
+
+    @Test
+    void aFirstLineOfValuesWhoseLabelOcrLostStartsTheTablesFirstRow() {
+        List<Line> lines = Line.split("1\t2\n危及三安全一稳定\t3\t4\n");
+        Map<Integer, OcrRowAlignment.Placement> placed = OcrRowAlignment.place(lines, 0, lines.size(), TEMPLATE,
+                l -> l.compact().equals("危及三安全一稳定") ? "b" : null);
+        assertEquals("a", placed.get(1).key());
+        assertEquals(OcrRowAlignment.LOST_LABEL + "\t1\t2", OcrRowAlignment.withLostLabels(lines, placed).get(0).raw);
+    }
+
+    @Test
+    void aStrayLastLineOfFiguresIsNotTheLastRowWhenALaterLineNamesIt() {
+        // The last row's figure OCR garbled (12四: no number), so its line is no row label; the line of figures
+        // before it (group cells read as digits) must not take that row.
+        java.util.function.Function<LabelItem, String> known = l -> switch (l.compact()) {
+            case "保护第三方合法权益" -> "c";
+            case "属于三类内部事务信息" -> "d";
+            default -> null;
+        };
+        List<Line> lines = Line.split("保护第三方合法权益\t1\t2\n属于三类内部事务信息\t5\t6\n2\t2\t2\t2\n属于四类过程性信息\t12四\n");
+        assertTrue(OcrRowAlignment.place(lines, 0, lines.size(), TEMPLATE, known).isEmpty());
+        List<Line> without = Line.split("保护第三方合法权益\t1\t2\n属于三类内部事务信息\t5\t6\n2\t2\n");
+        assertEquals("e", OcrRowAlignment.place(without, 0, without.size(), TEMPLATE, known).get(3).key());
+    }
+
+    @Test
     void aLineOfValuesWhoseLabelOcrLostStartsItsRowOncePlaced() {
         List<Line> lines = Line.split("危及三安全一稳定\t1\t2\n3\t4\n属于三类内部事务信息\t5\t6\n");
         Map<Integer, OcrRowAlignment.Placement> placed = OcrRowAlignment.place(lines, 0, lines.size(), TEMPLATE,
