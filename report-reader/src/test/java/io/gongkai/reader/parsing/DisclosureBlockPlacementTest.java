@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gongkai.model.Finding;
 import io.gongkai.model.Report;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,13 +50,7 @@ class DisclosureBlockPlacementTest {
     }
 
     private static List<String> unreadable(Report report) {
-        List<String> out = new ArrayList<>();
-        for (Finding f : report.extractionFindings()) {
-            if (f.code().equals("UNREADABLE_TABLE")) {
-                out.addAll(f.paths());
-            }
-        }
-        return out;
+        return ReadingOrderPlacementTest.unreadable(report);
     }
 
     @Test

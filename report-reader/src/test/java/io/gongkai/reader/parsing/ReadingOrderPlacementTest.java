@@ -304,7 +304,8 @@ class ReadingOrderPlacementTest {
         assertTrue(report.applications().get("newReceived").values().stream().allMatch(v -> v == null));
     }
 
-    private static List<String> unreadable(Report report) {
+    /** The paths an UNREADABLE_TABLE finding names (DisclosureBlockPlacementTest asks too). */
+    static List<String> unreadable(Report report) {
         List<String> out = new ArrayList<>();
         for (Finding f : report.extractionFindings()) {
             if (f.code().equals("UNREADABLE_TABLE")) {
