@@ -324,8 +324,6 @@ final class ApplicationsTableReader {
             }
         }
 
-        /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
-        private Map<Integer, OcrRowAlignment.Placement> placed = Map.of();
 
         @Override
         Map<String, String> templateLabels() {
@@ -345,13 +343,7 @@ final class ApplicationsTableReader {
         }
 
         @Override
-        Classification classify(LabelItem label) {
-            Classification c = classifyByWords(label);
-            OcrRowAlignment.Placement p = c.kind() == Kind.GROUP ? null : placed.get(label.line());
-            return p != null && p.compact().equals(label.compact()) ? Classification.row(p.key()) : c;
-        }
-
-        private Classification classifyByWords(LabelItem label) {
+        Classification classifyByWords(LabelItem label) {
             String c = label.compact();
             if (c.isEmpty() || c.length() > 80 || label.squeezed().indexOf('。') >= 0) {
                 return Classification.CONTINUATION;

@@ -205,8 +205,6 @@ final class DisclosureTableReader {
             return out;
         }
 
-        /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
-        private Map<Integer, OcrRowAlignment.Placement> placed = Map.of();
 
         /**
          * In OCR'd text, places the rows whose labels name none by their words by the template's row order; the
@@ -225,13 +223,7 @@ final class DisclosureTableReader {
         }
 
         @Override
-        Classification classify(LabelItem label) {
-            Classification c = classifyByWords(label);
-            OcrRowAlignment.Placement p = c.kind() == Kind.GROUP ? null : placed.get(label.line());
-            return p != null && p.compact().equals(label.compact()) ? Classification.row(p.key()) : c;
-        }
-
-        private Classification classifyByWords(LabelItem label) {
+        Classification classifyByWords(LabelItem label) {
             String c = label.compact();
             if (c.isEmpty() || c.length() > 40 || label.squeezed().indexOf('。') >= 0) {
                 return Classification.CONTINUATION;

@@ -47,7 +47,18 @@ abstract class LabelledTableWalker {
     /** Rows named by {@link OcrLabels} rather than by their printed words: a row found by its words replaces one. */
     private final java.util.Set<CollectedRow> nearMisses = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    abstract Classification classify(LabelItem label);
+    /** OCR'd labels placed by the table's row order ({@link OcrRowAlignment}), by line; empty for a text layer. */
+    Map<Integer, OcrRowAlignment.Placement> placed = Map.of();
+
+    /** What a label is by its printed words. */
+    abstract Classification classifyByWords(LabelItem label);
+
+    /** What a label is: by its words, unless {@link OcrRowAlignment} placed its line's label (never a group cell). */
+    final Classification classify(LabelItem label) {
+        Classification c = classifyByWords(label);
+        OcrRowAlignment.Placement p = c.kind() == Kind.GROUP ? null : placed.get(label.line());
+        return p != null && p.compact().equals(label.compact()) ? Classification.row(p.key()) : c;
+    }
 
     /** The table's row labels as the template prints them, compact, by key: what OCR misreadings are matched to. */
     Map<String, String> templateLabels() {
