@@ -148,6 +148,12 @@ final class ApplicationsTableReader {
                 out.putUnplaced(r.key(), FIELDS, row);
                 continue;
             }
+            if (row == null && walker.strayValues > 0) {
+                // Values no row took beside a label that named no row: they may be this row's, under a label
+                // broken or worded beyond matching. Unread, and said so, never silently blank.
+                out.putUnplaced(r.key(), FIELDS, null);
+                continue;
+            }
             if (row == null) {
                 out.putAbsent(r.key(), FIELDS);
                 if (out.found) {
@@ -389,6 +395,11 @@ final class ApplicationsTableReader {
                     return Classification.GROUP;
                 }
             }
+            // A numbered item cut short by its values ("5.要求行政机关确认或 0 0 …"): the start of one row's wording.
+            ApplicationRow cut = cutLeaf(rest);
+            if (cut != null) {
+                return Classification.row(cut.key());
+            }
             // A numbered item whose wording matches nothing: its number under its group names it.
             Matcher sub = SUB_NUMBER.matcher(rest);
             if (sub.matches() && group >= 3 && sub.group(2).length() >= 2) {
@@ -424,6 +435,34 @@ final class ApplicationsTableReader {
                 }
             }
             return best;
+        }
+
+        /** Shortest start of a row's wording that names it: shorter ones ("属于", "申请人") start several. */
+        private static final int MIN_CUT_LABEL = 4;
+
+        /**
+         * The row whose wording a numbered label ("5" and its words) starts, at least {@link #MIN_CUT_LABEL} characters
+         * of it, when exactly one row's does: a label wrapped in a narrow cell whose values stand on its first line.
+         */
+        private static ApplicationRow cutLeaf(String rest) {
+            int start = 0;
+            while (start < rest.length() && Character.isDigit(rest.charAt(start))) {
+                start++;
+            }
+            String words = rest.substring(start);
+            if (start == 0 || start > 2 || words.length() < MIN_CUT_LABEL) {
+                return null;
+            }
+            ApplicationRow only = null;
+            for (Map.Entry<String, String> e : LEAF_LABELS.entrySet()) {
+                if (e.getValue().startsWith(words)) {
+                    if (only != null) {
+                        return null;
+                    }
+                    only = ApplicationRow.byKey(e.getKey());
+                }
+            }
+            return only;
         }
 
         private static boolean isOtherSubRow(String key) {

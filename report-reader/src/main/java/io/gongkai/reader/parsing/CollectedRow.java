@@ -32,6 +32,12 @@ final class CollectedRow {
         compactLabel.append(label.compact());
     }
 
+    /** Appends another row's label: the rest of this row's, cut by its values. */
+    void appendLabel(CollectedRow rest) {
+        rawLabel.append(rest.rawLabel);
+        compactLabel.append(rest.compactLabel);
+    }
+
     String rawLabel() {
         return rawLabel.toString();
     }

@@ -70,7 +70,7 @@ final class DisclosureTableReader {
                 }
                 continue;
             }
-            if (row == null && walker.hasOrphans()) {
+            if (row == null && (walker.hasOrphans() || walker.strayValues > 0)) {
                 // Values no row took, and a row not found: its label may be among them, broken beyond matching (a
                 // converter writing a narrow label a character or two per line: 行政 / 0 / 许可).
                 out.putUnplaced(item.key(), fields, null);

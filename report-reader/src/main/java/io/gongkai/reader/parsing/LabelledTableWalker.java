@@ -39,6 +39,12 @@ abstract class LabelledTableWalker {
     String lastRowKey;
     /** Value lines no row took, as the 0-based block (run of rows between group cells) they came in. */
     final List<Integer> orphanBlocks = new java.util.ArrayList<>();
+    /**
+     * Values no row took on a line of text after the first row (a label that names no row, its values beside it: the
+     * row it starts is not found), and those of a second row of a name already read. A row not found is then no row
+     * the document left out: its values may be these.
+     */
+    int strayValues;
     /** Which block each row was found in: a group cell (第二十条第（五）项, 信息内容) starts the next. */
     private int block;
     private CollectedRow current;
@@ -142,6 +148,8 @@ abstract class LabelledTableWalker {
                 } else if (item instanceof Cell cell && current != null) {
                     current.cells.add(cell);
                     cellsOnLine = true;
+                } else if (item instanceof Cell cell && cell.filled() && !rows.isEmpty() && !isValueLine(tokens)) {
+                    strayValues++;
                 }
             }
             if (current != null && current.filled() >= current.width) {
@@ -208,6 +216,9 @@ abstract class LabelledTableWalker {
         return !orphanBlocks.isEmpty();
     }
 
+    /** The row closed last (kept or not): a row's label cut by its values continues after it closes. */
+    private CollectedRow lastClosed;
+
     private void close() {
         CollectedRow row = current;
         current = null;
@@ -215,12 +226,23 @@ abstract class LabelledTableWalker {
             return;
         }
         CollectedRow earlier = rows.get(row.key);
+        CollectedRow previous = lastClosed;
+        lastClosed = row;
         if (earlier == null || (nearMisses.contains(earlier) && !nearMisses.contains(row))) {
             rows.put(row.key, row);
         } else {
             // A sentence before the table can name a row ("主动公开规范性文件 5 件"); the complete row is the table's.
             if (earlier.filled() != earlier.width && row.filled() == row.width) {
                 rows.put(row.key, row);
+            } else if (row.cells.isEmpty() && row.gluedDigits == null && earlier == previous) {
+                // The rest of the label of the row just closed, cut by its values ("5.要求行政机关确认或 0 0 …" /
+                // "重新出具已" / "获取信息"): its words name the same row again.
+                earlier.appendLabel(row);
+                lastClosed = earlier;
+            } else {
+                // A second row of the same name, its values dropped: they may be those of a row its label was meant to
+                // name (a numbered item taken for another group's).
+                strayValues += row.filled();
             }
         }
     }
