@@ -355,6 +355,93 @@ final class ReadingOrderPlacement {
         }
     }
 
+    /**
+     * The readings of one printed row of {@code width} cells some of whose numbers wrapped in cells too narrow for them
+     * ({@code 12} as {@code 1} over {@code 2}): the values exceed the width by one to three, the excess being the last
+     * values, each alone on its line, the wrapped rests in the order of their cells. pdftotext writes the row's first
+     * text line, then its last; where the cells are aligned at their tops, the first parts stand in their cells' places
+     * among the other values (any of them, in order, may be one); where they are centred, the tall cells' first lines
+     * stand above the others and come first, their cells anywhere in the row (in order). Each reading is {@code width}
+     * cells, a joined number taking its cell; the caller keeps one only where exactly one satisfies its identities.
+     */
+    static List<List<Cell>> wrappedRowReadings(List<Cell> values, int width) {
+        int j = values.size() - width;
+        List<List<Cell>> out = new ArrayList<>();
+        if (j < 1 || j > MAX_SPLIT_NUMBERS || values.stream().anyMatch(c -> c.kind() != Cell.Kind.NUMBER)) {
+            return out;
+        }
+        List<Cell> rests = values.subList(width, values.size());
+        for (int k = 0; k < j; k++) {
+            Cell r = rests.get(k);
+            int at = width + k;
+            if (!r.raw().strip().matches("[0-9]+") || values.get(at - 1).line() == r.line()
+                    || at + 1 < values.size() && values.get(at + 1).line() == r.line()) {
+                return out; // a rest stands alone on its line
+            }
+        }
+        List<Cell> printed = values.subList(0, width);
+        // Tops aligned: j of the printed values, in order, are first parts.
+        for (int[] at : choose(width, j)) {
+            List<Cell> row = new ArrayList<>(printed);
+            boolean ok = true;
+            for (int k = 0; k < j && ok; k++) {
+                Cell joined = joined(printed.get(at[k]), rests.get(k));
+                ok = joined != null;
+                row.set(at[k], joined);
+            }
+            if (ok) {
+                out.add(row);
+            }
+        }
+        // Centred: the first j printed values are the first parts, their cells any j of the row's, in order.
+        List<Cell> firsts = new ArrayList<>();
+        for (int k = 0; k < j; k++) {
+            Cell joined = joined(printed.get(k), rests.get(k));
+            if (joined == null) {
+                return out;
+            }
+            firsts.add(joined);
+        }
+        for (int[] at : choose(width, j)) {
+            List<Cell> row = new ArrayList<>(width);
+            int next = j;
+            int f = 0;
+            for (int c = 0; c < width; c++) {
+                row.add(f < j && at[f] == c ? firsts.get(f++) : printed.get(next++));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** A first part and its wrapped rest as one number, or null where they cannot be one (the rest the longer). */
+    private static Cell joined(Cell first, Cell rest) {
+        String a = first.raw().strip();
+        String b = rest.raw().strip();
+        if (first.kind() != Cell.Kind.NUMBER || !a.matches("[1-9][0-9]*") || b.length() > a.length()) {
+            return null;
+        }
+        return new Cell(Cell.Kind.NUMBER, a + b, new BigDecimal(a + b), first.unit(), first.line());
+    }
+
+    /** Every increasing choice of k of 0..n-1. */
+    private static List<int[]> choose(int n, int k) {
+        List<int[]> out = new ArrayList<>();
+        choose(n, k, 0, new int[k], 0, out);
+        return out;
+    }
+
+    private static void choose(int n, int k, int from, int[] at, int filled, List<int[]> out) {
+        if (filled == k) {
+            out.add(at.clone());
+            return;
+        }
+        for (int i = from; i <= n - (k - filled); i++) {
+            at[filled] = i;
+            choose(n, k, i + 1, at, filled + 1, out);
+        }
+    }
+
     /** Adds the grids of one reading that satisfy the identities; false when there are too many to tell. */
     private static boolean rowsOrColumns(List<List<Cell>> runs, int rows, int columns, Predicate<BigDecimal[][]> identities,
             Predicate<BigDecimal[]> rowCheck, Map<List<BigDecimal>, Cell[][]> found) {
@@ -540,6 +627,21 @@ final class ReadingOrderPlacement {
             }
         }
         return out;
+    }
+
+    /** The grids, {@code rows} of {@code columns} cells filled row by row, of those readings that satisfy the identities. */
+    static Cell[][] onlyGrid(List<List<Cell>> readings, int rows, int columns, Predicate<BigDecimal[][]> identities) {
+        Map<List<BigDecimal>, Cell[][]> found = new LinkedHashMap<>();
+        for (List<Cell> reading : readings) {
+            Cell[][] grid = new Cell[rows][columns];
+            for (int k = 0; k < reading.size(); k++) {
+                grid[k / columns][k % columns] = reading.get(k);
+            }
+            if (identities.test(values(grid))) {
+                found.putIfAbsent(key(grid), grid);
+            }
+        }
+        return only(found);
     }
 
     /** A placed row as the parser keeps it: values, and where each was printed. */

@@ -99,6 +99,9 @@ final class ReviewsTableReader {
             // a single arrangement of the runs makes every group add up.
             Cell[][] placed = ReadingOrderPlacement.place(numbersOnly(cellRuns), ReviewGroup.values().length, FIELDS.size(),
                     ReviewsTableReader::groupsAddUp, false);
+            if (placed == null) {
+                placed = joinWrapped(cellRuns);
+            }
             if (placed != null) {
                 int g = 0;
                 for (ReviewGroup group : ReviewGroup.values()) {
@@ -111,6 +114,15 @@ final class ReviewsTableReader {
                 out.putUnplaced(group.key(), FIELDS, null);
             }
             Findings.addUnplaced(out, TABLE_NAME, "");
+            return out;
+        }
+        Cell[][] joined = cells.size() > WIDTH ? joinWrapped(cellRuns) : null;
+        if (joined != null) {
+            int g = 0;
+            for (ReviewGroup group : ReviewGroup.values()) {
+                out.put(group.key(), FIELDS, ReadingOrderPlacement.resolved(joined[g++], group.label()), group.label());
+            }
+            checkHeader(out, h);
             return out;
         }
         RowResolver.Resolved all = RowResolver.resolve(cells, WIDTH, labelLine, "", null);
@@ -140,6 +152,18 @@ final class ReviewsTableReader {
             }
         }
         return runs;
+    }
+
+    /**
+     * The row read with numbers wrapped in narrow cells joined ({@code 12} printed {@code 1}, the row's other values,
+     * {@code 2}: up to three such, each a value too many; see {@link ReadingOrderPlacement#wrappedRowReadings}), where
+     * exactly one joining makes every group add up (R4). Else null: the row stays unreadable.
+     */
+    private static Cell[][] joinWrapped(List<List<Cell>> runs) {
+        List<Cell> values = new ArrayList<>();
+        runs.forEach(values::addAll);
+        return ReadingOrderPlacement.onlyGrid(ReadingOrderPlacement.wrappedRowReadings(values, WIDTH),
+                ReviewGroup.values().length, FIELDS.size(), ReviewsTableReader::groupsAddUp);
     }
 
     /** R4: in each group 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. */
