@@ -158,7 +158,10 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
                     number = number(texts[w[1]]);
                 }
                 texts[w[1]] = number != null ? number : likelierText(texts[w[1]], read.get(k));
-                boolean mayBe = mayBeAFigure(read.get(k)) || (short_(read.get(k)) && amongFigures(tables.get(w[0]), w[1]));
+                // A cell of a column of labels that read as nothing or a mark is a label OCR lost, not a figure: read
+                // with digits only, its numbering (5.属于…) would become one.
+                boolean mayBe = !inColumnOfLabels(tables.get(w[0]), w[1])
+                        && (mayBeAFigure(read.get(k)) || (short_(read.get(k)) && amongFigures(tables.get(w[0]), w[1])));
                 if (number != null || mayBe) {
                     readAgain.add(w);
                 }
@@ -301,6 +304,30 @@ record ScannedPage(List<PositionedLine> lines, List<Glyph> glyphs, List<Ruling> 
         g.drawImage(crop, 0, 0, w, ht, null);
         g.dispose();
         return out;
+    }
+
+    /**
+     * Whether the cell's grid column holds labels: at least two other cells of words (more than 3 characters, no
+     * figure) and more of them than figures (the column of 1.属于国家秘密 …; table 四's values sit under one header
+     * row of words).
+     */
+    static boolean inColumnOfLabels(PdfLatticeTables.PageTable table, int index) {
+        List<Lattice.Cell> cells = table.lattice().cells();
+        Lattice.Cell me = cells.get(index);
+        int words = 0;
+        int figures = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            Lattice.Cell c = cells.get(i);
+            if (i == index || c.column() != me.column() || c.colSpan() != 1) {
+                continue;
+            }
+            if (number(table.texts()[i]) != null) {
+                figures++;
+            } else if (!short_(table.texts()[i])) {
+                words++;
+            }
+        }
+        return words >= 2 && words > figures;
     }
 
     /**
