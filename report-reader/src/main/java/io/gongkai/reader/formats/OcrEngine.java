@@ -73,7 +73,7 @@ public final class OcrEngine {
      * model where installed, whose digits are surer than chi_sim's (a lone 1 that chi_sim reads as nothing).
      */
     List<String> digits(List<BufferedImage> images, int dpi, int psm, int pageNumber) throws IOException {
-        return texts(images, dpi, psm, digitsLanguage, List.of("tessedit_char_whitelist=0123456789"), pageNumber);
+        return texts(images, dpi, psm, digitsLanguage, List.of("tessedit_char_whitelist=0123456789."), pageNumber);
     }
 
     private List<String> texts(List<BufferedImage> images, int dpi, int psm, String language, List<String> config,
