@@ -62,18 +62,21 @@ public final class ReportTextParser {
         // Tables printed after the last section (an appendix, 附表) rather than in their sections: a table its
         // section does not hold is looked for there, by its own first line.
         Regions appendix = Regions.appendix(lines, headings);
+        int appendixFrom = lines.size(); // where the first table read from the appendix starts
         int[] t3Region = regions.table3;
         TableOutput applications = t3Region == null ? absent(Report.APPLICATIONS)
                 : ApplicationsTableReader.read(lines, t3Region[0], t3Region[1], yearLayout, ocr);
         if (!applications.found && appendix != null && appendix.table3 != null) {
             t3Region = appendix.table3;
             applications = ApplicationsTableReader.read(lines, t3Region[0], t3Region[1], yearLayout, ocr);
+            appendixFrom = applications.found ? Math.min(appendixFrom, t3Region[0]) : appendixFrom;
         }
         String t2Layout = applications.layout != null ? applications.layout : yearLayout;
         TableOutput disclosure = regions.table2 == null ? absent(Report.ACTIVE_DISCLOSURE)
                 : DisclosureTableReader.read(lines, regions.table2[0], regions.table2[1], t2Layout, ocr);
         if (!disclosure.found && appendix != null && appendix.table2 != null) {
             disclosure = DisclosureTableReader.read(lines, appendix.table2[0], appendix.table2[1], t2Layout, ocr);
+            appendixFrom = disclosure.found ? Math.min(appendixFrom, appendix.table2[0]) : appendixFrom;
         }
         if (t3Region != null && applications.found && disclosure.layout != null
                 && !applications.layoutFromLabels && !disclosure.layout.equals(applications.layout)) {
@@ -84,6 +87,7 @@ public final class ReportTextParser {
                 : ReviewsTableReader.read(lines, regions.table4[0], regions.table4[1]);
         if (!reviews.found && appendix != null && appendix.table4 != null) {
             reviews = ReviewsTableReader.read(lines, appendix.table4[0], appendix.table4[1]);
+            appendixFrom = reviews.found ? Math.min(appendixFrom, appendix.table4[0]) : appendixFrom;
         }
 
         boolean anyTable = disclosure.found || applications.found || reviews.found;
@@ -134,7 +138,11 @@ public final class ReportTextParser {
         }
 
         AgencyResolver.Resolved agency = AgencyResolver.resolve(lines, title, sourceUrl);
-        LocalDate publishedOn = MetadataReader.publishedOn(lines, title);
+        // The signature and its date close the report before an appendix of tables.
+        LocalDate publishedOn = appendixFrom < lines.size() ? MetadataReader.publishedOn(lines.subList(0, appendixFrom), title) : null;
+        if (publishedOn == null) {
+            publishedOn = MetadataReader.publishedOn(lines, title);
+        }
         List<Section> sections = SectionLocator.sections(lines, headings);
         return new Report(agency.agency(), year, agency.level(), publishedOn, version,
                 t2Rows, t3Rows, t4Rows, provenance, units, sections, findings, agency.region(), agency.resolution());
