@@ -275,7 +275,13 @@ public final class DocxReader {
         int withText = 0;
         int chars = 0;
         for (int i = 0; i < paragraphs.getLength(); i++) {
-            int n = paragraphs.item(i).getTextContent().strip().length();
+            // w:t values one by one: the XMLBeans DOM behind POI has no getTextContent (DOM level 3)
+            int n = 0;
+            org.w3c.dom.NodeList runs = ((Element) paragraphs.item(i)).getElementsByTagNameNS(W, "t");
+            for (int k = 0; k < runs.getLength(); k++) {
+                Node value = runs.item(k).getFirstChild();
+                n += value == null || value.getNodeValue() == null ? 0 : value.getNodeValue().strip().length();
+            }
             withText += n > 0 ? 1 : 0;
             chars += n;
         }
