@@ -71,6 +71,8 @@ class WildVariantsTest {
                 new Kind("header-repeated", WildVariantsTest::headerRepeated, true, true, false),
                 new Kind("no-section-numbers", WildVariantsTest::noSectionNumbers, true, true, false),
                 new Kind("tables-in-appendix", WildVariantsTest::appendix, true, true, false, true),
+                // the page as it is (data tables inside the page's one-cell frame), saved as Word by an office suite
+                new Kind("page-saved-as-word", d -> d, false, false, false, true),
                 new Kind("tables-as-images", WildVariantsTest::images, true, false, true, true),
                 new Kind("vertical-labels", d -> css(d, "td[rowspan]{writing-mode:vertical-rl}"), false, true, false),
                 // Known limit (docs/known-limits.md): measured, held to "no wrong value" only.
@@ -93,6 +95,7 @@ class WildVariantsTest {
                 }
                 if (k.docx()) {
                     out.add(Arguments.of(seed, k.name() + ".docx"));
+                    out.add(Arguments.of(seed, k.name() + ".doc"));
                 }
             }
         }
@@ -129,6 +132,8 @@ class WildVariantsTest {
         if (LibreOffice.installed() && Files.isDirectory(DIR.resolve("to-docx"))) {
             // A CMS page saved as a Word file, as LibreOffice (and Word) open and save it.
             LibreOffice.convertFolder(DIR.resolve("soffice-profile"), DIR.resolve("to-docx"), "docx:MS Word 2007 XML",
+                    "HTML (StarWriter)", DIR);
+            LibreOffice.convertFolder(DIR.resolve("soffice-profile"), DIR.resolve("to-docx"), "doc:MS Word 97",
                     "HTML (StarWriter)", DIR);
         }
     }
