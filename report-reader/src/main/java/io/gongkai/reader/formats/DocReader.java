@@ -34,7 +34,7 @@ public final class DocReader {
                 Paragraph p = range.getParagraph(i);
                 if (p.isInTable()) {
                     Table table = range.getTable(p);
-                    grid(table).writeLines(++tables, out, origins);
+                    tables = table(range, table, out, origins, tables);
                     i += table.numParagraphs();
                     continue;
                 }
@@ -56,6 +56,66 @@ public final class DocReader {
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException(CORRUPT, e);
         }
+    }
+
+    /**
+     * A table as a grid; a frame (a web page's layout table saved as Word: tables inside it, or running text in a
+     * cell) only gives its content: its paragraphs as lines, each table inside it as a table of its own.
+     * Returns the number of tables written so far.
+     */
+    private static int table(Range range, Table table, StringBuilder out, List<LineOrigin> origins, int tables) {
+        int level = Integer.MAX_VALUE;
+        boolean nested = false;
+        for (int k = 0; k < table.numParagraphs(); k++) {
+            level = Math.min(level, table.getParagraph(k).getTableLevel());
+        }
+        for (int k = 0; k < table.numParagraphs() && !nested; k++) {
+            nested = table.getParagraph(k).getTableLevel() > level;
+        }
+        if (!nested && !isRunningText(table)) {
+            grid(table).writeLines(++tables, out, origins);
+            return tables;
+        }
+        int k = 0;
+        while (k < table.numParagraphs()) {
+            Paragraph q = table.getParagraph(k);
+            if (q.getTableLevel() > level) {
+                Table inner = table.getTable(q);
+                tables = table(range, inner, out, origins, tables);
+                k += Math.max(1, inner.numParagraphs());
+            } else {
+                writeLines(List.of(clean(visibleText(q)).split("\n")), out, origins);
+                k++;
+            }
+        }
+        return tables;
+    }
+
+    /** Characters from which a cell of several paragraphs is running text (as the lattice reader's box rule). */
+    private static final int RUNNING_TEXT = 160;
+
+    /** Whether a cell of the table holds two or more paragraphs with text of {@value #RUNNING_TEXT} characters or more. */
+    private static boolean isRunningText(Table table) {
+        for (int r = 0; r < table.numRows(); r++) {
+            TableRow row = table.getRow(r);
+            for (int c = 0; c < row.numCells(); c++) {
+                TableCell cell = row.getCell(c);
+                if (cell.numParagraphs() < 2) {
+                    continue;
+                }
+                int withText = 0;
+                int chars = 0;
+                for (int k = 0; k < cell.numParagraphs(); k++) {
+                    int n = clean(cell.getParagraph(k).text()).length();
+                    withText += n > 0 ? 1 : 0;
+                    chars += n;
+                }
+                if (withText >= 2 && chars >= RUNNING_TEXT) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -251,11 +251,41 @@ public final class DocxReader {
 
     private static boolean isLayout(Element table) {
         for (Element cell : cells(table)) {
-            if (cell.getElementsByTagNameNS(W, "tbl").getLength() > 0 || cell.getElementsByTagNameNS(WordXml.W2003, "tbl").getLength() > 0) {
+            if (cell.getElementsByTagNameNS(W, "tbl").getLength() > 0 || cell.getElementsByTagNameNS(WordXml.W2003, "tbl").getLength() > 0
+                    || isRunningText(cell)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Characters from which a cell of several paragraphs is running text (as the lattice reader's box rule). */
+    private static final int RUNNING_TEXT = 160;
+
+    /**
+     * Whether the cell holds running text rather than a label or a value: two or more paragraphs with text, of
+     * {@value #RUNNING_TEXT} characters or more. A web page's one-cell frame saved by an office suite holds the whole
+     * article; where no data table sits in it (tables published as pictures) it is a layout table all the same.
+     */
+    private static boolean isRunningText(Element cell) {
+        org.w3c.dom.NodeList paragraphs = cell.getElementsByTagNameNS(W, "p");
+        if (paragraphs.getLength() < 2) {
+            return false;
+        }
+        int withText = 0;
+        int chars = 0;
+        for (int i = 0; i < paragraphs.getLength(); i++) {
+            // w:t values one by one: the XMLBeans DOM behind POI has no getTextContent (DOM level 3)
+            int n = 0;
+            org.w3c.dom.NodeList runs = ((Element) paragraphs.item(i)).getElementsByTagNameNS(W, "t");
+            for (int k = 0; k < runs.getLength(); k++) {
+                Node value = runs.item(k).getFirstChild();
+                n += value == null || value.getNodeValue() == null ? 0 : value.getNodeValue().strip().length();
+            }
+            withText += n > 0 ? 1 : 0;
+            chars += n;
+        }
+        return withText >= 2 && chars >= RUNNING_TEXT;
     }
 
     /** The table's rows (w:tr, also inside content controls and custom XML). */

@@ -196,7 +196,7 @@ public final class HtmlReader {
                 for (Element cell = child.firstElementChild(); cell != null; cell = cell.nextElementSibling()) {
                     String name = cell.normalName();
                     if (name.equals("td") || name.equals("th")) {
-                        String text = cellText(cell);
+                        String text = isRunningText(cell) ? null : cellText(cell);
                         if (text == null) {
                             return false;
                         }
@@ -211,6 +211,28 @@ public final class HtmlReader {
             }
         }
         return true;
+    }
+
+    /** Characters from which a cell of several paragraphs is running text (as the lattice reader's box rule). */
+    private static final int RUNNING_TEXT = 160;
+
+    /**
+     * Whether the cell holds running text, not a value or a label: two or more paragraphs (block elements with text)
+     * of {@value #RUNNING_TEXT} characters or more. Old CMS templates set the whole article in a one-cell layout table;
+     * where it holds no data table (tables published as pictures, or as an attachment) that table is a layout table
+     * all the same, read paragraph by paragraph, not one cell whose paragraphs run together.
+     */
+    private static boolean isRunningText(Element cell) {
+        if (cell.childrenSize() == 0) {
+            return false;
+        }
+        int blocks = 0;
+        for (Element e : cell.getAllElements()) {
+            if (e != cell && BLOCKS.contains(e.normalName()) && !e.nameIs("br") && !e.nameIs("hr") && e.hasText()) {
+                blocks++;
+            }
+        }
+        return blocks >= 2 && cell.text().length() >= RUNNING_TEXT;
     }
 
     /**

@@ -137,6 +137,11 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
         private final List<Ruling> rulings = new ArrayList<>();
         private final List<float[]> path = new ArrayList<>(); // segments x0,y0,x1,y1 of the current path
         private final List<Point2D[]> rectangles = new ArrayList<>();
+        /** Visible fills smaller than {@link #THIN} both ways: the dots and dashes of a dotted or dashed border. */
+        private final List<float[]> pieces = new ArrayList<>();
+        /** Visible fills wider than a line both ways (a dark table background, a shaded cell), device space. */
+        private final List<float[]> darkBoxes = new ArrayList<>();
+        private boolean chained;
         private final float left;
         private final float top;
         private final float right;
@@ -160,7 +165,55 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
         }
 
         List<Ruling> rulings() {
+            if (!chained) {
+                chained = true;
+                chain(true);
+                chain(false);
+            }
             return rulings;
+        }
+
+        /** Pieces this close (PDF units) along a border are one dotted or dashed line. */
+        private static final float PIECE_GAP = 3f;
+
+        /**
+         * Dotted and dashed borders (a browser fills each dot or dash as a small rectangle): pieces of one size in a
+         * row along one line, each within {@link #PIECE_GAP} of the next, are a ruling from the first to the last
+         * when there are three or more and they reach {@link #MIN_LENGTH}.
+         */
+        private void chain(boolean vertical) {
+            if (pieces.size() < 3) {
+                return;
+            }
+            // along: the coordinate the line runs in; across: its position
+            List<float[]> sorted = new ArrayList<>(pieces);
+            int a0 = vertical ? 1 : 0;
+            int a1 = vertical ? 3 : 2;
+            int c0 = vertical ? 0 : 1;
+            int c1 = vertical ? 2 : 3;
+            sorted.sort((p, q) -> {
+                int byLine = Float.compare(Math.round((p[c0] + p[c1]) * 2) / 2f, Math.round((q[c0] + q[c1]) * 2) / 2f);
+                return byLine != 0 ? byLine : Float.compare(p[a0], q[a0]);
+            });
+            int start = 0;
+            for (int i = 1; i <= sorted.size(); i++) {
+                float[] prev = sorted.get(i - 1);
+                boolean joins = i < sorted.size() && Math.abs((sorted.get(i)[c0] + sorted.get(i)[c1]) - (prev[c0] + prev[c1])) < 0.6f
+                        && Math.abs((sorted.get(i)[c1] - sorted.get(i)[c0]) - (prev[c1] - prev[c0])) < 0.2f
+                        && sorted.get(i)[a0] - prev[a1] <= PIECE_GAP && sorted.get(i)[a0] >= prev[a0];
+                if (!joins) {
+                    float[] first = sorted.get(start);
+                    if (i - start >= 3 && prev[a1] - first[a0] >= MIN_LENGTH) {
+                        float across = (first[c0] + first[c1]) / 2;
+                        if (vertical) {
+                            add(across, first[a0], across, prev[a1]);
+                        } else {
+                            add(first[a0], across, prev[a1], across);
+                        }
+                    }
+                    start = i;
+                }
+            }
         }
 
         void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
@@ -211,8 +264,11 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
         }
 
         void fillPath(PDGraphicsState state) {
+            darkFill = dark(state);
             if (visible(state, false)) {
                 fillThin();
+            } else {
+                fillLight();
             }
             clearPath();
         }
@@ -224,6 +280,7 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
                     add(s[0], s[1], s[2], s[3]);
                 }
             } else if (visible(state, false)) {
+                darkFill = dark(state);
                 fillThin();
             }
             clearPath();
@@ -243,6 +300,24 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
          * sides (browsers fill borders as polygons). A wide fill (a shaded cell) is none.
          */
         private void fillThin() {
+            boxes(true);
+        }
+
+        /** Whether the current fill is dark enough to be a background showing through as borders (not a paper tint). */
+        private boolean darkFill;
+
+        /**
+         * Borders drawn by cell spacing (old web pages: a dark table background, each cell filled white over it,
+         * the background showing between them as lines): a light fill lying inside a dark one has its edges drawn.
+         */
+        private void fillLight() {
+            if (!darkBoxes.isEmpty()) {
+                boxes(false);
+            }
+        }
+
+        /** Each axis-parallel subpath of the current path as a box: visible ({@code dark}) or a light fill. */
+        private void boxes(boolean dark) {
             float minX = Float.MAX_VALUE;
             float minY = Float.MAX_VALUE;
             float maxX = -Float.MAX_VALUE;
@@ -258,8 +333,10 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
                         float[] s = path.get(k);
                         axisParallel &= Math.abs(s[0] - s[2]) < 0.01f || Math.abs(s[1] - s[3]) < 0.01f;
                     }
-                    if (axisParallel) {
-                        addBox(minX, minY, maxX, maxY);
+                    if (axisParallel && dark) {
+                        addBox(minX, minY, maxX, maxY, darkFill);
+                    } else if (axisParallel) {
+                        addLightBox(minX, minY, maxX, maxY);
                     }
                     minX = Float.MAX_VALUE;
                     minY = Float.MAX_VALUE;
@@ -277,7 +354,7 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
             }
         }
 
-        private void addBox(float minX, float minY, float maxX, float maxY) {
+        private void addBox(float minX, float minY, float maxX, float maxY, boolean dark) {
             float w = maxX - minX;
             float h = maxY - minY;
             if (h <= THIN && w >= MIN_LENGTH) {
@@ -286,6 +363,28 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
             } else if (w <= THIN && h >= MIN_LENGTH) {
                 float x = (minX + maxX) / 2;
                 add(x, minY, x, maxY);
+            } else if (w <= THIN && h <= THIN) {
+                if (w > 0.05f && h > 0.05f) {
+                    pieces.add(new float[] {minX, minY, maxX, maxY});
+                }
+            } else if (w > THIN && h > THIN && dark) {
+                darkBoxes.add(new float[] {minX, minY, maxX, maxY});
+            }
+        }
+
+        private void addLightBox(float minX, float minY, float maxX, float maxY) {
+            if (maxX - minX <= THIN || maxY - minY <= THIN) {
+                return;
+            }
+            for (float[] d : darkBoxes) {
+                if (minX >= d[0] - 0.5f && minY >= d[1] - 0.5f && maxX <= d[2] + 0.5f && maxY <= d[3] + 0.5f
+                        && (minX > d[0] + 0.1f || minY > d[1] + 0.1f || maxX < d[2] - 0.1f || maxY < d[3] - 0.1f)) {
+                    add(minX, minY, maxX, minY);
+                    add(minX, maxY, maxX, maxY);
+                    add(minX, minY, minX, maxY);
+                    add(maxX, minY, maxX, maxY);
+                    return;
+                }
             }
         }
 
@@ -322,6 +421,20 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
                 case 270 -> right - x;
                 default -> top - y;
             };
+        }
+
+        /** Whether the fill colour is darker than a paper tint (every channel under 200). */
+        private static boolean dark(PDGraphicsState state) {
+            try {
+                PDColor color = state.getNonStrokingColor();
+                if (color == null || color.getColorSpace() == null) {
+                    return true;
+                }
+                int rgb = color.toRGB();
+                return ((rgb >> 16) & 0xff) < 200 && ((rgb >> 8) & 0xff) < 200 && (rgb & 0xff) < 200;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
 
         /** Whether the path is painted in a colour that shows on white paper. */
