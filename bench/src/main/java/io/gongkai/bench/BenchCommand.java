@@ -191,6 +191,43 @@ public final class BenchCommand implements Callable<Integer> {
                 new IngestListing(store, DATABASES.get(0)), System.out::println);
         System.out.printf("preload done: %d reports stored (%d seeds, %d copies: %d entries in %.1f s, %.0f reports/s)%n", total, cycle,
                 result.reports(), result.entries(), result.seconds(), result.reports() / result.seconds());
+        checkCopies(variants, seeds, first + cycle, total - cycle);
+    }
+
+    /**
+     * Reads a copy of each seed back through ingest's API, as a reviewer would: it must be a validated report of its own
+     * county, with as many findings as its seed (the preload fails otherwise).
+     */
+    private void checkCopies(ReportVariants variants, List<StorePreload.Seed> seeds, long from, long count)
+            throws IOException, InterruptedException {
+        long cycle = variants.cycle();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int checked = 0;
+        for (StorePreload.Seed seed : seeds) {
+            long index = from + count - cycle + Math.floorMod(seed.index() - from, cycle); // the last copy of this seed
+            String id = StorePreload.sha256(variants.variant(index, Format.TEXT)).substring(0, seed.documentId().length());
+            var copy = json.readTree(get("/api/documents/" + id));
+            var original = json.readTree(get("/api/documents/" + seed.documentId()));
+            String agency = copy.path("report").path("agency").asText();
+            if (!"VALIDATED".equals(copy.path("status").asText()) || !agency.contains(variants.place(index))
+                    || copy.path("findings").size() != original.path("findings").size()) {
+                throw new IllegalStateException("preloaded report " + id + " (variant " + index + ") reads as " + copy.path("status")
+                        + " of " + agency + " with " + copy.path("findings").size() + " findings; its seed has "
+                        + original.path("findings").size());
+            }
+            checked++;
+        }
+        System.out.printf("preload checked: the last copy of each of the %d seeds reads through the API as a validated report of its "
+                + "county with its seed's findings%n", checked);
+    }
+
+    private byte[] get(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": HTTP " + answer.statusCode());
+        }
+        return answer.body();
     }
 
     /** Waits until no validated record came for 5 s: the seeds' neighbours' re-checks are stored too. */

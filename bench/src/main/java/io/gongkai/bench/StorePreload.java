@@ -235,6 +235,7 @@ final class StorePreload {
 
     private static Object replace(Object value, Map<String, String> names, Seed seed, Seed target) {
         return switch (value) {
+            case null -> null;
             case String s -> replaceAll(s, names);
             case Document d -> {
                 Document out = new Document();
