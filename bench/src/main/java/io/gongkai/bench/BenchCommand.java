@@ -168,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
      * re-checks, then {@code total} minus the seeds written as copies of their entries.
      */
     private void preloadStore(ReportVariants variants, EventWatcher events, MongoClient store, long first, long total)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         long cycle = variants.cycle();
         StorePreload preloader = new StorePreload(store, DATABASES, variants);
         Map<String, Document> peersBefore = preloader.peerValues();
