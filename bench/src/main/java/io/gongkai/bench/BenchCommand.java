@@ -53,8 +53,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mix", description = "formats in percent, e.g. text=60,html=20,pdf=20 (default ${DEFAULT-VALUE})")
     String mix = "text=100";
 
-    @Option(names = "--preload", description = "reports pushed (and waited for) before the measured run, to fill the store (default ${DEFAULT-VALUE})")
+    @Option(names = "--preload", description = "reports written straight into the store before the measured run, as if they had gone "
+            + "through the pipeline: one cycle of seeds (every sample in every year) goes through it, the rest are copies of "
+            + "their entries (rounded up to whole cycles; text variants; default ${DEFAULT-VALUE})")
     long preload = 0;
+
+    @Option(names = "--preload-through-pipeline", description = "reports pushed (and waited for) before the measured run, to fill "
+            + "the store the slow way (default ${DEFAULT-VALUE})")
+    long preloadThroughPipeline = 0;
+
+    @Option(names = "--findings", description = "print the measured run's findings by code (read back through the API), "
+            + "to compare a preloaded store with one filled through the pipeline")
+    boolean findings;
 
     @Option(names = "--years-per-agency", description = "successive years generated per made-up agency (default ${DEFAULT-VALUE})")
     int yearsPerAgency = 4;
@@ -96,15 +106,22 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReportVariants variants = new ReportVariants(samples, yearsPerAgency);
         Map<Format, Integer> formats = parseMix(mix);
-        long first = nextIndex(preload + reports);
-        System.out.printf("gongkai bench: %d reports (%s), concurrency %d, offered rate %s, preload %d, %d samples x %d years per agency%n",
-                reports, mix, concurrency, rate > 0 ? rate + "/s" : "unbounded", preload, variants.sampleCount(), yearsPerAgency);
+        long cycle = variants.cycle();
+        long preloaded = preload == 0 ? 0 : Math.max(2, (preload + cycle - 1) / cycle) * cycle; // seeds and whole cycles of copies
+        long before = preloaded + preloadThroughPipeline;
+        long first = nextIndex(before + reports, preloaded > 0 ? cycle : 1);
+        System.out.printf("gongkai bench: %d reports (%s), concurrency %d, offered rate %s, preload %d (through the pipeline %d), %d samples x %d years per agency%n",
+                reports, mix, concurrency, rate > 0 ? rate + "/s" : "unbounded", preloaded, preloadThroughPipeline, variants.sampleCount(),
+                yearsPerAgency);
         System.out.printf("machine: %s, %s%n", ProcessSampler.machineLoad(), Runtime.getRuntime().availableProcessors() + " cpus");
 
         try (EventWatcher events = new EventWatcher(kafka); MongoClient store = MongoClients.create(mongo)) {
-            if (preload > 0) {
-                System.out.printf("preloading %d reports…%n", preload);
-                Pushed pre = push(variants, formats, first, preload, 0, null, events);
+            if (preloaded > 0) {
+                preloadStore(variants, events, store, first, preloaded);
+            }
+            if (preloadThroughPipeline > 0) {
+                System.out.printf("preloading %d reports through the pipeline…%n", preloadThroughPipeline);
+                Pushed pre = push(variants, formats, first + preloaded, preloadThroughPipeline, 0, null, events);
                 awaitResults(pre.documentIds(), events, "preload");
                 System.out.printf("preload done: %d accepted, %d errors%n", pre.documentIds().size(), pre.errors());
             }
@@ -113,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
             long madeAt = System.nanoTime();
             List<byte[]> bodies = new ArrayList<>();
             for (long i = 0; i < reports; i++) {
-                bodies.add(variants.variant(first + preload + i, formatOf(first + preload + i, formats)));
+                bodies.add(variants.variant(first + before + i, formatOf(first + before + i, formats)));
             }
             System.out.printf("made %d documents (%.1f MB) in %.1f s%n", reports, bodies.stream().mapToLong(b -> b.length).sum() / 1e6,
                     (System.nanoTime() - madeAt) / 1e9);
@@ -128,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
             Pushed run;
             double submitSeconds;
             try (Progress progress = new Progress(events, processes, started)) {
-                run = push(variants, formats, first + preload, reports, rate, bodies, events);
+                run = push(variants, formats, first + before, reports, rate, bodies, events);
                 submitSeconds = (System.nanoTime() - started) / 1e9;
                 awaitResults(run.documentIds(), events, "run");
             }
@@ -139,8 +156,92 @@ public final class BenchCommand implements Callable<Integer> {
             long filesAfter = directoryBytes(state.resolve("mongo"));
 
             report(run, events, submitSeconds, wallSeconds, usage, storeBefore, storeAfter, filesAfter - filesBefore, loadAfter);
+            if (findings) {
+                printFindings(run.documentIds());
+            }
         }
         return 0;
+    }
+
+    /**
+     * {@link StorePreload}: one cycle of seeds through the pipeline (text), waited for until validate publishes no more
+     * re-checks, then {@code total} minus the seeds written as copies of their entries.
+     */
+    private void preloadStore(ReportVariants variants, EventWatcher events, MongoClient store, long first, long total)
+            throws IOException, InterruptedException {
+        long cycle = variants.cycle();
+        StorePreload preloader = new StorePreload(store, DATABASES, variants);
+        Map<String, Document> peersBefore = preloader.peerValues();
+        System.out.printf("preload: %d seeds through the pipeline, then %d copies straight into the store…%n", cycle, total - cycle);
+        Pushed seeded = push(variants, Map.of(Format.TEXT, 100), first, cycle, 0, null, events);
+        if (seeded.errors() > 0 || seeded.documentIds().size() != cycle) {
+            throw new IllegalStateException("preload: " + seeded.documentIds().size() + " of " + cycle + " seeds accepted, "
+                    + seeded.errors() + " errors");
+        }
+        awaitResults(seeded.documentIds(), events, "seeds");
+        awaitQuiet(events);
+        List<StorePreload.Seed> seeds = new ArrayList<>();
+        for (long i = first; i < first + cycle; i++) {
+            String sha = StorePreload.sha256(variants.variant(i, Format.TEXT));
+            String id = seeded.documentIds().stream().filter(sha::startsWith).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no seed document named after " + sha));
+            seeds.add(preloader.seed(i, id));
+        }
+        StorePreload.Result result = preloader.preload(seeds, first + cycle, total - cycle, peersBefore,
+                new IngestListing(store, DATABASES.get(0)), System.out::println);
+        System.out.printf("preload done: %d reports stored (%d seeds, %d copies: %d entries in %.1f s, %.0f reports/s)%n", total, cycle,
+                result.reports(), result.entries(), result.seconds(), result.reports() / result.seconds());
+        checkCopies(variants, seeds, first + cycle, total - cycle);
+    }
+
+    /**
+     * Reads a copy of each seed back through ingest's API, as a reviewer would: it must be a validated report of its own
+     * county, with as many findings as its seed (the preload fails otherwise).
+     */
+    private void checkCopies(ReportVariants variants, List<StorePreload.Seed> seeds, long from, long count)
+            throws IOException, InterruptedException {
+        long cycle = variants.cycle();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int checked = 0;
+        for (StorePreload.Seed seed : seeds) {
+            long index = from + count - cycle + Math.floorMod(seed.index() - from, cycle); // the last copy of this seed
+            String id = StorePreload.sha256(variants.variant(index, Format.TEXT)).substring(0, seed.documentId().length());
+            var copy = json.readTree(get("/api/documents/" + id));
+            var original = json.readTree(get("/api/documents/" + seed.documentId()));
+            String agency = copy.path("report").path("agency").asText();
+            if (!"VALIDATED".equals(copy.path("status").asText()) || !agency.contains(variants.place(index))
+                    || copy.path("findings").size() != original.path("findings").size()) {
+                throw new IllegalStateException("preloaded report " + id + " (variant " + index + ") reads as " + copy.path("status")
+                        + " of " + agency + " with " + copy.path("findings").size() + " findings; its seed has "
+                        + original.path("findings").size());
+            }
+            checked++;
+        }
+        System.out.printf("preload checked: the last copy of each of the %d seeds reads through the API as a validated report of its "
+                + "county with its seed's findings%n", checked);
+    }
+
+    private byte[] get(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": HTTP " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
+    /** Waits until no validated record came for 5 s: the seeds' neighbours' re-checks are stored too. */
+    private static void awaitQuiet(EventWatcher events) throws InterruptedException {
+        long last = events.seen()[2];
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < 5_000_000_000L) {
+            Thread.sleep(250); // polling the watcher's count
+            long now = events.seen()[2];
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+        }
     }
 
     /**
@@ -369,6 +470,31 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The run's findings by severity and code, as {@code GET /api/documents/{id}} shows them. */
+    private void printFindings(List<String> ids) throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, Long> byCode = new java.util.TreeMap<>();
+        long reportsWithFindings = 0;
+        for (String id : ids) {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/documents/" + id))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                byCode.merge("(HTTP " + answer.statusCode() + ")", 1L, Long::sum);
+                continue;
+            }
+            var found = json.readTree(answer.body()).path("findings");
+            if (!found.isEmpty()) {
+                reportsWithFindings++;
+            }
+            for (var f : found) {
+                byCode.merge(f.path("severity").asText() + " " + f.path("code").asText(), 1L, Long::sum);
+            }
+        }
+        System.out.printf("findings of the run's %d reports (%d with findings), by severity and code:%n", ids.size(), reportsWithFindings);
+        byCode.forEach((code, n) -> System.out.printf("  %-40s %d%n", code, n));
+    }
+
     private static String pct(long[] sorted, int p) {
         if (sorted.length == 0) {
             return "-";
@@ -404,10 +530,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The first unused variant index; variants never repeat across runs on one state directory (ingest deduplicates). */
-    private long nextIndex(long count) throws IOException {
+    /**
+     * The first unused variant index, a multiple of {@code align} (a preload's seeds are then one agency's years);
+     * variants never repeat across runs on one state directory (ingest deduplicates).
+     */
+    private long nextIndex(long count, long align) throws IOException {
         Path f = state.resolve("bench-next-index");
-        long first = Files.exists(f) ? Long.parseLong(Files.readString(f).strip()) : 0;
+        long stored = Files.exists(f) ? Long.parseLong(Files.readString(f).strip()) : 0;
+        long first = (stored + align - 1) / align * align;
         Files.writeString(f, String.valueOf(first + count));
         return first;
     }

@@ -67,16 +67,27 @@ public final class ReportVariants {
         return samples.size();
     }
 
+    /** Variants made from one sample in one year before the next agency starts: the cycle of (sample, year) pairs. */
+    public long cycle() {
+        return (long) samples.size() * yearsPerAgency;
+    }
+
+    /** The made-up county that variant {@code index} names in place of its sample's. */
+    public String place(long index) {
+        int sampleIndex = (int) (index % samples.size());
+        long agency = index / samples.size() / yearsPerAgency;
+        // A county of its own per sample: with one name for all samples their variants of one year were one agency's
+        // differing renditions (RENDITION_MISMATCH and re-checks that no backfill of distinct agencies has).
+        return placeName(agency * samples.size() + sampleIndex);
+    }
+
     /** Variant {@code index} (0, 1, 2 …), as bytes of the given format. */
     public byte[] variant(long index, Format format) {
         int sampleIndex = (int) (index % samples.size());
         Sample sample = samples.get(sampleIndex);
         long perSample = index / samples.size();
-        long agency = perSample / yearsPerAgency;
         int yearShift = (int) (perSample % yearsPerAgency) - (yearsPerAgency - 1);
-        // A county of its own per sample: with one name for all samples their variants of one year were one agency's
-        // differing renditions (RENDITION_MISMATCH and re-checks that no backfill of distinct agencies has).
-        String place = placeName(agency * samples.size() + sampleIndex);
+        String place = place(index);
         String text = sample.text().replace(sample.place(), place);
         text = shiftYears(text, yearShift);
         text = FIRST_COUNT.matcher(text).replaceFirst(m -> m.group(1) + (Long.parseLong(m.group(2)) + index % 997));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -27,6 +28,11 @@ public class CachedKeyOrderH2Backend extends H2Backend {
 
     public CachedKeyOrderH2Backend(String fileName) {
         super(fileName);
+    }
+
+    /** On a store opened by the caller (its cache size and commit settings chosen there). */
+    public CachedKeyOrderH2Backend(MVStore store) {
+        super(store);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gongkai.local;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp 'local-services/target/lib/*:local-services/target/local-services-*.jar' io.gongkai.local.MongoServerMain \
- *     [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory) [--oplog]
+ *     [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory) [--oplog] [--cache-mb 16]
  * </pre>
  *
  * Persists in an H2 MVStore file ({@code --h2}) or keeps everything in memory ({@code --memory}), enables the
  * oplog (change streams) only with {@code --oplog} (no service watches a change stream, and the oplog keeps a copy of
  * every write, untrimmed: it doubled the server's work and grew the file by about a megabyte per report), prints one ready line ({@code mongo-java-server ready on mongodb://HOST:PORT ...})
- * and stops cleanly on SIGTERM/SIGINT (the H2 file is committed and closed).
+ * and stops cleanly on SIGTERM/SIGINT (the H2 file is committed and closed). {@code --cache-mb} is the H2 file's page cache
+ * (H2's default: 16 MB), on the heap.
  */
 public final class MongoServerMain {
 
@@ -32,6 +34,7 @@ public final class MongoServerMain {
         String h2File = null;
         boolean memory = false;
         boolean oplog = false;
+        int cacheMb = 16;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = value(args, ++i);
@@ -39,6 +42,7 @@ public final class MongoServerMain {
                 case "--h2" -> h2File = value(args, ++i);
                 case "--memory" -> memory = true;
                 case "--oplog" -> oplog = true;
+                case "--cache-mb" -> cacheMb = Integer.parseInt(value(args, ++i));
                 case "-h", "--help" -> {
                     usage();
                     return;
@@ -60,8 +64,8 @@ public final class MongoServerMain {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            backend = new CachedKeyOrderH2Backend(file.toString());
-            storage = "H2 file " + file;
+            backend = new CachedKeyOrderH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open());
+            storage = "H2 file " + file + ", page cache " + cacheMb + " MB";
         }
 
         MongoServer server = new MongoServer(backend);
@@ -95,7 +99,7 @@ public final class MongoServerMain {
     }
 
     private static void usage() {
-        System.out.println("usage: MongoServerMain [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory) [--oplog]");
+        System.out.println("usage: MongoServerMain [--host 127.0.0.1] [--port 27017] (--h2 FILE.mv | --memory) [--oplog] [--cache-mb 16]");
     }
 
     private static void fail(String message) {
