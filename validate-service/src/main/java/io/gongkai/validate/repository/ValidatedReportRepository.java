@@ -326,6 +326,12 @@ public class ValidatedReportRepository {
         private final Map<List<String>, List<List<String>>> bandLists = new HashMap<>();
         /** Narrative entries by document id (without their bands); null for an id that has none. */
         private final Map<String, Document> narratives = new HashMap<>();
+        /**
+         * Band key → its count {@code n} as read with its documents (0 for a band asked that does not exist): what
+         * {@link #saveNarrative} checks against {@link #BAND_CAPACITY} for the bands it adds a document to, which are
+         * those the check's COPIED_TEXT look-up has just read.
+         */
+        private final Map<String, Integer> bandSizes = new HashMap<>();
     }
 
     /** A new, empty {@link Reads}. */
@@ -367,6 +373,32 @@ public class ValidatedReportRepository {
         byAgencyYear.find(in("_id", List.copyOf(unread.keySet())))
                 .forEach(index -> found.put(index.getString("_id"), List.copyOf(entries(index, agencyLocalKey))));
         unread.keySet().forEach(key -> reads.lists.put(key, found.getOrDefault(key, List.of())));
+    }
+
+    /**
+     * Reads into {@code reads}, in one query, the history entries of the {@link #versions} of these agency-years not
+     * read yet (their lists read with {@link #readAgencyYears} first): the history rules ask for each year in turn
+     * ({@link #byAgencyAndYear}), a round trip each. Entries stored without a history entry are left to
+     * {@link #byAgencyAndYear}, which reads them whole.
+     */
+    public void readHistories(String agencyLocalKey, List<Integer> years, Reads reads) {
+        Set<String> unread = new LinkedHashSet<>();
+        for (int year : years) {
+            for (AgencyYearEntry e : versions(idsByAgencyAndYear(agencyLocalKey, year, reads))) {
+                if (!reads.histories.containsKey(e.documentId())) {
+                    unread.add(e.documentId());
+                }
+            }
+        }
+        if (unread.isEmpty()) {
+            return;
+        }
+        reports().find(in("_id", List.copyOf(unread))).projection(Projections.exclude(PAYLOAD, "report", "findings")).forEach(d -> {
+            if (d.get(HISTORY) instanceof Binary history) {
+                ValidatedReport read = withReport(entry(d, false), readHistory(d.getString("_id"), history));
+                reads.histories.put(read.documentId(), read);
+            }
+        });
     }
 
     /** The ids and agencies of the stored reports of that year whose agency has this local key. */
@@ -443,15 +475,23 @@ public class ValidatedReportRepository {
         return out;
     }
 
-    /** Keeps the report's narrative signature (or forgets it, when the report has too little narrative) and its bands. */
+    /**
+     * Keeps the report's narrative signature (or forgets it, when the report has too little narrative) and its bands.
+     *
+     * @param firstStored whether the document's entry was stored just now for the first time: then it has no narrative
+     *                    entry to replace (one is written only after its report entry, see ValidationService, and report
+     *                    entries are never removed), and none is read
+     */
     public void saveNarrative(String documentId, String sha256, String agency, AgencyKey key, Integer year,
-            NarrativeSignature signature, Reads reads) {
+            NarrativeSignature signature, boolean firstStored, Reads reads) {
         reads.narratives.remove(documentId);
-        Document old = narratives.find(eq("_id", documentId)).projection(Projections.include("bands")).first();
+        Document old = firstStored ? null : narratives.find(eq("_id", documentId)).projection(Projections.include("bands")).first();
         Set<String> oldBands = old == null ? Set.of() : new LinkedHashSet<>(old.getList("bands", String.class, List.of()));
         Set<String> newBands = signature == null ? Set.of() : new LinkedHashSet<>(signature.bandKeys());
         if (signature == null) {
-            narratives.deleteOne(eq("_id", documentId));
+            if (!firstStored) {
+                narratives.deleteOne(eq("_id", documentId));
+            }
         } else {
             Document doc = new Document("_id", documentId).append("agency", agency).append("agencyKey", key.full())
                     .append("agencyLocalKey", key.local()).append("year", year).append("minHashes", new Binary(signature.toBytes()))
@@ -471,8 +511,13 @@ public class ValidatedReportRepository {
         List<String> added = newBands.stream().filter(b -> !oldBands.contains(b)).toList();
         if (!added.isEmpty()) {
             Map<String, Integer> sizes = new HashMap<>();
-            bands.find(in("_id", added)).projection(Projections.include("n"))
-                    .forEach(d -> sizes.put(d.getString("_id"), d.get("n", Number.class) == null ? 0 : d.get("n", Number.class).intValue()));
+            if (reads.bandSizes.keySet().containsAll(added)) {
+                // read with the bands' documents by this check's COPIED_TEXT look-up, and not written since
+                added.forEach(band -> sizes.put(band, reads.bandSizes.get(band)));
+            } else {
+                bands.find(in("_id", added)).projection(Projections.include("n"))
+                        .forEach(d -> sizes.put(d.getString("_id"), bandSize(d)));
+            }
             for (String band : added) {
                 if (sizes.getOrDefault(band, 0) < BAND_CAPACITY) {
                     updates.add(new UpdateOneModel<>(eq("_id", band),
@@ -484,8 +529,15 @@ public class ValidatedReportRepository {
             Set<String> changed = new HashSet<>(oldBands);
             changed.addAll(newBands);
             reads.bandLists.keySet().removeIf(asked -> asked.stream().anyMatch(changed::contains));
+            reads.bandSizes.keySet().removeAll(changed);
             bands.bulkWrite(updates);
         }
+    }
+
+    /** A band entry's count of documents added minus removed ({@code n}; 0 when absent). */
+    private static int bandSize(Document band) {
+        Number n = band.get("n", Number.class);
+        return n == null ? 0 : n.intValue();
     }
 
     /** Narratives sharing at least one band key with these, other than the excluded document's. */
@@ -493,7 +545,13 @@ public class ValidatedReportRepository {
         List<List<String>> lists = reads.bandLists.get(bandKeys);
         if (lists == null) {
             List<List<String>> read = new ArrayList<>();
-            bands.find(in("_id", bandKeys)).forEach(band -> read.add(List.copyOf(band.getList("documents", String.class, List.of()))));
+            Map<String, Integer> sizes = new HashMap<>();
+            bandKeys.forEach(key -> sizes.put(key, 0));
+            bands.find(in("_id", bandKeys)).forEach(band -> {
+                read.add(List.copyOf(band.getList("documents", String.class, List.of())));
+                sizes.put(band.getString("_id"), bandSize(band));
+            });
+            reads.bandSizes.putAll(sizes);
             lists = read;
             reads.bandLists.put(List.copyOf(bandKeys), lists);
         }

@@ -148,7 +148,7 @@ public class ValidationService {
         batch.rechecks.remove(documentId);
         batch.summarised.remove(documentId);
         Outcome own = check(documentId, extracted.sha256(), extracted.report(), stored, false, null, claimant, batch, reads);
-        for (String neighbour : affected(documentId, extracted.report(), own.event().findings(), wasVersion, reads)) {
+        for (String neighbour : affected(documentId, extracted.report(), own.valuesDigest(), own.event().findings(), wasVersion, reads)) {
             batch.rechecks.remove(neighbour); // to the end: the order they were last affected in
             batch.rechecks.put(neighbour, claimant);
         }
@@ -219,8 +219,11 @@ public class ValidationService {
         reports.markPublished(event.documentId(), event.version());
     }
 
-    /** A check's event, and whether this check publishes it (claimed for its record) or subscribers have it. */
-    private record Outcome(ValidatedEvent event, boolean publish) {
+    /**
+     * A check's event, whether this check publishes it (claimed for its record) or subscribers have it, and the report's
+     * {@link Renditions#valuesDigest} (which {@link #affected} compares with the renditions of its year).
+     */
+    private record Outcome(ValidatedEvent event, boolean publish, String valuesDigest) {
         Optional<ValidatedEvent> published() {
             return publish ? Optional.of(event) : Optional.empty();
         }
@@ -242,9 +245,12 @@ public class ValidationService {
             history.knownSignature(report, signature.signature());
         }
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
-            // the agency-years the history rules ask for (the renditions of the year, the years next to it), at once
-            reports.readAgencyYears(names.key(report.agency()).local(),
-                    List.of(report.year() - 1, report.year(), report.year() + 1), reads);
+            // the agency-years the history rules ask for (the renditions of the year, the years next to it), at once,
+            // then the history entries of all three years' versions, at once
+            String local = names.key(report.agency()).local();
+            List<Integer> years = List.of(report.year() - 1, report.year(), report.year() + 1);
+            reports.readAgencyYears(local, years, reads);
+            reports.readHistories(local, years, reads);
         }
         List<Finding> findings = catalogue.check(report, history);
         String digest = reports.findingsDigest(findings);
@@ -262,7 +268,7 @@ public class ValidationService {
             // The same report, findings, keys and version: the entry, its agency-year list and its narrative bands
             // would be written again as they are.
             reports.touch(documentId, now, publish && claimant != null ? version : null, publishedBy, reads);
-            return new Outcome(event, publish);
+            return new Outcome(event, publish, valuesDigest);
         }
         reports.upsert(new ValidatedReport(documentId, sha256, report.agency(), key, report.year(),
                 reportKey, valuesDigest, report, findings, digest, RuleCatalogue.VERSION, version,
@@ -272,12 +278,12 @@ public class ValidationService {
         }
         NarrativeSignature narrative = signature != null ? signature.signature() : history.signatureOf(report);
         if (signature == null || !signature.describes(report.agency(), key, report.year())) {
-            reports.saveNarrative(documentId, sha256, report.agency(), key, report.year(), narrative, reads);
+            reports.saveNarrative(documentId, sha256, report.agency(), key, report.year(), narrative, stored.isEmpty(), reads);
         }
         if (stored.isEmpty() || version != stored.get().version()) {
             findings.forEach(f -> metrics.counter("gongkai.findings", "code", f.code(), "severity", f.severity().name()).increment());
         }
-        return new Outcome(event, publish);
+        return new Outcome(event, publish, valuesDigest);
     }
 
     private static boolean unchanged(ValidatedReport stored, String sha256, AgencyKey key, String reportKey, String valuesDigest,
@@ -300,7 +306,7 @@ public class ValidationService {
      * no other report, so it changes none of their findings: re-checking every stored copy on every arrival made a flood
      * of copies quadratic.
      */
-    private Set<String> affected(String documentId, Report report, List<Finding> findings, boolean wasVersion,
+    private Set<String> affected(String documentId, Report report, String digest, List<Finding> findings, boolean wasVersion,
             ValidatedReportRepository.Reads reads) {
         Set<String> out = new LinkedHashSet<>();
         if (report.year() != null && report.agency() != null && !report.agency().isBlank()) {
@@ -315,7 +321,6 @@ public class ValidationService {
                         }
                     }
                 }
-                String digest = Renditions.valuesDigest(report);
                 for (ValidatedReportRepository.AgencyYearEntry e : sameYear) {
                     if (key.sameAgency(e.agency()) && !digest.equals(e.valuesDigest())) {
                         out.add(e.documentId());
